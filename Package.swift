@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "FootScan",
+    products: [
+        .executable(name: "footscan", targets: ["footscan"]),
+        .library(name: "FootScanImage", targets: ["FootScanImage"]),
+        .library(name: "FootScanEngine", targets: ["FootScanEngine"]),
+        .library(name: "FootScanSynth", targets: ["FootScanSynth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPNG",
+            pkgConfig: "libpng16",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"])]
+        ),
+        .target(
+            name: "CFootScanCodecs",
+            dependencies: ["CLibPNG", "CLibJPEG"]
+        ),
+        .target(
+            name: "FootScanImage",
+            dependencies: ["CFootScanCodecs"]
+        ),
+        .target(
+            name: "FootScanEngine",
+            dependencies: ["FootScanImage"]
+        ),
+        .target(
+            name: "FootScanSynth",
+            dependencies: ["FootScanImage", "FootScanEngine"]
+        ),
+        .executableTarget(
+            name: "footscan",
+            dependencies: [
+                "FootScanImage", "FootScanEngine", "FootScanSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FootScanImageTests",
+            dependencies: ["FootScanImage"]
+        ),
+        .testTarget(
+            name: "FootScanEngineTests",
+            dependencies: ["FootScanEngine", "FootScanSynth", "FootScanImage"]
+        ),
+        .testTarget(
+            name: "FootScanCommandTests",
+            dependencies: ["FootScanImage", "FootScanSynth"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,139 @@
+/*
+ * fs_codecs.h: the thin C shim between FootScan and the system libpng and libjpeg-turbo.
+ *
+ * Both libraries report errors with longjmp. Every entry point below that calls into a
+ * library arms its own setjmp first, so a longjmp only ever unwinds C frames inside this
+ * shim and never a Swift frame. All decoder state lives on the heap in an opaque reader that
+ * the caller creates and destroys; after an error the reader carries the library's message.
+ * Nothing the libraries say is printed: warnings and errors are captured in the reader.
+ */
+#ifndef FS_CODECS_H
+#define FS_CODECS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes returned by every entry point. */
+enum {
+    FS_OK = 0,
+    FS_ERR_CORRUPT = 1,      /* the library rejected the data */
+    FS_ERR_TRUNCATED = 2,    /* the data ended before the image did */
+    FS_ERR_UNSUPPORTED = 3,  /* valid data in a form FootScan does not read */
+    FS_ERR_NOMEM = 4,        /* an allocation failed */
+    FS_ERR_USAGE = 5         /* the shim was called out of order or with bad arguments */
+};
+
+/* ---------------------------------------------------------------- PNG decoding */
+
+typedef struct fs_png_reader fs_png_reader;
+
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int bit_depth;          /* 1, 2, 4, 8 or 16 */
+    int color_type;         /* PNG colour type: 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA */
+    int interlaced;         /* 1 for Adam7 */
+    int has_trns;
+    int has_phys;
+    uint32_t phys_x;        /* pixels per unit */
+    uint32_t phys_y;
+    int phys_unit;          /* 1: metre, 0: unknown (aspect ratio only) */
+} fs_png_header;
+
+/* Creates a reader over `length` bytes at `data`; the bytes must outlive the reader. NULL when out of memory. */
+fs_png_reader *fs_png_reader_create(const uint8_t *data, size_t length);
+/* Reads the signature and every chunk before the image data. */
+int fs_png_read_header(fs_png_reader *reader, fs_png_header *header);
+/* Decodes the whole image as 8-bit luma (Rec. 601 weights, alpha dropped) into `pixels`, one row every `stride` bytes. */
+int fs_png_read_grey(fs_png_reader *reader, uint8_t *pixels, size_t stride);
+/* The eXIf chunk's bytes (a TIFF structure) seen so far, or NULL; valid until the reader is destroyed. */
+const uint8_t *fs_png_exif(const fs_png_reader *reader, size_t *length);
+/* The message of the last error or warning, or an empty string. */
+const char *fs_png_reader_message(const fs_png_reader *reader);
+void fs_png_reader_destroy(fs_png_reader *reader);
+
+/* ---------------------------------------------------------------- JPEG decoding */
+
+typedef struct fs_jpeg_reader fs_jpeg_reader;
+
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int components;         /* 1, 3 or 4 */
+    int color_space;        /* 1 grey, 2 RGB, 3 YCbCr, 4 CMYK, 5 YCCK, 0 unknown */
+    int progressive;
+    int saw_jfif;
+    int density_unit;       /* JFIF: 0 aspect only, 1 dots per inch, 2 dots per cm */
+    uint32_t x_density;
+    uint32_t y_density;
+} fs_jpeg_header;
+
+fs_jpeg_reader *fs_jpeg_reader_create(const uint8_t *data, size_t length);
+/* Reads the markers up to the first scan, keeping APP1 (EXIF). */
+int fs_jpeg_read_header(fs_jpeg_reader *reader, fs_jpeg_header *header);
+/* The first APP1 "Exif\0\0" payload after its 6-byte prefix (a TIFF structure), or NULL. */
+const uint8_t *fs_jpeg_exif(const fs_jpeg_reader *reader, size_t *length);
+/*
+ * Chooses greyscale output at 1/scale_denominator of the full size (1, 2, 4 or 8: libjpeg-turbo's DCT
+ * scaling) and reports the delivered size. CMYK and YCCK are refused as unsupported.
+ */
+int fs_jpeg_prepare_grey(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height);
+/* Decodes every scanline into `pixels`. Any libjpeg warning (a truncated scan, corrupt data) is an error. */
+int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride);
+const char *fs_jpeg_reader_message(const fs_jpeg_reader *reader);
+void fs_jpeg_reader_destroy(fs_jpeg_reader *reader);
+
+/* ---------------------------------------------------------------- encoding */
+
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int bit_depth;               /* 1, 2, 4, 8 or 16 */
+    int color_type;              /* as in fs_png_header */
+    int interlaced;
+    const uint8_t *rows;         /* packed PNG row bytes (16-bit big-endian), one row every `stride` bytes */
+    size_t stride;
+    const uint8_t *palette;      /* RGB triples, for colour type 3 */
+    int palette_entries;
+    const uint8_t *trns;         /* palette alpha bytes (type 3), or NULL */
+    int trns_entries;
+    int trns_grey;               /* transparent grey value for type 0, or -1 */
+    uint32_t pixels_per_metre;   /* 0: no pHYs chunk */
+    const uint8_t *exif;         /* eXIf payload (TIFF structure), or NULL */
+    size_t exif_length;
+} fs_png_encode_params;
+
+/* Encodes a PNG into a new malloc'd buffer returned in *output (free it with fs_free). */
+int fs_png_encode(const fs_png_encode_params *params, uint8_t **output, size_t *output_length,
+                  char *message, size_t message_capacity);
+
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int components;              /* 1 grey or 3 RGB */
+    const uint8_t *pixels;       /* one row every `stride` bytes */
+    size_t stride;
+    int quality;                 /* 1...100 */
+    int progressive;
+    int write_jfif;
+    int density_unit;            /* 0, 1 (dpi) or 2 (dots per cm) */
+    uint16_t x_density;
+    uint16_t y_density;
+    const uint8_t *exif;         /* TIFF structure written as APP1 "Exif\0\0" + payload, or NULL */
+    size_t exif_length;
+} fs_jpeg_encode_params;
+
+int fs_jpeg_encode(const fs_jpeg_encode_params *params, uint8_t **output, size_t *output_length,
+                   char *message, size_t message_capacity);
+
+void fs_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

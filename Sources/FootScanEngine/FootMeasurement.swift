@@ -1,0 +1,81 @@
+/// Everything FootScan measures of one foot, in millimetres, with the spec's meanings
+/// (`MEASUREMENT.md`), and the geometry behind the numbers for drawing an overlay.
+public struct FootMeasurement: Sendable {
+    /// Left or right (plantar view unless the options say dorsal).
+    public var side: FootSide
+    /// Pternion to acropodion, along the axis.
+    public var lengthMM: Double
+    /// Extent across the axis of the whole foot.
+    public var widthMM: Double
+    /// Straight distance between the most medial and most lateral forefoot points.
+    public var ballWidthMM: Double
+    /// The outline's cross-section at x = 0.16 * length.
+    public var heelWidthMM: Double
+    /// x of each toe tip found, toe 1 first.
+    public var toeTipsMM: [Double]
+    /// Toe 1's tip minus toe 2's, when both were found.
+    public var toe1MinusToe2MM: Double?
+    /// The toe line's class.
+    public var toeShape: ToeShape
+    /// Cavanagh and Rodgers arch index, for footprints.
+    public var archIndex: Double?
+    /// The class of `archIndex`.
+    public var archType: ArchType?
+    /// Resolution limit of length and width at this pixel size.
+    public var uncertaintyMM: Double
+    /// Quality flags.
+    public var warnings: [FootWarning]
+    /// Where the numbers were taken, in image pixels.
+    public var geometry: FootGeometry
+}
+
+/// The landmarks and lines of a measured foot, in image pixel coordinates (pixel centres at whole
+/// numbers, y down).
+public struct FootGeometry: Sendable {
+    /// The outline, sub-pixel.
+    public var contour: [SIMD2<Double>]
+    /// The rearmost heel point along the axis.
+    public var pternion: SIMD2<Double>
+    /// The most distal point of the longest toe.
+    public var acropodion: SIMD2<Double>
+    /// Unit vector of the axis, heel to toes, in millimetre space mapped back to pixels.
+    public var axisDirection: SIMD2<Double>
+    /// Toe tips, toe 1 first.
+    public var toeTips: [SIMD2<Double>]
+    /// The two ends of the width line (the extreme points across the axis).
+    public var widthLine: (SIMD2<Double>, SIMD2<Double>)
+    /// The two ends of the heel line at 0.16 * length.
+    public var heelLine: (SIMD2<Double>, SIMD2<Double>)
+    /// The medial and lateral ball points.
+    public var ballLine: (SIMD2<Double>, SIMD2<Double>)
+}
+
+/// The result for one scan.
+public struct ScanMeasurement: Sendable {
+    /// Silhouette or footprint.
+    public var imageKind: ImageKind
+    /// The feet, left to right as they lie in the image.
+    public var feet: [FootMeasurement]
+    /// The grey level chosen between foot and bed.
+    public var threshold: Int
+    /// Whether the foot is lighter than the bed.
+    public var footIsLighter: Bool
+}
+
+/// Why a scan could not be measured.
+public struct MeasurementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The reason in words.
+    public let message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}
+
+/// What the caller tells the engine.
+public struct MeasurementOptions: Sendable {
+    /// Plantar (default) or dorsal view.
+    public var view: ScanView
+    /// Creates options.
+    public init(view: ScanView = .plantar) { self.view = view }
+}

@@ -1,0 +1,94 @@
+/// A connected region of foreground pixels (8-connected), summarised from its runs.
+struct ForegroundRegion: Sendable {
+    /// Index of its first run in raster order (its topmost row, leftmost run there).
+    var firstRun: Int
+    /// Pixel count.
+    var area: Double = 0
+    var sumX: Double = 0
+    var sumY: Double = 0
+    var sumXX: Double = 0
+    var sumYY: Double = 0
+    var sumXY: Double = 0
+    var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+
+    mutating func add(_ run: ForegroundRun) {
+        let n = Double(run.end - run.start)
+        let a = Double(run.start), b = Double(run.end - 1)
+        let y = Double(run.row)
+        let sx = (a + b) * n / 2
+        // Sum of x^2 for x in a...b.
+        let sxx = (b * (b + 1) * (2 * b + 1) - (a - 1) * a * (2 * a - 1)) / 6
+        area += n
+        sumX += sx
+        sumY += y * n
+        sumXX += sxx
+        sumYY += y * y * n
+        sumXY += y * sx
+        minX = min(minX, Int(run.start))
+        maxX = max(maxX, Int(run.end) - 1)
+        minY = min(minY, Int(run.row))
+        maxY = max(maxY, Int(run.row))
+    }
+
+    /// Centroid in pixels.
+    var centroid: (x: Double, y: Double) { (sumX / area, sumY / area) }
+
+    /// The second central moments in millimetres squared, for pixels `sx` by `sy` mm.
+    func covariance(sx: Double, sy: Double) -> (xx: Double, yy: Double, xy: Double) {
+        let c = centroid
+        return ((sumXX / area - c.x * c.x) * sx * sx, (sumYY / area - c.y * c.y) * sy * sy,
+                (sumXY / area - c.x * c.y) * sx * sy)
+    }
+
+    /// Lengths along the principal axes of a uniform ellipse with these moments, in millimetres.
+    func principalExtents(sx: Double, sy: Double) -> (major: Double, minor: Double) {
+        let m = covariance(sx: sx, sy: sy)
+        let mean = (m.xx + m.yy) / 2
+        let spread = (((m.xx - m.yy) / 2) * ((m.xx - m.yy) / 2) + m.xy * m.xy).squareRoot()
+        return (4 * max(mean + spread, 0).squareRoot(), 4 * max(mean - spread, 0).squareRoot())
+    }
+}
+
+/// Splits the foreground runs into 8-connected regions (union-find over runs of neighbouring rows).
+enum RegionLabeler {
+    static func regions(of runs: [ForegroundRun], rowStarts: [Int]) -> [ForegroundRegion] {
+        guard !runs.isEmpty else { return [] }
+        var parent = Array(0..<runs.count)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { if ra < rb { parent[rb] = ra } else { parent[ra] = rb } }
+        }
+        // rowStarts[y] ..< rowStarts[y + 1] are the runs of row y.
+        for y in 1..<(rowStarts.count - 1) {
+            var i = rowStarts[y - 1], j = rowStarts[y]
+            let iEnd = rowStarts[y], jEnd = rowStarts[y + 1]
+            while i < iEnd && j < jEnd {
+                let above = runs[i], below = runs[j]
+                if above.start <= below.end && below.start <= above.end { union(i, j) }
+                if above.end < below.end { i += 1 } else { j += 1 }
+            }
+        }
+        var indexOfRoot: [Int: Int] = [:]
+        var regions: [ForegroundRegion] = []
+        for (index, run) in runs.enumerated() {
+            let root = find(index)
+            if let slot = indexOfRoot[root] {
+                regions[slot].add(run)
+            } else {
+                indexOfRoot[root] = regions.count
+                var region = ForegroundRegion(firstRun: index)
+                region.add(run)
+                regions.append(region)
+            }
+        }
+        return regions
+    }
+}

@@ -1,0 +1,61 @@
+import FootScanImage
+
+/// A 256-bin histogram of a subsample of the image, and the threshold and polarity chosen from it.
+struct GreyHistogram {
+    var counts: [Int]
+    /// Mean grey level of the pixels along the image's border (subsampled).
+    var borderMean: Double
+
+    /// Counts every `step`-th pixel of every `step`-th row, and the border ring.
+    init(image: ScanImage, step: Int) {
+        var counts = [Int](repeating: 0, count: 256)
+        var borderSum = 0
+        var borderCount = 0
+        let width = image.width, height = image.height, stride = image.stride
+        image.pixels.withUnsafeBufferPointer { pixels in
+            var y = step / 2
+            while y < height {
+                let row = y * stride
+                var x = step / 2
+                while x < width {
+                    counts[Int(pixels[row + x])] += 1
+                    x += step
+                }
+                y += step
+            }
+            let inset = max(1, min(width, height) / 200)
+            for x in Swift.stride(from: 0, to: width, by: max(1, step / 2)) {
+                borderSum += Int(pixels[inset * stride + x]) + Int(pixels[(height - 1 - inset) * stride + x])
+                borderCount += 2
+            }
+            for y in Swift.stride(from: 0, to: height, by: max(1, step / 2)) {
+                borderSum += Int(pixels[y * stride + inset]) + Int(pixels[y * stride + width - 1 - inset])
+                borderCount += 2
+            }
+        }
+        self.counts = counts
+        self.borderMean = borderCount > 0 ? Double(borderSum) / Double(borderCount) : 0
+    }
+
+    /// Otsu's threshold: the level t that best separates [0, t] from (t, 255].
+    /// Returns the level and the two class means.
+    func otsu() -> (threshold: Int, lowMean: Double, highMean: Double) {
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return (127, 0, 255) }
+        var sumAll = 0.0
+        for (level, count) in counts.enumerated() { sumAll += Double(level * count) }
+        var weightLow = 0.0, sumLow = 0.0
+        var best = (threshold: 127, score: -1.0, lowMean: 0.0, highMean: 255.0)
+        for level in 0..<255 {
+            weightLow += Double(counts[level])
+            sumLow += Double(level * counts[level])
+            let weightHigh = Double(total) - weightLow
+            guard weightLow > 0, weightHigh > 0 else { continue }
+            let meanLow = sumLow / weightLow
+            let meanHigh = (sumAll - sumLow) / weightHigh
+            let score = weightLow * weightHigh * (meanLow - meanHigh) * (meanLow - meanHigh)
+            if score > best.score { best = (level, score, meanLow, meanHigh) }
+        }
+        return (best.threshold, best.lowMean, best.highMean)
+    }
+}

@@ -1,0 +1,57 @@
+import FootScanEngine
+
+/// The parameters of one generated foot, in millimetres. Every measure in the truth follows from these
+/// through the outline polygon that ``FootOutline`` builds.
+public struct FootShape: Sendable, Codable, Hashable {
+    /// Which foot it is.
+    public var side: FootSide
+    /// Heel to the tip of the longest toe.
+    public var lengthMM: Double
+    /// Breadth across the ball, perpendicular to the axis.
+    public var ballBreadthMM: Double
+    /// Diameter of the heel's round back.
+    public var heelBreadthMM: Double
+    /// The share of the ball breadth on the big-toe side of the axis (0.33...0.42).
+    public var medialShare: Double
+    /// Tip of toe 1 minus tip of toe 2, along the axis: > 0 Egyptian, < 0 Greek.
+    public var toe1MinusToe2MM: Double
+    /// How far toes 3, 4 and 5 stand behind the toe before them.
+    public var toeStepsMM: [Double]
+    /// Depth of the clefts between the toes, behind the shorter toe's cap.
+    public var cleftDepthMM: Double
+    /// How far the medial arch line lies inside the straight line from heel to ball.
+    public var archDepthMM: Double
+
+    /// Creates a shape from its parameters.
+    public init(side: FootSide, lengthMM: Double, ballBreadthMM: Double, heelBreadthMM: Double, medialShare: Double,
+                toe1MinusToe2MM: Double, toeStepsMM: [Double], cleftDepthMM: Double, archDepthMM: Double) {
+        self.side = side
+        self.lengthMM = lengthMM
+        self.ballBreadthMM = ballBreadthMM
+        self.heelBreadthMM = heelBreadthMM
+        self.medialShare = medialShare
+        self.toe1MinusToe2MM = toe1MinusToe2MM
+        self.toeStepsMM = toeStepsMM
+        self.cleftDepthMM = cleftDepthMM
+        self.archDepthMM = archDepthMM
+    }
+
+    /// A random plausible foot: length 210-310 mm, breadth 0.34-0.44 of the length, heel breadth
+    /// 0.62-0.72 of the ball breadth, toe 1 minus toe 2 within +-6 mm.
+    public static func random(using random: inout SeededRandom, side: FootSide? = nil,
+                              toe1MinusToe2MM: Double? = nil) -> FootShape {
+        let length = random.uniform(210...310)
+        let breadth = length * random.uniform(0.34...0.44)
+        return FootShape(
+            side: side ?? (random.uniform(0...1) < 0.5 ? .left : .right),
+            lengthMM: length,
+            ballBreadthMM: breadth,
+            heelBreadthMM: breadth * random.uniform(0.62...0.72),
+            medialShare: random.uniform(0.36...0.41),
+            toe1MinusToe2MM: toe1MinusToe2MM ?? random.uniform(-6...6),
+            toeStepsMM: [random.uniform(2.5...5), random.uniform(4...7), random.uniform(6...10)],
+            cleftDepthMM: random.uniform(3...7),
+            archDepthMM: random.uniform(2...8)
+        )
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One foot laid on the bed: its shape and where its frame sits on the scan.
+public struct PlacedFoot: Sendable, Codable, Hashable {
+    /// The foot.
+    public var shape: FootShape
+    /// Where the pternion lies on the bed, in millimetres from the scan's top-left corner.
+    public var pternionMM: Point2
+    /// The direction from heel to toes on the scan, in radians (0: towards +x, pi/2: down the scan).
+    public var angle: Double
+
+    /// Creates a placement.
+    public init(shape: FootShape, pternionMM: Point2, angle: Double) {
+        self.shape = shape
+        self.pternionMM = pternionMM
+        self.angle = angle
+    }
+
+    /// Maps a point of the foot's frame to the bed, in millimetres. In the foot frame +y is the
+    /// viewer's right when the toes point up the scan (plantar view).
+    func toBed(_ p: Point2) -> Point2 {
+        let a = Point2(cos(angle), sin(angle))
+        let n = Point2(-a.y, a.x)
+        return pternionMM + a * p.x + n * p.y
+    }
+}
+
+/// How the scanner lit the scene.
+public struct ScanLighting: Sendable, Codable, Hashable {
+    /// Grey level of the bed at its centre.
+    public var bedLevel: Double
+    /// Grey level of the skin.
+    public var skinLevel: Double
+    /// Change of the bed's level across the scan, left to right and top to bottom.
+    public var gradient: Point2
+    /// Sensor noise, standard deviation in grey levels.
+    public var noise: Double
+    /// Amplitude of skin texture (creases, pores), grey levels.
+    public var texture: Double
+    /// A band of light along the left edge: its width in mm and its level (0 width: none).
+    public var leakWidthMM: Double
+    /// The light band's grey level.
+    public var leakLevel: Double
+    /// RGB multipliers of the skin and of the bed (a colour cast); nil draws grey.
+    public var skinTint: [Double]?
+    /// RGB multipliers of the bed.
+    public var bedTint: [Double]?
+
+    /// Creates a lighting.
+    public init(bedLevel: Double, skinLevel: Double, gradient: Point2 = Point2(0, 0), noise: Double = 2,
+                texture: Double = 4, leakWidthMM: Double = 0, leakLevel: Double = 0,
+                skinTint: [Double]? = nil, bedTint: [Double]? = nil) {
+        self.bedLevel = bedLevel
+        self.skinLevel = skinLevel
+        self.gradient = gradient
+        self.noise = noise
+        self.texture = texture
+        self.leakWidthMM = leakWidthMM
+        self.leakLevel = leakLevel
+        self.skinTint = skinTint
+        self.bedTint = bedTint
+    }
+}
+
+/// The file a generated scan is written as.
+public enum ScanFileFormat: Sendable, Codable, Hashable {
+    /// 8-bit PNG.
+    case png
+    /// JPEG at a quality, baseline or progressive.
+    case jpeg(quality: Int, progressive: Bool)
+}
+
+/// Everything needed to draw one scan.
+public struct ScanScene: Sendable, Codable, Hashable {
+    /// Pixel density.
+    public var dotsPerInch: Double
+    /// Size of the scanned area.
+    public var bedWidthMM: Double
+    /// Size of the scanned area.
+    public var bedHeightMM: Double
+    /// The feet.
+    public var feet: [PlacedFoot]
+    /// Light and noise.
+    public var lighting: ScanLighting
+    /// File format.
+    public var format: ScanFileFormat
+    /// Whether the file states its density.
+    public var writesDensity: Bool
+    /// Seed of the noise and texture.
+    public var seed: UInt64
+
+    /// Creates a scene.
+    public init(dotsPerInch: Double, bedWidthMM: Double, bedHeightMM: Double, feet: [PlacedFoot], lighting: ScanLighting,
+                format: ScanFileFormat, writesDensity: Bool = true, seed: UInt64 = 1) {
+        self.dotsPerInch = dotsPerInch
+        self.bedWidthMM = bedWidthMM
+        self.bedHeightMM = bedHeightMM
+        self.feet = feet
+        self.lighting = lighting
+        self.format = format
+        self.writesDensity = writesDensity
+        self.seed = seed
+    }
+
+    /// Millimetres per pixel.
+    public var millimetresPerPixel: Double { 25.4 / dotsPerInch }
+    /// Pixel columns.
+    public var widthPixels: Int { Int((bedWidthMM / millimetresPerPixel).rounded()) }
+    /// Pixel rows.
+    public var heightPixels: Int { Int((bedHeightMM / millimetresPerPixel).rounded()) }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a random scene may vary; fix a field to hold it constant across a generated set.
+public struct SceneConditions: Sendable {
+    /// Densities to choose from.
+    public var dotsPerInch: [Double] = [150, 200, 300, 600]
+    /// How many feet (1 or 2); nil chooses.
+    public var footCount: Int?
+    /// Foot lighter than the bed; nil chooses.
+    public var footLighter: Bool?
+    /// Rotations of the pair, radians; nil: any rotation.
+    public var angle: Double?
+    /// Allow the harder conditions: gradients, light leaks, texture, colour casts.
+    public var harsh = true
+    /// File formats to choose from.
+    public var formats: [ScanFileFormat] = [.png, .jpeg(quality: 60, progressive: false), .jpeg(quality: 85, progressive: true),
+                                            .jpeg(quality: 95, progressive: false)]
+    /// Toe 1 minus toe 2; nil chooses in +-6 mm.
+    public var toe1MinusToe2MM: Double?
+    /// Margin around the feet, mm.
+    public var marginMM: ClosedRange<Double> = 12...40
+
+    /// The default: everything varies.
+    public init() {}
+}
+
+extension ScanScene {
+    /// A random scene drawn from `conditions`.
+    public static func random(seed: UInt64, conditions: SceneConditions = SceneConditions()) -> ScanScene {
+        var random = SeededRandom(seed: seed)
+        let dpi = conditions.dotsPerInch[Int.random(in: 0..<conditions.dotsPerInch.count, using: &random)]
+        let count = conditions.footCount ?? (random.uniform(0...1) < 0.35 ? 2 : 1)
+        let pairAngle = conditions.angle ?? random.uniform(0...(2 * Double.pi))
+
+        // Lay the feet out toes up (angle -pi/2), left foot on the viewer's left, then turn the lot.
+        var feet: [PlacedFoot] = []
+        if count == 2 {
+            let left = FootShape.random(using: &random, side: .left, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            var right = FootShape.random(using: &random, side: .right, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            right.lengthMM = min(310, max(210, left.lengthMM + random.uniform(-5...5)))
+            let spread = random.uniform(0...0.15)
+            feet.append(PlacedFoot(shape: left, pternionMM: Point2(0, 0), angle: -Double.pi / 2 - spread))
+            let gap = random.uniform(15...60)
+            feet.append(PlacedFoot(shape: right, pternionMM: Point2(0, 0), angle: -Double.pi / 2 + spread))
+            // Move the right foot clear of the left one.
+            let leftBox = ScanScene.bounds(of: [feet[0]])
+            let rightBox = ScanScene.bounds(of: [feet[1]])
+            feet[1].pternionMM = Point2(leftBox.max.x - rightBox.min.x + gap, random.uniform(-15...15))
+        } else {
+            let shape = FootShape.random(using: &random, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            feet.append(PlacedFoot(shape: shape, pternionMM: Point2(0, 0), angle: -Double.pi / 2))
+        }
+        let turn = pairAngle + Double.pi / 2
+        for index in feet.indices {
+            let p = feet[index].pternionMM
+            feet[index].pternionMM = Point2(p.x * cos(turn) - p.y * sin(turn), p.x * sin(turn) + p.y * cos(turn))
+            feet[index].angle += turn
+        }
+        let box = ScanScene.bounds(of: feet)
+        let margins = (0..<4).map { _ in random.uniform(conditions.marginMM) }
+        for index in feet.indices {
+            feet[index].pternionMM = feet[index].pternionMM - box.min + Point2(margins[0], margins[1])
+        }
+        let width = box.max.x - box.min.x + margins[0] + margins[2]
+        let height = box.max.y - box.min.y + margins[1] + margins[3]
+
+        let lighter = conditions.footLighter ?? (random.uniform(0...1) < 0.5)
+        var lighting: ScanLighting
+        if lighter {
+            lighting = ScanLighting(bedLevel: random.uniform(15...60), skinLevel: random.uniform(150...215))
+        } else {
+            lighting = ScanLighting(bedLevel: random.uniform(205...245), skinLevel: random.uniform(80...150))
+        }
+        lighting.noise = random.uniform(0.5...4)
+        lighting.texture = random.uniform(0...5)
+        if conditions.harsh {
+            let contrast = abs(lighting.skinLevel - lighting.bedLevel)
+            lighting.gradient = Point2(random.uniform(-0.25...0.25) * contrast, random.uniform(-0.2...0.2) * contrast)
+            if random.uniform(0...1) < 0.3 {
+                lighting.leakWidthMM = random.uniform(2...6)
+                lighting.leakLevel = lighting.bedLevel + (lighting.skinLevel - lighting.bedLevel) * random.uniform(0.6...0.95)
+            }
+            if random.uniform(0...1) < 0.3 {
+                lighting.skinTint = [1.0, random.uniform(0.75...0.9), random.uniform(0.6...0.8)]
+                lighting.bedTint = [random.uniform(0.85...1), random.uniform(0.9...1), 1.0]
+            }
+        }
+        let format = conditions.formats[Int.random(in: 0..<conditions.formats.count, using: &random)]
+        return ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,
+                         format: format, writesDensity: true, seed: random.next())
+    }
+
+    /// The bounding box of the feet's outlines on the bed, in millimetres.
+    static func bounds(of feet: [PlacedFoot]) -> (min: Point2, max: Point2) {
+        var low = Point2(Double.infinity, Double.infinity)
+        var high = Point2(-Double.infinity, -Double.infinity)
+        for foot in feet {
+            for p in FootOutline(shape: foot.shape).points {
+                let q = foot.toBed(p)
+                low = Point2(min(low.x, q.x), min(low.y, q.y))
+                high = Point2(max(high.x, q.x), max(high.y, q.y))
+            }
+        }
+        return (low, high)
+    }
+}

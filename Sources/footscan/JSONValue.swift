@@ -1,0 +1,81 @@
+/// A JSON value whose objects keep their keys in the order given, so that output follows the spec's
+/// order and is stable from run to run.
+enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// A number rounded to `places` decimals, or null.
+    static func rounded(_ value: Double?, _ places: Int = 2) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return .number((value * scale).rounded() / scale)
+    }
+
+    /// Compact one-line JSON.
+    func serialized() -> String {
+        var text = ""
+        write(into: &text)
+        return text
+    }
+
+    private func write(into text: inout String) {
+        switch self {
+        case .null: text += "null"
+        case .bool(let value): text += value ? "true" : "false"
+        case .number(let value): text += JSONValue.format(value)
+        case .string(let value): JSONValue.quote(value, into: &text)
+        case .array(let values):
+            text += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { text += ", " }
+                value.write(into: &text)
+            }
+            text += "]"
+        case .object(let members):
+            text += "{"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { text += ", " }
+                JSONValue.quote(key, into: &text)
+                text += ": "
+                value.write(into: &text)
+            }
+            text += "}"
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) + ".0" }
+        return "\(value)"
+    }
+
+    static func quote(_ string: String, into text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text += "\""
+    }
+}

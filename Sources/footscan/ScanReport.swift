@@ -1,0 +1,89 @@
+import FootScanEngine
+import FootScanImage
+
+/// What `measure` and `batch` report for one file: the decoded image's facts and the feet, or an error.
+struct ScanReport {
+    var file: String
+    var image: ScanImage?
+    var measurement: ScanMeasurement?
+    var error: String?
+
+    /// Decodes and measures one file; never throws: a failure becomes `error`.
+    static func measure(file: String, dpiOverride: Double?, view: ScanView) -> ScanReport {
+        var report = ScanReport(file: file)
+        do {
+            var image = try ScanDecoder.decodeFile(atPath: file)
+            if let dpiOverride { image = image.replacingDensity(ScanDensity(dotsPerInch: dpiOverride, source: .option)) }
+            report.image = image
+            guard image.density != nil else {
+                report.error = "\(file): no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N"
+                return report
+            }
+            report.measurement = try FootScanner(options: MeasurementOptions(view: view)).measure(image)
+        } catch let error as ScanImageError {
+            report.error = error.description
+        } catch let error as MeasurementError {
+            report.error = "\(file): \(error.message)"
+        } catch {
+            report.error = "\(file): \(error)"
+        }
+        return report
+    }
+
+    /// The spec's JSON object.
+    var json: JSONValue {
+        if let error { return .object([("file", .string(file)), ("error", .string(error))]) }
+        guard let image, let density = image.density else { return .object([("file", .string(file))]) }
+        return .object([
+            ("file", .string(file)),
+            ("dpi", .rounded(density.dotsPerInch, 2)),
+            ("mm_per_pixel", .rounded(density.millimetresPerPixel, 5)),
+            ("density_source", .string(density.source.rawValue)),
+            ("width_px", .number(Double(image.width))),
+            ("height_px", .number(Double(image.height))),
+            ("image_kind", .string((measurement?.imageKind ?? .silhouette).rawValue)),
+            ("feet", .array((measurement?.feet ?? []).map(FootReport.json))),
+        ])
+    }
+
+    /// A readable block per file.
+    var text: String {
+        if let error { return "\(file): error: \(error)" }
+        guard let image, let density = image.density else { return file }
+        var lines = ["\(file): \(image.width) x \(image.height) px, \(image.source.summary), \(JSONValue.format(density.dotsPerInch)) dpi (\(density.source.rawValue))"]
+        for (index, foot) in (measurement?.feet ?? []).enumerated() {
+            lines.append(FootReport.text(foot, index: index))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// One foot's JSON and text.
+enum FootReport {
+    static func json(_ foot: FootMeasurement) -> JSONValue {
+        .object([
+            ("side", .string(foot.side.rawValue)),
+            ("length_mm", .rounded(foot.lengthMM, 1)),
+            ("width_mm", .rounded(foot.widthMM, 1)),
+            ("ball_width_mm", .rounded(foot.ballWidthMM, 1)),
+            ("heel_width_mm", .rounded(foot.heelWidthMM, 1)),
+            ("toe_tips_mm", .array(foot.toeTipsMM.map { .rounded($0, 1) })),
+            ("toe1_minus_toe2_mm", .rounded(foot.toe1MinusToe2MM, 1)),
+            ("toe_shape", .string(foot.toeShape.rawValue)),
+            ("arch_index", .rounded(foot.archIndex, 3)),
+            ("arch_type", foot.archType.map { .string($0.rawValue) } ?? .null),
+            ("uncertainty_mm", .rounded(foot.uncertaintyMM, 1)),
+            ("warnings", .array(foot.warnings.map { .string($0.rawValue) })),
+        ])
+    }
+
+    static func text(_ foot: FootMeasurement, index: Int) -> String {
+        func mm(_ value: Double) -> String { JSONValue.format((value * 10).rounded() / 10) }
+        var line = "  foot \(index + 1) (\(foot.side.rawValue)): length \(mm(foot.lengthMM)) mm, width \(mm(foot.widthMM)) mm, "
+            + "heel \(mm(foot.heelWidthMM)) mm, toes \(foot.toeShape.rawValue)"
+        if let d = foot.toe1MinusToe2MM { line += " (toe1 - toe2 \(mm(d)) mm)" }
+        line += ", +/- \(mm(foot.uncertaintyMM)) mm"
+        if !foot.warnings.isEmpty { line += "; warnings: " + foot.warnings.map(\.rawValue).joined(separator: ", ") }
+        return line
+    }
+}

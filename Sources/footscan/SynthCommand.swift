@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import FootScanSynth
+
+/// `footscan synth`: draw scans of feet with known measures, and their truth.
+struct SynthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Generate scans of feet with known measures (and a truth JSON beside each)."
+    )
+
+    @Option(help: "Folder to write into.")
+    var out: String = "."
+
+    @Option(help: "How many scans.")
+    var count: Int = 1
+
+    @Option(help: "Seed of the first scan; scan i uses seed + i.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Pixel density (default: one of 150, 200, 300, 600).")
+    var dpi: Double?
+
+    @Option(help: "Feet per scan, 1 or 2 (default: either).")
+    var feet: Int?
+
+    @Option(help: "File format: png or jpeg (default: either).")
+    var format: String?
+
+    @Flag(help: "Leave the density out of the file.")
+    var noDensity = false
+
+    @Flag(help: "Clean scans: no gradient, light leak or colour cast.")
+    var clean = false
+
+    mutating func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
+        if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
+        if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
+    }
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var conditions = SceneConditions()
+        if let dpi { conditions.dotsPerInch = [dpi] }
+        conditions.footCount = feet
+        conditions.harsh = !clean
+        switch format {
+        case "png": conditions.formats = [.png]
+        case "jpeg", "jpg": conditions.formats = [.jpeg(quality: 90, progressive: false)]
+        default: break
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        for index in 0..<count {
+            var scene = ScanScene.random(seed: seed &+ UInt64(index), conditions: conditions)
+            scene.writesDensity = !noDensity
+            let scan = try ScanRenderer.render(scene)
+            let name = "foot-\(seed &+ UInt64(index))"
+            let imagePath = (out as NSString).appendingPathComponent("\(name).\(scan.fileExtension)")
+            try Data(scan.fileBytes).write(to: URL(fileURLWithPath: imagePath))
+            let truth = try encoder.encode(SynthTruthFile(file: "\(name).\(scan.fileExtension)", dpi: scene.dotsPerInch, feet: scan.truth))
+            try truth.write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("\(name).truth.json")))
+            StandardError.print("wrote \(imagePath)")
+        }
+    }
+}
+
+/// The truth file written beside each generated scan.
+struct SynthTruthFile: Encodable {
+    var file: String
+    var dpi: Double
+    var feet: [FootTruth]
+}
