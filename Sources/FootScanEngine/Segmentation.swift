@@ -1,7 +1,15 @@
 import FootScanImage
 
-/// Splits the scan into foot and bed: a threshold and polarity from a subsampled histogram, then one
-/// SIMD pass that turns every row into foreground runs.
+/// Splits the scan into foot and bed.
+///
+/// 1. A subsampled histogram gives Otsu's threshold; the class the border belongs to is the bed, which
+///    fixes the polarity.
+/// 2. On a subsample of rows (about one a millimetre), every edge of a long run (15 mm or more, clear of
+///    the image border) votes for the level half-way between the grey two pixels inside and two pixels
+///    outside it: the middle of the *local* step. The median vote is the threshold. Where a shadow halo,
+///    a glare strip or a gradient makes the bed next to the foot darker or lighter than the bed at
+///    large, this level still cuts each edge at its middle, where Otsu's would not.
+/// 3. One SIMD pass turns every row into foreground runs at that threshold.
 struct Segmentation {
     let test: ForegroundTest
     let threshold: Int
@@ -17,11 +25,15 @@ struct Segmentation {
         let step = max(1, Int((0.8 / pixelMM).rounded()))
         let histogram = GreyHistogram(image: image, step: step)
         let otsu = histogram.otsu()
-        threshold = otsu.threshold
         // The bed surrounds the feet: the class the border belongs to is the bed.
-        footIsLighter = histogram.borderMean <= Double(otsu.threshold)
+        let lighter = histogram.borderMean <= Double(otsu.threshold)
+        footIsLighter = lighter
         contrast = otsu.highMean - otsu.lowMean
-        test = ForegroundTest(threshold: otsu.threshold, footIsLighter: footIsLighter)
+        let local = Segmentation.localStepLevel(image: image, test: ForegroundTest(threshold: otsu.threshold, footIsLighter: lighter),
+                                                rowStep: step, minimumRun: Int((15 / pixelMM).rounded()))
+        threshold = local ?? otsu.threshold
+        test = ForegroundTest(threshold: threshold, footIsLighter: lighter)
+
         rowStarts.reserveCapacity(image.height + 1)
         runs.reserveCapacity(4 * image.height)
         let width = image.width, stride = image.stride, test = self.test
@@ -33,5 +45,35 @@ struct Segmentation {
             }
         }
         rowStarts.append(runs.count)
+    }
+
+    /// The median of the local step levels at the edges of long runs on every `rowStep`-th row, as a raw
+    /// grey threshold; nil when too few edges vote.
+    static func localStepLevel(image: ScanImage, test: ForegroundTest, rowStep: Int, minimumRun: Int) -> Int? {
+        var votes: [Int] = []
+        var runs: [ForegroundRun] = []
+        let width = image.width, stride = image.stride
+        image.pixels.withUnsafeBufferPointer { pixels in
+            guard let base = pixels.baseAddress else { return }
+            var y = rowStep / 2
+            while y < image.height {
+                runs.removeAll(keepingCapacity: true)
+                RunExtraction.appendRuns(row: base + y * stride, width: width, rowIndex: y, test: test, into: &runs)
+                let row = y * stride
+                for run in runs where Int(run.end - run.start) >= max(minimumRun, 6) {
+                    let start = Int(run.start), end = Int(run.end)
+                    if start >= 3 {
+                        votes.append((Int(pixels[row + start - 2]) + Int(pixels[row + start + 1])) / 2)
+                    }
+                    if end <= width - 3 {
+                        votes.append((Int(pixels[row + end + 1]) + Int(pixels[row + end - 2])) / 2)
+                    }
+                }
+                y += rowStep
+            }
+        }
+        guard votes.count >= 12 else { return nil }
+        votes.sort()
+        return votes[votes.count / 2]
     }
 }

@@ -44,6 +44,8 @@ public enum PNGEncoder {
         public var dotsPerInch: Double?
         /// EXIF fields written as an `eXIf` chunk.
         public var exif: ExifMetadata?
+        /// zlib compression level, 0 (none) to 9 (smallest).
+        public var compressionLevel = 6
 
         /// Creates default options (8-bit grey, no metadata).
         public init() {}
@@ -79,6 +81,7 @@ public enum PNGEncoder {
                         params.pixels_per_metre = options.dotsPerInch.map { UInt32(($0 / 0.0254).rounded()) } ?? 0
                         params.exif = exifBytes.isEmpty ? nil : exif.baseAddress
                         params.exif_length = exifBytes.count
+                        params.compression_level = Int32(min(max(options.compressionLevel, 0), 9))
                         return message.withUnsafeMutableBufferPointer { text in
                             fs_png_encode(&params, &output, &length, text.baseAddress, text.count)
                         }

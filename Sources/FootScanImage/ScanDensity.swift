@@ -21,7 +21,7 @@ public struct ScanDensity: Sendable, Hashable {
     /// Where the numbers came from.
     public let source: DensitySource
 
-    /// Creates a density; values within 0.01 dpi of a whole number are snapped to it
+    /// Creates a density; values within 0.02 dpi of a whole number are snapped to it
     /// (11811 pixels per metre is 299.9994 dpi: the scanner meant 300).
     public init(dotsPerInchX: Double, dotsPerInchY: Double, source: DensitySource) {
         self.dotsPerInchX = ScanDensity.snapped(dotsPerInchX)
@@ -55,7 +55,7 @@ public struct ScanDensity: Sendable, Hashable {
 
     static func snapped(_ value: Double) -> Double {
         let whole = value.rounded()
-        return abs(value - whole) < 0.01 ? whole : value
+        return abs(value - whole) < 0.02 ? whole : value
     }
 
     /// A density is usable when both axes are finite and between 10 and 20,000 dpi.

@@ -23,121 +23,161 @@ public struct SyntheticScan: Sendable {
 }
 
 /// Draws scenes: anti-aliased outlines (exact horizontal coverage on 16 sub-scanlines per row), bed and
-/// skin levels, gradient, light leak, skin texture, colour cast and sensor noise; then encodes the file.
+/// skin levels, gradient, light leak, halo, glare strip, callus, skin texture, colour cast and sensor
+/// noise; then encodes the file.
 public enum ScanRenderer {
     /// Sub-scanlines per pixel row.
     static let subScanlines = 16
 
-    /// Renders and encodes a scene.
-    public static func render(_ scene: ScanScene) throws -> SyntheticScan {
-        let width = scene.widthPixels, height = scene.heightPixels
-        let scale = 1 / scene.millimetresPerPixel
-        var truths: [(centreX: Double, truth: FootTruth)] = []
-        var edges: [Edge] = []
-        for foot in scene.feet {
-            let outline = FootOutline(shape: foot.shape)
-            let pixels = outline.points.map { foot.toBed($0) * scale }
-            let truth = FootTruth(outline: outline, side: foot.shape.side, placement: { foot.toBed($0) * scale })
-            let centre = pixels.reduce(0.0) { $0 + $1.x } / Double(pixels.count)
-            truths.append((centre, truth))
-            for i in pixels.indices {
-                if let edge = Edge(pixels[i], pixels[(i + 1) % pixels.count]) { edges.append(edge) }
-            }
-        }
-        edges.sort { $0.top < $1.top }
-
-        let lighting = scene.lighting
-        let channels = lighting.skinTint == nil ? 1 : 3
-        var output = [UInt8](repeating: 0, count: width * height * channels)
-        var random = SeededRandom(seed: scene.seed)
-        var coverage = [Double](repeating: 0, count: width + 2)
-        var active: [Int] = []
-        var next = 0
-        var crossings: [Double] = []
-        let leakPixels = lighting.leakWidthMM * scale
-        let skinTint = lighting.skinTint ?? [1, 1, 1]
-        let bedTint = lighting.bedTint ?? [1, 1, 1]
-        let textureScale = 2 * Double.pi / (1.7 * scale) // about 1.7 mm creases
-        for y in 0..<height {
-            for i in coverage.indices { coverage[i] = 0 }
-            for s in 0..<subScanlines {
-                let ys = Double(y) + (Double(s) + 0.5) / Double(subScanlines)
-                while next < edges.count && edges[next].top <= ys { active.append(next); next += 1 }
-                active.removeAll { edges[$0].bottom <= ys }
-                crossings.removeAll(keepingCapacity: true)
-                for index in active where edges[index].top <= ys { crossings.append(edges[index].x(at: ys)) }
-                crossings.sort()
-                var k = 0
-                while k + 1 < crossings.count {
-                    addSpan(from: crossings[k], to: crossings[k + 1], weight: 1 / Double(subScanlines), into: &coverage, width: width)
-                    k += 2
-                }
-            }
-            var covered = 0.0
-            let rowBase = y * width * channels
-            for x in 0..<width {
-                covered += coverage[x]
-                let c = min(max(covered, 0), 1)
-                var bed = lighting.bedLevel + lighting.gradient.x * (Double(x) / Double(width) - 0.5)
-                    + lighting.gradient.y * (Double(y) / Double(height) - 0.5)
-                if Double(x) < leakPixels { bed = lighting.leakLevel }
-                var skin = lighting.skinLevel
-                if c > 0 && lighting.texture > 0 {
-                    let phase = Double(x) * textureScale + 2 * sin(Double(y) * textureScale * 0.37)
-                    let wave: Double = sin(phase) * sin(Double(y) * textureScale * 0.8)
-                    skin += lighting.texture * wave
-                }
-                for channel in 0..<channels {
-                    let value = bed * bedTint[channel] * (1 - c) + skin * skinTint[channel] * c
-                        + lighting.noise * random.normal()
-                    output[rowBase + x * channels + channel] = UInt8(min(max(value.rounded(), 0), 255))
-                }
-            }
-        }
-
+    /// Renders and encodes a scene. `fastCompression` trades PNG size for speed (tests).
+    public static func render(_ scene: ScanScene, fastCompression: Bool = false) throws -> SyntheticScan {
+        let rendered = draw(scene)
         let bytes: [UInt8]
         let dpi = scene.writesDensity ? scene.dotsPerInch : nil
         switch scene.format {
         case .png:
-            bytes = try PNGEncoder.encode(pixels: output, width: width, height: height, channels: channels, dotsPerInch: dpi)
+            var options = PNGEncoder.Options()
+            options.colourType = rendered.channels == 3 ? .rgb : .grey
+            options.dotsPerInch = dpi
+            options.compressionLevel = fastCompression ? 1 : 6
+            bytes = try PNGEncoder.encode(rows: rendered.pixels, width: scene.widthPixels, height: scene.heightPixels, options: options)
         case .jpeg(let quality, let progressive):
             var options = JPEGEncoder.Options()
             options.quality = quality
             options.progressive = progressive
             options.dotsPerInch = dpi
-            bytes = try JPEGEncoder.encode(pixels: output, width: width, height: height, channels: channels, options: options)
+            bytes = try JPEGEncoder.encode(pixels: rendered.pixels, width: scene.widthPixels, height: scene.heightPixels,
+                                           channels: rendered.channels, options: options)
         }
-        return SyntheticScan(scene: scene, fileBytes: bytes, truth: truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
+        return SyntheticScan(scene: scene, fileBytes: bytes, truth: rendered.truth)
     }
 
-    /// Adds the exact coverage of the span [from, to) on one sub-scanline to a difference row.
-    static func addSpan(from: Double, to: Double, weight: Double, into coverage: inout [Double], width: Int) {
-        let a = min(max(from, 0), Double(width)), b = min(max(to, 0), Double(width))
-        guard b > a else { return }
-        let ia = Int(a), ib = Int(b)
-        let fa = a - Double(ia), fb = b - Double(ib)
-        coverage[ia] += weight * (1 - fa)
-        coverage[ia + 1] += weight * fa
-        coverage[ib] -= weight * (1 - fb)
-        coverage[ib + 1] -= weight * fb
+    /// The pixels (grey, or RGB with a colour cast) and the truth, before encoding.
+    public static func draw(_ scene: ScanScene) -> (pixels: [UInt8], channels: Int, truth: [FootTruth]) {
+        let width = scene.widthPixels, height = scene.heightPixels
+        let mmPerPixel = scene.millimetresPerPixel
+        let scale = 1 / mmPerPixel
+        var truths: [(centreX: Double, truth: FootTruth)] = []
+        var polygons: [[Point2]] = []
+        var polygonsMM: [[Point2]] = []
+        for foot in scene.feet {
+            let outline = FootOutline(shape: foot.shape)
+            let onBed = outline.points.map { foot.toBed($0) }
+            polygonsMM.append(onBed)
+            polygons.append(onBed.map { $0 * scale })
+            let truth = FootTruth(outline: outline, side: foot.shape.side, placement: { foot.toBed($0) * scale })
+            truths.append((onBed.reduce(0.0) { $0 + $1.x } / Double(onBed.count), truth))
+        }
+        let lighting = scene.lighting
+        let fields = SceneFields(scene: scene, polygonsMM: polygonsMM)
+
+        let channels = lighting.skinTint == nil ? 1 : 3
+        var output = [UInt8](repeating: 0, count: width * height * channels)
+        var random = SeededRandom(seed: scene.seed)
+        var rasterizer = PolygonRasterizer(polygons: polygons, width: width, subScanlines: subScanlines)
+        var coverage = [Double](repeating: 0, count: width)
+        let leakPixels = lighting.leakWidthMM * scale
+        let skinTint = lighting.skinTint ?? [1, 1, 1]
+        let bedTint = lighting.bedTint ?? [1, 1, 1]
+        let wave = 2 * Double.pi / (1.7 * scale) // skin creases about 1.7 mm apart
+        let textureX = (0..<width).map { sin(Double($0) * wave) }
+        let textureX2 = (0..<width).map { cos(Double($0) * wave * 0.53) }
+        for y in 0..<height {
+            rasterizer.coverage(row: y, into: &coverage)
+            let textureY = sin(Double(y) * wave * 0.8), textureY2 = cos(Double(y) * wave * 1.3)
+            let ym = (Double(y) + 0.5) * mmPerPixel
+            let rowBase = y * width * channels
+            for x in 0..<width {
+                let c = coverage[x]
+                let xm = (Double(x) + 0.5) * mmPerPixel
+                var bed = lighting.bedLevel + lighting.gradient.x * (Double(x) / Double(width) - 0.5)
+                    + lighting.gradient.y * (Double(y) / Double(height) - 0.5)
+                if Double(x) < leakPixels { bed = lighting.leakLevel }
+                var skin = lighting.skinLevel
+                if c < 1 {
+                    if let halo = fields.halo { bed *= 1 - lighting.haloStrength * halo.sample(xm, ym) }
+                    if let glare = fields.glare { bed += lighting.glare * (lighting.skinLevel - bed) * glare.sample(xm, ym) }
+                }
+                if c > 0 {
+                    skin += lighting.texture * (textureX[x] * textureY + 0.5 * textureX2[x] * textureY2)
+                    if let callus = fields.callus { skin += lighting.callus * (bed - skin) * callus.sample(xm, ym) }
+                }
+                for channel in 0..<channels {
+                    let value = bed * bedTint[channel] * (1 - c) + skin * skinTint[channel] * c
+                        + lighting.noise * fastNormal(&random)
+                    output[rowBase + x * channels + channel] = UInt8(min(max(value.rounded(), 0), 255))
+                }
+            }
+        }
+        return (output, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
     }
 
-    /// A polygon edge that is not horizontal, in pixels.
-    struct Edge {
-        let top: Double
-        let bottom: Double
-        let xTop: Double
-        let slope: Double
+    /// An approximately normal value (sum of four uniforms, scaled to unit variance): cheap per pixel.
+    @inline(__always) static func fastNormal(_ random: inout SeededRandom) -> Double {
+        let bits = random.next()
+        let sum = Double(bits & 0xFFFF) + Double((bits >> 16) & 0xFFFF) + Double((bits >> 32) & 0xFFFF) + Double(bits >> 48)
+        return (sum / 65536 - 2) * 1.7320508075688772
+    }
+}
 
-        init?(_ p: Point2, _ q: Point2) {
-            guard p.y != q.y else { return nil }
-            let (a, b) = p.y < q.y ? (p, q) : (q, p)
-            top = a.y
-            bottom = b.y
-            xTop = a.x
-            slope = (b.x - a.x) / (b.y - a.y)
+/// The slowly varying fields of a scene on a 1 mm grid.
+struct SceneFields {
+    var halo: BedField?
+    var glare: BedField?
+    var callus: BedField?
+
+    init(scene: ScanScene, polygonsMM: [[Point2]]) {
+        let lighting = scene.lighting
+        guard lighting.haloStrength > 0 || lighting.glare > 0 || lighting.callus > 0 else { return }
+        let columns = max(2, Int(scene.bedWidthMM.rounded(.up))), rows = max(2, Int(scene.bedHeightMM.rounded(.up)))
+        var rasterizer = PolygonRasterizer(polygons: polygonsMM, width: columns, subScanlines: 4)
+        var inside = [Double](repeating: 0, count: columns * rows)
+        var row = [Double](repeating: 0, count: columns)
+        for y in 0..<rows {
+            rasterizer.coverage(row: y, into: &row)
+            for x in 0..<columns { inside[y * columns + x] = row[x] }
         }
-
-        func x(at y: Double) -> Double { xTop + (y - top) * slope }
+        let mask = BedField(columns: columns, rows: rows, values: inside)
+        if lighting.haloStrength > 0 {
+            var halo = mask.blurred(radius: max(1, Int((lighting.haloReachMM / 2).rounded())))
+            for i in halo.values.indices { halo.values[i] = min(1, 2 * halo.values[i]) }
+            self.halo = halo
+        }
+        // Each cell's position in each foot's frame.
+        func frames(_ x: Double, _ y: Double) -> [(x: Double, y: Double, foot: PlacedFoot)] {
+            scene.feet.map { foot in
+                let a = Point2(cos(foot.angle), sin(foot.angle))
+                let d = Point2(x, y) - foot.pternionMM
+                return (d.dot(a), d.dot(Point2(-a.y, a.x)), foot)
+            }
+        }
+        if lighting.glare > 0 {
+            let near = mask.blurred(radius: max(1, Int((lighting.glareWidthMM / 2).rounded())))
+            var glare = BedField(columns: columns, rows: rows, values: [Double](repeating: 0, count: columns * rows))
+            for y in 0..<rows {
+                for x in 0..<columns where inside[y * columns + x] < 0.5 && near.values[y * columns + x] > 0.01 {
+                    for f in frames(Double(x) + 0.5, Double(y) + 0.5) {
+                        let lateral = f.foot.shape.side == .right ? -f.y : f.y
+                        let length = f.foot.shape.lengthMM
+                        if lateral > 0 && f.x > 0.2 * length && f.x < 0.85 * length { glare.values[y * columns + x] = 1 }
+                    }
+                }
+            }
+            self.glare = glare.blurred(radius: 1)
+        }
+        if lighting.callus > 0 {
+            var callus = BedField(columns: columns, rows: rows, values: [Double](repeating: 0, count: columns * rows))
+            for y in 0..<rows {
+                for x in 0..<columns where inside[y * columns + x] > 0 {
+                    for f in frames(Double(x) + 0.5, Double(y) + 0.5) where f.x > -2 && f.x < f.foot.shape.lengthMM + 2 && abs(f.y) < 80 {
+                        let length = f.foot.shape.lengthMM
+                        let heel = min(max((0.14 * length - f.x) / (0.07 * length), 0), 1)
+                        let toes = min(max((f.x - (length - 14)) / 8, 0), 1)
+                        callus.values[y * columns + x] = max(callus.values[y * columns + x], max(heel, toes))
+                    }
+                }
+            }
+            self.callus = callus.blurred(radius: 2)
+        }
     }
 }

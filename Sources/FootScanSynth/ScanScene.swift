@@ -45,6 +45,18 @@ public struct ScanLighting: Sendable, Codable, Hashable {
     public var leakWidthMM: Double
     /// The light band's grey level.
     public var leakLevel: Double
+    /// A soft shadow around the foot (white lids): how much darker the bed is right at the edge, as a
+    /// share of the bed's level, and how far it reaches in mm.
+    public var haloStrength: Double = 0
+    /// Reach of the halo in mm.
+    public var haloReachMM: Double = 4
+    /// Pale callused heel and toe tips: the share of the way from skin towards the bed's level.
+    public var callus: Double = 0
+    /// A glare strip on the bed along the feet (a lid that could not close): its level as a share of the
+    /// way from bed to skin, and its width in mm.
+    public var glare: Double = 0
+    /// Width of the glare strip in mm.
+    public var glareWidthMM: Double = 0
     /// RGB multipliers of the skin and of the bed (a colour cast); nil draws grey.
     public var skinTint: [Double]?
     /// RGB multipliers of the bed.

@@ -84,6 +84,21 @@ extension ScanScene {
                 lighting.leakWidthMM = random.uniform(2...6)
                 lighting.leakLevel = lighting.bedLevel + (lighting.skinLevel - lighting.bedLevel) * random.uniform(0.6...0.95)
             }
+            if !lighter && random.uniform(0...1) < 0.5 {
+                lighting.haloStrength = random.uniform(0.05...0.25)
+                lighting.haloReachMM = random.uniform(2...8)
+            }
+            if random.uniform(0...1) < 0.4 { lighting.callus = random.uniform(0.1...0.35) }
+            if lighter && random.uniform(0...1) < 0.3 {
+                lighting.glare = random.uniform(0.15...0.4)
+                lighting.glareWidthMM = random.uniform(3...10)
+            }
+            // Keep the step at every edge at least 45% of the foot-to-bed contrast: a halo or glare that
+            // meets pale callus at the same grey leaves no edge for any method to find.
+            let room = 0.55 - lighting.callus - lighting.glare
+            if room < 0 { lighting.callus = max(0, lighting.callus + room) }
+            let haloCap = max(0, 0.55 - lighting.callus) * contrast / lighting.bedLevel
+            lighting.haloStrength = min(lighting.haloStrength, haloCap)
             if random.uniform(0...1) < 0.3 {
                 lighting.skinTint = [1.0, random.uniform(0.75...0.9), random.uniform(0.6...0.8)]
                 lighting.bedTint = [random.uniform(0.85...1), random.uniform(0.9...1), 1.0]

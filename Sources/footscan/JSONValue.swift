@@ -4,6 +4,7 @@ enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
+    case integer(Int)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -32,6 +33,7 @@ enum JSONValue: Sendable, Equatable {
         case .null: text += "null"
         case .bool(let value): text += value ? "true" : "false"
         case .number(let value): text += JSONValue.format(value)
+        case .integer(let value): text += String(value)
         case .string(let value): JSONValue.quote(value, into: &text)
         case .array(let values):
             text += "["

@@ -40,10 +40,10 @@ struct MeasureCommand: ParsableCommand {
             let report = ScanReport.measure(file: file, dpiOverride: dpi, view: view)
             switch format {
             case .json: StandardOutput.print(report.json.serialized())
-            case .text: StandardOutput.print(report.text)
+            case .text: if let text = report.text { StandardOutput.print(text) }
             }
-            if let error = report.error {
-                StandardError.print("footscan: \(error)")
+            if let message = report.errorMessage {
+                StandardError.print("footscan: \(message)")
                 failed = true
             }
         }

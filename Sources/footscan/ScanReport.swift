@@ -16,16 +16,16 @@ struct ScanReport {
             if let dpiOverride { image = image.replacingDensity(ScanDensity(dotsPerInch: dpiOverride, source: .option)) }
             report.image = image
             guard image.density != nil else {
-                report.error = "\(file): no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N"
+                report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N"
                 return report
             }
             report.measurement = try FootScanner(options: MeasurementOptions(view: view)).measure(image)
         } catch let error as ScanImageError {
-            report.error = error.description
+            report.error = [error.format?.rawValue, error.reasonText].compactMap { $0 }.joined(separator: ": ")
         } catch let error as MeasurementError {
-            report.error = "\(file): \(error.message)"
+            report.error = error.message
         } catch {
-            report.error = "\(file): \(error)"
+            report.error = "\(error)"
         }
         return report
     }
@@ -39,17 +39,20 @@ struct ScanReport {
             ("dpi", .rounded(density.dotsPerInch, 2)),
             ("mm_per_pixel", .rounded(density.millimetresPerPixel, 5)),
             ("density_source", .string(density.source.rawValue)),
-            ("width_px", .number(Double(image.width))),
-            ("height_px", .number(Double(image.height))),
+            ("width_px", .integer(image.width)),
+            ("height_px", .integer(image.height)),
             ("image_kind", .string((measurement?.imageKind ?? .silhouette).rawValue)),
             ("feet", .array((measurement?.feet ?? []).map(FootReport.json))),
         ])
     }
 
-    /// A readable block per file.
-    var text: String {
-        if let error { return "\(file): error: \(error)" }
-        guard let image, let density = image.density else { return file }
+    /// The one-line message for standard error, naming the file, or nil when all went well.
+    var errorMessage: String? { error.map { "\(file): \($0)" } }
+
+    /// A readable block per file (nothing for a file that failed: its message goes to standard error).
+    var text: String? {
+        if error != nil { return nil }
+        guard let image, let density = image.density else { return nil }
         var lines = ["\(file): \(image.width) x \(image.height) px, \(image.source.summary), \(JSONValue.format(density.dotsPerInch)) dpi (\(density.source.rawValue))"]
         for (index, foot) in (measurement?.feet ?? []).enumerated() {
             lines.append(FootReport.text(foot, index: index))

@@ -27,6 +27,12 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "File format: png or jpeg (default: either).")
     var format: String?
 
+    @Option(help: "File name prefix: files are PREFIX-SEED.png (or .jpg) and PREFIX-SEED.truth.json.")
+    var prefix: String = "foot"
+
+    @Option(help: "JPEG quality, 1 to 100.")
+    var quality: Int = 90
+
     @Flag(help: "Leave the density out of the file.")
     var noDensity = false
 
@@ -36,6 +42,7 @@ struct SynthCommand: ParsableCommand {
     mutating func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
+        guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1 to 100.") }
         if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
     }
 
@@ -47,7 +54,7 @@ struct SynthCommand: ParsableCommand {
         conditions.harsh = !clean
         switch format {
         case "png": conditions.formats = [.png]
-        case "jpeg", "jpg": conditions.formats = [.jpeg(quality: 90, progressive: false)]
+        case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]
         default: break
         }
         let encoder = JSONEncoder()
@@ -56,10 +63,10 @@ struct SynthCommand: ParsableCommand {
             var scene = ScanScene.random(seed: seed &+ UInt64(index), conditions: conditions)
             scene.writesDensity = !noDensity
             let scan = try ScanRenderer.render(scene)
-            let name = "foot-\(seed &+ UInt64(index))"
+            let name = "\(prefix)-\(seed &+ UInt64(index))"
             let imagePath = (out as NSString).appendingPathComponent("\(name).\(scan.fileExtension)")
             try Data(scan.fileBytes).write(to: URL(fileURLWithPath: imagePath))
-            let truth = try encoder.encode(SynthTruthFile(file: "\(name).\(scan.fileExtension)", dpi: scene.dotsPerInch, feet: scan.truth))
+            let truth = try encoder.encode(SynthTruthFile(file: "\(name).\(scan.fileExtension)", dpi: scene.dotsPerInch, feet: scan.truth, scene: scene))
             try truth.write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("\(name).truth.json")))
             StandardError.print("wrote \(imagePath)")
         }
@@ -71,4 +78,5 @@ struct SynthTruthFile: Encodable {
     var file: String
     var dpi: Double
     var feet: [FootTruth]
+    var scene: ScanScene
 }

@@ -106,8 +106,10 @@ struct PNGDecodingTests {
         let image = try decode(pixels, options)
         #expect(image.density == ScanDensity(dotsPerInch: 300, source: .pngPhys))
         #expect(image.density?.dotsPerInchX == 300)
-        options.dotsPerInch = 200
-        #expect(try decode(pixels, options).density?.dotsPerInch == 200)
+        for dpi in [150.0, 200, 400, 600, 1200] { // pHYs holds whole pixels per metre: 150 dpi is 5906 px/m = 150.012 dpi
+            options.dotsPerInch = dpi
+            #expect(try decode(pixels, options).density?.dotsPerInch == dpi)
+        }
         options.dotsPerInch = nil
         #expect(try decode(pixels, options).density == nil)
         options.exif = ExifMetadata(xResolution: 600, yResolution: 600, resolutionUnit: 2)

@@ -105,6 +105,7 @@ typedef struct {
     uint32_t pixels_per_metre;   /* 0: no pHYs chunk */
     const uint8_t *exif;         /* eXIf payload (TIFF structure), or NULL */
     size_t exif_length;
+    int compression_level;       /* zlib level 0...9 */
 } fs_png_encode_params;
 
 /* Encodes a PNG into a new malloc'd buffer returned in *output (free it with fs_free). */

@@ -1,0 +1,119 @@
+import Dispatch
+import Foundation
+import FootScanEngine
+import FootScanImage
+import FootScanSynth
+
+/// One generated foot, its truth and what the engine measured of it.
+struct FootResult: Sendable {
+    var seed: UInt64
+    var dotsPerInch: Double
+    var truth: FootTruth
+    var measured: FootMeasurement?
+}
+
+/// One generated scan's outcome.
+struct ScanResult: Sendable {
+    var seed: UInt64
+    var scene: ScanScene
+    var feet: [FootResult]
+    var measuredCount: Int
+    var error: String?
+    var orderedLeftToRight: Bool
+}
+
+/// Renders, encodes, decodes and measures a seeded set of scenes in parallel, once per test process.
+enum GeneratedSet {
+    /// The main set: 170 scans (over 200 feet) across densities, rotations, lighting, formats, one or
+    /// two feet, with and without density metadata.
+    static let main: [ScanResult] = run(seeds: Array(1...170)) { seed in
+        var conditions = SceneConditions()
+        let densities: [Double] = [150, 200, 300, 600]
+        conditions.dotsPerInch = [densities[Int(seed % 4)]]
+        if seed % 4 == 3 { conditions.footCount = 1 } // keep the 600 dpi scans to one foot: CI time
+        var scene = ScanScene.random(seed: seed &* 7919, conditions: conditions)
+        scene.writesDensity = seed % 7 != 0
+        return scene
+    }
+
+    /// Renders each scene, writes it as a file's bytes, decodes and measures it.
+    static func run(seeds: [UInt64], scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
+        let slots = ResultSlots(count: seeds.count)
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
+            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index])))
+        }
+        return slots.values
+    }
+
+    static func measure(seed: UInt64, scene: ScanScene) -> ScanResult {
+        var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true)
+        do {
+            let scan = try ScanRenderer.render(scene, fastCompression: true)
+            // FOOTSCAN_DUMP=DIR keeps each generated file for a look (debugging only).
+            if let folder = ProcessInfo.processInfo.environment["FOOTSCAN_DUMP"] {
+                _ = FileManager.default.createFile(atPath: "\(folder)/seed-\(seed).\(scan.fileExtension)", contents: Data(scan.fileBytes))
+            }
+            var image = try ScanDecoder.decode(scan.fileBytes, file: "seed-\(seed)")
+            if image.density == nil {
+                image = image.replacingDensity(ScanDensity(dotsPerInch: scene.dotsPerInch, source: .option))
+            }
+            let measurement = try FootScanner().measure(image)
+            result.measuredCount = measurement.feet.count
+            let xs = measurement.feet.map { $0.geometry.contour.reduce(0.0) { $0 + $1.x } / Double(max($0.geometry.contour.count, 1)) }
+            result.orderedLeftToRight = zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 }
+            // Pair each true foot with the measured foot whose pternion lies nearest its own.
+            for truth in scan.truth {
+                let nearest = measurement.feet.min { a, b in
+                    distance(a.geometry.pternion, truth.pternionPixel) < distance(b.geometry.pternion, truth.pternionPixel)
+                }
+                result.feet.append(FootResult(seed: seed, dotsPerInch: scene.dotsPerInch, truth: truth, measured: nearest))
+            }
+        } catch {
+            result.error = "\(error)"
+            result.feet = []
+        }
+        return result
+    }
+
+    static func distance(_ a: SIMD2<Double>, _ b: Point2) -> Double {
+        ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+    }
+}
+
+/// Result slots written by concurrent iterations, one slot each.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [ScanResult?]
+    private let lock = DispatchSemaphore(value: 1)
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: ScanResult) {
+        lock.wait()
+        storage[index] = value
+        lock.signal()
+    }
+    var values: [ScanResult] { storage.compactMap { $0 } }
+}
+
+/// Percentiles of absolute errors.
+struct ErrorStatistics: CustomStringConvertible {
+    let count: Int
+    let p50: Double
+    let p95: Double
+    let maximum: Double
+
+    init(_ errors: [Double]) {
+        let sorted = errors.map(abs).sorted()
+        count = sorted.count
+        func at(_ q: Double) -> Double {
+            guard !sorted.isEmpty else { return .nan }
+            return sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded(.up)))]
+        }
+        p50 = at(0.5)
+        p95 = at(0.95)
+        maximum = sorted.last ?? .nan
+    }
+
+    var description: String {
+        func f(_ v: Double) -> String { String((v * 1000).rounded() / 1000) }
+        return "n=\(count) P50=\(f(p50)) P95=\(f(p95)) max=\(f(maximum))"
+    }
+}
