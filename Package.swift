@@ -39,10 +39,14 @@ let package = Package(
             name: "FootScanSynth",
             dependencies: ["FootScanImage", "FootScanEngine"]
         ),
+        .target(
+            name: "FootScanOverlay",
+            dependencies: ["FootScanImage", "FootScanEngine"]
+        ),
         .executableTarget(
             name: "footscan",
             dependencies: [
-                "FootScanImage", "FootScanEngine", "FootScanSynth",
+                "FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanOverlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `footscan` command: measure foot scans for shoemakers.
 @main
@@ -7,6 +10,21 @@ struct FootScanCommand: ParsableCommand {
         commandName: "footscan",
         abstract: "Measure feet on plantar scans and footprints.",
         discussion: "Reads PNG and JPEG scans, finds each foot and reports its length, width, heel width, toe shape and side.",
-        subcommands: [MeasureCommand.self, SynthCommand.self]
+        subcommands: [MeasureCommand.self, BatchCommand.self, OverlayCommand.self, SynthCommand.self]
     )
+
+    /// Runs the command; usage errors exit with status 2 (as `batch` documents), other failures as
+    /// the commands decide.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardError.print(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -28,6 +28,9 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "plantar (from below the glass, the default) or dorsal (from above: left and right mirrored).")
     var view: ScanView = .plantar
 
+    @Option(help: "Also write an overlay picture (PNG) of the measured scan; with several files, of the first.")
+    var overlay: String?
+
     mutating func validate() throws {
         if let dpi, !(dpi.isFinite && dpi >= 10 && dpi <= 20_000) {
             throw ValidationError("--dpi must be between 10 and 20000.")
@@ -45,6 +48,8 @@ struct MeasureCommand: ParsableCommand {
             if let message = report.errorMessage {
                 StandardError.print("footscan: \(message)")
                 failed = true
+            } else if let overlay, file == files.first {
+                try OverlayCommand.write(report: report, to: overlay)
             }
         }
         if failed { throw ExitCode(1) }

@@ -8,11 +8,20 @@ struct ScanReport {
     var measurement: ScanMeasurement?
     var error: String?
 
-    /// Decodes and measures one file; never throws: a failure becomes `error`.
+    /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
     static func measure(file: String, dpiOverride: Double?, view: ScanView) -> ScanReport {
+        do {
+            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, dpiOverride: dpiOverride, view: view)
+        } catch {
+            return ScanReport(file: file, error: error.reasonText)
+        }
+    }
+
+    /// Decodes and measures a file's bytes; never throws: a failure becomes `error`.
+    static func measure(bytes: [UInt8], file: String, dpiOverride: Double?, view: ScanView) -> ScanReport {
         var report = ScanReport(file: file)
         do {
-            var image = try ScanDecoder.decodeFile(atPath: file)
+            var image = try ScanDecoder.decode(bytes, file: file)
             if let dpiOverride { image = image.replacingDensity(ScanDensity(dotsPerInch: dpiOverride, source: .option)) }
             report.image = image
             guard image.density != nil else {

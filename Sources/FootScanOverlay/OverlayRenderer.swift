@@ -1,0 +1,53 @@
+import FootScanEngine
+import FootScanImage
+
+/// Draws what was measured on the scan: each foot's contour, axis, pternion, acropodion, toe tips, the
+/// width, heel and ball lines, and labelled values; the picture a shoemaker shows the customer. Written
+/// as a PNG at the scan's own density, so it prints at the foot's true size.
+public enum OverlayRenderer {
+    /// The overlay picture.
+    public static func draw(image: ScanImage, measurement: ScanMeasurement) -> OverlayCanvas {
+        var canvas = OverlayCanvas(grey: image.pixels, width: image.width, height: image.height, stride: image.stride)
+        let pixelMM = image.density?.millimetresPerPixel ?? 0.25
+        let thin = max(1.0, 0.25 / pixelMM), thick = max(1.5, 0.5 / pixelMM)
+        let scale = max(2, Int((1.0 / pixelMM).rounded()))
+        for (index, foot) in measurement.feet.enumerated() {
+            let g = foot.geometry
+            canvas.polygon(g.contour, thickness: thin, .contour)
+            let axisEnd = g.pternion + g.axisDirection * (foot.lengthMM / pixelMM)
+            canvas.line(g.pternion, axisEnd, thickness: thin, .axis)
+            canvas.line(g.widthLine.0, g.widthLine.1, thickness: thin, .width)
+            canvas.line(g.heelLine.0, g.heelLine.1, thickness: thick, .heel)
+            canvas.line(g.ballLine.0, g.ballLine.1, thickness: thin, .ball)
+            for tip in g.toeTips { canvas.dot(tip, radius: 1.2 / pixelMM, .toe) }
+            canvas.dot(g.pternion, radius: 1.8 / pixelMM, .axis)
+            canvas.dot(g.acropodion, radius: 1.8 / pixelMM, .axis)
+
+            // Labels beside the foot's centre.
+            let xs = g.contour.map(\.x), ys = g.contour.map(\.y)
+            let right = (xs.max() ?? 0) + 4 / pixelMM
+            let top = (ys.min() ?? 0) + 10 / pixelMM
+            let labelX = right + 60 / pixelMM < Double(image.width) ? right : max(0, (xs.min() ?? 0) - 60 / pixelMM)
+            var lines = ["\(index + 1) \(foot.side.rawValue)",
+                         "L \(format(foot.lengthMM)) MM", "W \(format(foot.widthMM)) MM",
+                         "BALL \(format(foot.ballWidthMM)) MM", "HEEL \(format(foot.heelWidthMM)) MM",
+                         foot.toeShape.rawValue]
+            for (row, text) in lines.enumerated() {
+                canvas.text(text, at: SIMD2(labelX, top + Double(row * 10 * scale)), scale: scale, .label)
+            }
+        }
+        return canvas
+    }
+
+    /// The overlay as a PNG carrying the scan's density.
+    public static func png(image: ScanImage, measurement: ScanMeasurement) throws(ImageEncodingError) -> [UInt8] {
+        let canvas = draw(image: image, measurement: measurement)
+        return try PNGEncoder.encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, channels: 3,
+                                     dotsPerInch: image.density?.dotsPerInch)
+    }
+
+    static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Hands files to worker threads and writes their rows in input order, keeping at most `window` files
+/// in flight or waiting to be written: memory stays flat however many files the batch reads.
+final class BatchScheduler: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var nextToTake = 0
+    private var nextToWrite = 0
+    private var finished: [Int: [String]] = [:]
+    private var stopped = false
+    private let write: (Int, [String]) -> Void
+
+    /// `write` is called in input order, under the scheduler's lock, with each file's lines.
+    init(count: Int, window: Int, write: @escaping (Int, [String]) -> Void) {
+        self.count = count
+        self.window = max(window, 1)
+        self.write = write
+    }
+
+    /// The next file index to work on, or nil when all are handed out (or the batch was stopped).
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped && nextToTake < count && nextToTake - nextToWrite >= window { condition.wait() }
+        guard !stopped, nextToTake < count else { return nil }
+        nextToTake += 1
+        return nextToTake - 1
+    }
+
+    /// Hands in a file's lines; writes every file that is next in order.
+    func finish(_ index: Int, lines: [String]) {
+        condition.lock()
+        finished[index] = lines
+        while let ready = finished.removeValue(forKey: nextToWrite) {
+            write(nextToWrite, ready)
+            nextToWrite += 1
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Hands out no more files.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs `jobs` worker threads over all files and waits for them.
+    func run(jobs: Int, work: @escaping @Sendable (Int) -> [String]) {
+        let group = DispatchGroup()
+        for _ in 0..<max(jobs, 1) {
+            group.enter()
+            let thread = Thread { [self] in
+                while let index = take() { finish(index, lines: work(index)) }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+    }
+}

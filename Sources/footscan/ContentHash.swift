@@ -1,0 +1,15 @@
+/// A 64-bit FNV-1a hash of a file's bytes, as 16 hex digits: enough to tell whether a file changed
+/// between an interrupted batch and its `--resume`.
+enum ContentHash {
+    static func of(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,63 @@
+import FootScanEngine
+import Foundation
+
+/// One row of batch output: one foot of one file, or one failed file. Columns are the spec's keys plus
+/// `file`, `foot` (0-based), `error`, the scan's density and the file's content hash (for `--resume`).
+struct FootRow {
+    /// The column names, in order.
+    static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "image_kind", "side",
+                          "length_mm", "width_mm", "ball_width_mm", "heel_width_mm", "toe_tips_mm", "toe1_minus_toe2_mm",
+                          "toe_shape", "arch_index", "arch_type", "uncertainty_mm", "warnings"]
+
+    var values: [(String, JSONValue)]
+
+    /// The rows of one measured or failed file.
+    static func rows(for report: ScanReport, hash: String) -> [FootRow] {
+        let file: (String, JSONValue) = ("file", .string(report.file))
+        let hashValue: (String, JSONValue) = ("content_hash", .string(hash))
+        let density = report.image?.density
+        let dpi: (String, JSONValue) = ("dpi", .rounded(density?.dotsPerInch, 2))
+        let source: (String, JSONValue) = ("density_source", density.map { .string($0.source.rawValue) } ?? .null)
+        guard report.error == nil, let measurement = report.measurement else {
+            var values: [(String, JSONValue)] = [file, ("foot", .null), ("error", .string(report.error ?? "not measured")), hashValue, dpi, source]
+            for column in columns.dropFirst(6) { values.append((column, column == "warnings" || column == "toe_tips_mm" ? .array([]) : .null)) }
+            return [FootRow(values: values)]
+        }
+        return measurement.feet.enumerated().map { index, foot in
+            var values: [(String, JSONValue)] = [file, ("foot", .integer(index)), ("error", .null), hashValue, dpi, source,
+                                                 ("image_kind", .string(measurement.imageKind.rawValue))]
+            if case .object(let members) = FootReport.json(foot) { values += members }
+            return FootRow(values: values)
+        }
+    }
+
+    /// One line of JSON.
+    var jsonLine: String { JSONValue.object(values).serialized() }
+
+    /// One CSV line (RFC 4180 quoting; lists joined with `;`).
+    var csvLine: String {
+        let lookup = Dictionary(values, uniquingKeysWith: { first, _ in first })
+        return FootRow.columns.map { column in
+            FootRow.csvField(lookup[column] ?? .null)
+        }.joined(separator: ",")
+    }
+
+    static var csvHeader: String { columns.joined(separator: ",") }
+
+    static func csvField(_ value: JSONValue) -> String {
+        let text: String
+        switch value {
+        case .null: text = ""
+        case .bool(let b): text = b ? "true" : "false"
+        case .number(let n): text = JSONValue.format(n)
+        case .integer(let i): text = String(i)
+        case .string(let s): text = s
+        case .array(let items): text = items.map(csvField).joined(separator: ";")
+        case .object: text = value.serialized()
+        }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import FootScanEngine
+import FootScanOverlay
+import Foundation
+
+/// `footscan overlay FILE -o OUT.png`: the scan with what was measured drawn on it.
+struct OverlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overlay",
+        abstract: "Draw each foot's contour, axis, landmarks and measures on the scan (PNG at the scan's density)."
+    )
+
+    @Argument(help: "A PNG or JPEG scan.")
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: "The PNG to write.")
+    var output: String
+
+    @Option(help: "Pixel density in dots per inch, overriding the file's own.")
+    var dpi: Double?
+
+    @Option(help: "plantar (default) or dorsal.")
+    var view: ScanView = .plantar
+
+    func run() throws {
+        let report = ScanReport.measure(file: file, dpiOverride: dpi, view: view)
+        if let message = report.errorMessage {
+            StandardError.print("footscan: \(message)")
+            throw ExitCode(1)
+        }
+        try Self.write(report: report, to: output)
+    }
+
+    /// Writes the overlay of a measured report; a failure to write is reported and rethrown.
+    static func write(report: ScanReport, to path: String) throws {
+        guard let image = report.image, let measurement = report.measurement else { return }
+        do {
+            let bytes = try OverlayRenderer.png(image: image, measurement: measurement)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            StandardError.print("footscan: \(path): cannot write the overlay: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

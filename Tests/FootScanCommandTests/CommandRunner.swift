@@ -1,0 +1,76 @@
+import Foundation
+import FootScanSynth
+import Testing
+
+/// Runs the built `footscan` executable, as swift-argument-parser's own tests do.
+enum CommandRunner {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `footscan` binary beside the test bundle.
+    static var executable: URL {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [runner, runner.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("footscan")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return runner.appendingPathComponent("footscan")
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes while the process runs, so a large output cannot block it.
+        let outData = LockedData(), errData = LockedData()
+        let group = DispatchGroup()
+        for (pipe, sink) in [(out, outData), (err, errData)] {
+            group.enter()
+            DispatchQueue.global().async {
+                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                group.leave()
+            }
+        }
+        process.waitUntilExit()
+        group.wait()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData.value, as: UTF8.self),
+                       stderr: String(decoding: errData.value, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("footscan-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes a generated scan into `folder` and returns its URL and truth.
+    static func writeScan(seed: UInt64, dpi: Double = 150, feet: Int = 1, format: ScanFileFormat = .jpeg(quality: 90, progressive: false),
+                          density: Bool = true, into folder: URL, name: String? = nil) throws -> (url: URL, truth: [FootTruth]) {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [dpi]
+        conditions.footCount = feet
+        conditions.formats = [format]
+        var scene = ScanScene.random(seed: seed, conditions: conditions)
+        scene.writesDensity = density
+        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let url = folder.appendingPathComponent(name ?? "scan-\(seed).\(scan.fileExtension)")
+        try Data(scan.fileBytes).write(to: url)
+        return (url, scan.truth)
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+}

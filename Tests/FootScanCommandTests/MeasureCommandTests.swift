@@ -1,0 +1,87 @@
+import FootScanImage
+import Foundation
+import Testing
+
+@Suite("footscan measure and overlay, end to end")
+struct MeasureCommandTests {
+    @Test("JSON output carries the spec's keys and the true measures")
+    func json() throws {
+        let folder = try CommandRunner.temporaryFolder("measure")
+        let (url, truth) = try CommandRunner.writeScan(seed: 41, feet: 2, into: folder)
+        let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        for key in ["file", "dpi", "mm_per_pixel", "density_source", "width_px", "height_px", "image_kind", "feet"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["dpi"] as? Double == 150)
+        #expect(object["density_source"] as? String == "jfif")
+        let feet = try #require(object["feet"] as? [[String: Any]])
+        #expect(feet.count == 2)
+        for (foot, expected) in zip(feet, truth) {
+            for key in ["side", "length_mm", "width_mm", "ball_width_mm", "heel_width_mm", "toe_tips_mm", "toe1_minus_toe2_mm",
+                        "toe_shape", "arch_index", "arch_type", "uncertainty_mm", "warnings"] {
+                #expect(foot.keys.contains(key), "missing \(key)")
+            }
+            #expect(foot["side"] as? String == expected.side.rawValue)
+            #expect(abs((foot["length_mm"] as? Double ?? 0) - expected.lengthMM) < 1.0)
+            #expect(abs((foot["width_mm"] as? Double ?? 0) - expected.widthMM) < 1.0)
+            #expect(foot["arch_index"] is NSNull)
+        }
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test("text and JSON Lines for several files; one failure gives status 1 and a one-line message")
+    func severalFiles() throws {
+        let folder = try CommandRunner.temporaryFolder("several")
+        let (a, _) = try CommandRunner.writeScan(seed: 42, into: folder)
+        let (b, _) = try CommandRunner.writeScan(seed: 43, format: .png, into: folder)
+        let broken = folder.appendingPathComponent("broken.png")
+        try Data("not an image".utf8).write(to: broken)
+        let lines = try CommandRunner.run(["measure", "--format", "json", a.path, broken.path, b.path])
+        #expect(lines.status == 1)
+        let rows = lines.stdout.split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(rows[1].contains("\"error\": \"unknown format"))
+        #expect(lines.stderr == "footscan: \(broken.path): unknown format (neither PNG nor JPEG)\n")
+        let text = try CommandRunner.run(["measure", a.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("foot 1 ("))
+        #expect(text.stdout.contains("length "))
+    }
+
+    @Test("no density: an error that says how to fix it; --dpi fixes it")
+    func density() throws {
+        let folder = try CommandRunner.temporaryFolder("density")
+        let (url, truth) = try CommandRunner.writeScan(seed: 44, density: false, into: folder)
+        let refused = try CommandRunner.run(["measure", url.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--dpi"))
+        let measured = try CommandRunner.run(["measure", "--format", "json", "--dpi", "150", url.path])
+        #expect(measured.status == 0)
+        #expect(measured.stdout.contains("\"density_source\": \"option\""))
+        #expect(measured.stdout.contains("\"side\": \"\(truth[0].side.rawValue)\""))
+    }
+
+    @Test("usage errors exit with status 2")
+    func usage() throws {
+        #expect(try CommandRunner.run(["measure"]).status == 2)
+        #expect(try CommandRunner.run(["measure", "--dpi", "-3", "x.png"]).status == 2)
+        #expect(try CommandRunner.run(["batch", "--jobs", "0", "."]).status == 2)
+        #expect(try CommandRunner.run(["--help"]).status == 0)
+    }
+
+    @Test("the overlay is a PNG of the scan's size and density")
+    func overlay() throws {
+        let folder = try CommandRunner.temporaryFolder("overlay")
+        let (url, _) = try CommandRunner.writeScan(seed: 45, into: folder)
+        let out = folder.appendingPathComponent("overlay.png")
+        let outcome = try CommandRunner.run(["overlay", url.path, "-o", out.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let picture = try ScanDecoder.decodeFile(atPath: out.path)
+        let scan = try ScanDecoder.decodeFile(atPath: url.path)
+        #expect(picture.width == scan.width && picture.height == scan.height)
+        #expect(picture.density?.dotsPerInch == 150)
+        #expect(picture.source.colourType == "rgb")
+    }
+}
