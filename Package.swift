@@ -33,7 +33,8 @@ let package = Package(
         ),
         .target(
             name: "FootScanEngine",
-            dependencies: ["FootScanImage"]
+            dependencies: ["FootScanImage"],
+            exclude: ["Girth/fit_girth_model.py"]
         ),
         .target(
             name: "FootScanSynth",

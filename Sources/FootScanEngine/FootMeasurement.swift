@@ -21,6 +21,12 @@ public struct FootMeasurement: Sendable {
     public var archIndex: Double?
     /// The class of `archIndex`.
     public var archType: ArchType?
+    /// Estimated ball girth (not seen by a 2-D scan: from length, width and heel width, fitted on ANSUR II).
+    public var ballGirthMM: Double
+    /// One standard deviation of that estimate on feet held apart from the fit.
+    public var ballGirthSDMM: Double
+    /// The JIS width class of the girth estimate, with the classes within one standard deviation.
+    public var widthClass: WidthClass
     /// Resolution limit of length and width at this pixel size.
     public var uncertaintyMM: Double
     /// Quality flags.
@@ -76,6 +82,11 @@ public struct MeasurementError: Error, Sendable, Equatable, CustomStringConverti
 public struct MeasurementOptions: Sendable {
     /// Plantar (default) or dorsal view.
     public var view: ScanView
+    /// The wearer's sex, when known: it sharpens the girth estimate and picks the JIS table.
+    public var sex: WearerSex?
     /// Creates options.
-    public init(view: ScanView = .plantar) { self.view = view }
+    public init(view: ScanView = .plantar, sex: WearerSex? = nil) {
+        self.view = view
+        self.sex = sex
+    }
 }

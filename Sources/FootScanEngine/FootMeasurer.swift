@@ -7,6 +7,7 @@ struct FootMeasurer {
     let imageWidth: Int
     let imageHeight: Int
     let view: ScanView
+    let sex: WearerSex?
 
     /// Measures the outline `contour` (pixels). `principal` is the region's principal direction in mm.
     func measure(contour: [SIMD2<Double>], principal: SIMD2<Double>, lowContrast: Bool) -> FootMeasurement {
@@ -70,6 +71,9 @@ struct FootMeasurer {
         let ballVector = points[medialBall] - points[lateralBall]
 
         let toeDifference = tipXs.count >= 2 ? tipXs[0] - tipXs[1] : nil
+        let width = frame.ys[widthHigh] - frame.ys[widthLow]
+        let girthModel = GirthModel.model(for: sex)
+        let girth = girthModel.girth(lengthMM: length, breadthMM: width, heelBreadthMM: heel.high - heel.low, sex: sex)
         let toPixels = { (p: SIMD2<Double>) in p / scale }
         let pternion = points[frame.pternionIndex]
         let geometry = FootGeometry(
@@ -85,7 +89,7 @@ struct FootMeasurer {
         return FootMeasurement(
             side: side,
             lengthMM: length,
-            widthMM: frame.ys[widthHigh] - frame.ys[widthLow],
+            widthMM: width,
             ballWidthMM: (ballVector * ballVector).sum().squareRoot(),
             heelWidthMM: heel.high - heel.low,
             toeTipsMM: tipXs,
@@ -93,6 +97,9 @@ struct FootMeasurer {
             toeShape: ToeShape(toe1MinusToe2MM: toeDifference ?? 0),
             archIndex: nil,
             archType: nil,
+            ballGirthMM: girth,
+            ballGirthSDMM: girthModel.heldApartSD,
+            widthClass: WidthClass(lengthMM: length, girthMM: girth, sigmaMM: girthModel.heldApartSD, sex: sex),
             uncertaintyMM: 2 * pixelMM,
             warnings: warnings,
             geometry: geometry

@@ -39,7 +39,7 @@ public struct FootScanner: Sendable {
         let feet = regions.filter { isFootLike($0, sx: sx, sy: sy) }.sorted { $0.centroid.x < $1.centroid.x }
         guard !feet.isEmpty else { throw MeasurementError("no foot found on the scan") }
 
-        let measurer = FootMeasurer(sx: sx, sy: sy, imageWidth: image.width, imageHeight: image.height, view: options.view)
+        let measurer = FootMeasurer(sx: sx, sy: sy, imageWidth: image.width, imageHeight: image.height, view: options.view, sex: options.sex)
         let measured = feet.map { region -> FootMeasurement in
             let start = segmentation.runs[region.firstRun]
             let contour = ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))

@@ -36,17 +36,21 @@ public struct FootShape: Sendable, Codable, Hashable {
         self.archDepthMM = archDepthMM
     }
 
-    /// A random plausible foot: length 210-310 mm, breadth 0.34-0.44 of the length, heel breadth
-    /// 0.62-0.72 of the ball breadth, toe 1 minus toe 2 within +-6 mm.
+    /// A random plausible foot: length uniform in 210-310 mm; breadth and heel breadth drawn jointly
+    /// with it from the ANSUR II population of a random sex (conditional on the length), the breadth
+    /// kept within 0.34-0.44 of the length; toe 1 minus toe 2 within +-6 mm.
     public static func random(using random: inout SeededRandom, side: FootSide? = nil,
                               toe1MinusToe2MM: Double? = nil) -> FootShape {
         let length = random.uniform(210...310)
-        let breadth = length * random.uniform(0.34...0.44)
+        let population = random.uniform(0...1) < 0.5 ? FootPopulation.male : FootPopulation.female
+        let drawn = population.proportions(lengthMM: length, z1: random.normal(), z2: random.normal())
+        let breadth = min(max(drawn.breadthMM, 0.34 * length), 0.44 * length)
+        let heel = min(max(drawn.heelBreadthMM, 0.58 * breadth), 0.78 * breadth)
         return FootShape(
             side: side ?? (random.uniform(0...1) < 0.5 ? .left : .right),
             lengthMM: length,
             ballBreadthMM: breadth,
-            heelBreadthMM: breadth * random.uniform(0.62...0.72),
+            heelBreadthMM: heel,
             medialShare: random.uniform(0.36...0.41),
             toe1MinusToe2MM: toe1MinusToe2MM ?? random.uniform(-6...6),
             toeStepsMM: [random.uniform(2.5...5), random.uniform(4...7), random.uniform(6...10)],

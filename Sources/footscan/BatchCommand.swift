@@ -30,11 +30,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Show no progress bar.")
     var noProgress = false
 
-    @Option(help: "Pixel density in dots per inch, overriding what the files state.")
-    var dpi: Double?
-
-    @Option(help: "plantar (default) or dorsal.")
-    var view: ScanView = .plantar
+    @OptionGroup var measuring: MeasuringOptions
 
     var jsonLines: Bool { out.map { $0.lowercased().hasSuffix(".jsonl") || $0.lowercased().hasSuffix(".json") } ?? false }
 
@@ -44,7 +40,6 @@ struct BatchCommand: ParsableCommand {
         if let out, !(out.lowercased().hasSuffix(".csv") || jsonLines) {
             throw ValidationError("--out must end in .csv or .jsonl.")
         }
-        if let dpi, !(dpi.isFinite && dpi >= 10 && dpi <= 20_000) { throw ValidationError("--dpi must be between 10 and 20000.") }
     }
 
     func run() throws {
@@ -55,7 +50,7 @@ struct BatchCommand: ParsableCommand {
         let showProgress = !noProgress && isatty(2) == 1
         var progress = ProgressBar(total: files.count)
         let tally = BatchTally()
-        let dpi = self.dpi, view = self.view, jsonLines = self.jsonLines
+        let dpi = measuring.dpi, options = measuring.engine, jsonLines = self.jsonLines
 
         let scheduler = BatchScheduler(count: files.count, window: 4 * jobs) { index, lines in
             output.append(lines)
@@ -75,7 +70,7 @@ struct BatchCommand: ParsableCommand {
                 tally.add(skipped: true)
                 return []
             }
-            let report = ScanReport.measure(bytes: bytes, file: file, dpiOverride: dpi, view: view)
+            let report = ScanReport.measure(bytes: bytes, file: file, dpiOverride: dpi, options: options)
             let feet = report.measurement?.feet ?? []
             tally.add(failed: report.error != nil, feet: feet.count, warned: feet.filter { !$0.warnings.isEmpty }.count)
             return FootRow.rows(for: report, hash: hash).map { jsonLines ? $0.jsonLine : $0.csvLine }

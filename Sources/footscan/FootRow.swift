@@ -7,7 +7,8 @@ struct FootRow {
     /// The column names, in order.
     static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "image_kind", "side",
                           "length_mm", "width_mm", "ball_width_mm", "heel_width_mm", "toe_tips_mm", "toe1_minus_toe2_mm",
-                          "toe_shape", "arch_index", "arch_type", "uncertainty_mm", "warnings"]
+                          "toe_shape", "arch_index", "arch_type", "ball_girth_mm", "ball_girth_sd_mm", "width_class",
+                          "uncertainty_mm", "warnings"]
 
     var values: [(String, JSONValue)]
 
@@ -53,7 +54,14 @@ struct FootRow {
         case .integer(let i): text = String(i)
         case .string(let s): text = s
         case .array(let items): text = items.map(csvField).joined(separator: ";")
-        case .object: text = value.serialized()
+        case .object(let members):
+            // A width class reads as its class and range: EE (E-EEE).
+            let lookup = Dictionary(members, uniquingKeysWith: { first, _ in first })
+            if case .string(let name)? = lookup["class"], case .array(let range)? = lookup["range"] {
+                text = "\(name) (\(range.map { csvField($0) }.joined(separator: "-")))"
+            } else {
+                text = value.serialized()
+            }
         }
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -2,7 +2,6 @@ import ArgumentParser
 import FootScanEngine
 import FootScanImage
 
-extension ScanView: ExpressibleByArgument {}
 
 /// `footscan measure FILE...`: decode each scan and report what was measured.
 struct MeasureCommand: ParsableCommand {
@@ -22,25 +21,15 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "Output format: text or json (JSON Lines for several files).")
     var format: Format = .text
 
-    @Option(help: "Pixel density in dots per inch, overriding the file's own.")
-    var dpi: Double?
-
-    @Option(help: "plantar (from below the glass, the default) or dorsal (from above: left and right mirrored).")
-    var view: ScanView = .plantar
+    @OptionGroup var measuring: MeasuringOptions
 
     @Option(help: "Also write an overlay picture (PNG) of the measured scan; with several files, of the first.")
     var overlay: String?
 
-    mutating func validate() throws {
-        if let dpi, !(dpi.isFinite && dpi >= 10 && dpi <= 20_000) {
-            throw ValidationError("--dpi must be between 10 and 20000.")
-        }
-    }
-
     func run() throws {
         var failed = false
         for file in files {
-            let report = ScanReport.measure(file: file, dpiOverride: dpi, view: view)
+            let report = ScanReport.measure(file: file, dpiOverride: measuring.dpi, options: measuring.engine)
             switch format {
             case .json: StandardOutput.print(report.json.serialized())
             case .text: if let text = report.text { StandardOutput.print(text) }

@@ -16,14 +16,10 @@ struct OverlayCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The PNG to write.")
     var output: String
 
-    @Option(help: "Pixel density in dots per inch, overriding the file's own.")
-    var dpi: Double?
-
-    @Option(help: "plantar (default) or dorsal.")
-    var view: ScanView = .plantar
+    @OptionGroup var measuring: MeasuringOptions
 
     func run() throws {
-        let report = ScanReport.measure(file: file, dpiOverride: dpi, view: view)
+        let report = ScanReport.measure(file: file, dpiOverride: measuring.dpi, options: measuring.engine)
         if let message = report.errorMessage {
             StandardError.print("footscan: \(message)")
             throw ExitCode(1)

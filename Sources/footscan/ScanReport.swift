@@ -9,16 +9,16 @@ struct ScanReport {
     var error: String?
 
     /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
-    static func measure(file: String, dpiOverride: Double?, view: ScanView) -> ScanReport {
+    static func measure(file: String, dpiOverride: Double?, options: MeasurementOptions) -> ScanReport {
         do {
-            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, dpiOverride: dpiOverride, view: view)
+            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, dpiOverride: dpiOverride, options: options)
         } catch {
             return ScanReport(file: file, error: error.reasonText)
         }
     }
 
     /// Decodes and measures a file's bytes; never throws: a failure becomes `error`.
-    static func measure(bytes: [UInt8], file: String, dpiOverride: Double?, view: ScanView) -> ScanReport {
+    static func measure(bytes: [UInt8], file: String, dpiOverride: Double?, options: MeasurementOptions) -> ScanReport {
         var report = ScanReport(file: file)
         do {
             var image = try ScanDecoder.decode(bytes, file: file)
@@ -28,7 +28,7 @@ struct ScanReport {
                 report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N"
                 return report
             }
-            report.measurement = try FootScanner(options: MeasurementOptions(view: view)).measure(image)
+            report.measurement = try FootScanner(options: options).measure(image)
         } catch let error as ScanImageError {
             report.error = [error.format?.rawValue, error.reasonText].compactMap { $0 }.joined(separator: ": ")
         } catch let error as MeasurementError {
@@ -84,6 +84,11 @@ enum FootReport {
             ("toe_shape", .string(foot.toeShape.rawValue)),
             ("arch_index", .rounded(foot.archIndex, 3)),
             ("arch_type", foot.archType.map { .string($0.rawValue) } ?? .null),
+            ("ball_girth_mm", .rounded(foot.ballGirthMM, 1)),
+            ("ball_girth_sd_mm", .rounded(foot.ballGirthSDMM, 1)),
+            ("width_class", .object([("system", .string(foot.widthClass.system)), ("table", .string(foot.widthClass.table)),
+                                     ("class", .string(foot.widthClass.name)),
+                                     ("range", .array(foot.widthClass.range.map { .string($0) }))])),
             ("uncertainty_mm", .rounded(foot.uncertaintyMM, 1)),
             ("warnings", .array(foot.warnings.map { .string($0.rawValue) })),
         ])
@@ -94,7 +99,8 @@ enum FootReport {
         var line = "  foot \(index + 1) (\(foot.side.rawValue)): length \(mm(foot.lengthMM)) mm, width \(mm(foot.widthMM)) mm, "
             + "heel \(mm(foot.heelWidthMM)) mm, toes \(foot.toeShape.rawValue)"
         if let d = foot.toe1MinusToe2MM { line += " (toe1 - toe2 \(mm(d)) mm)" }
-        line += ", +/- \(mm(foot.uncertaintyMM)) mm"
+        line += ", +/- \(mm(foot.uncertaintyMM)) mm; girth ~\(mm(foot.ballGirthMM)) +/- \(mm(foot.ballGirthSDMM)) mm, "
+            + "JIS \(foot.widthClass.name) (\(foot.widthClass.range.joined(separator: "-")), \(foot.widthClass.table)'s table)"
         if !foot.warnings.isEmpty { line += "; warnings: " + foot.warnings.map(\.rawValue).joined(separator: ", ") }
         return line
     }

@@ -15,9 +15,10 @@ struct AccuracyTests {
         print("generated set: \(scans.count) scans, \(feetCount) feet")
         #expect(feetCount >= 200)
         for scan in scans {
-            #expect(scan.error == nil, "seed \(scan.seed): \(scan.error ?? "")")
-            #expect(scan.measuredCount == scan.scene.feet.count, "seed \(scan.seed): \(scan.measuredCount) feet found, \(scan.scene.feet.count) drawn")
-            #expect(scan.orderedLeftToRight, "seed \(scan.seed): feet not listed left to right")
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count, ordered = scan.orderedLeftToRight
+            #expect(error == nil, "seed \(scan.seed)")
+            #expect(found == drawn, "seed \(scan.seed)")
+            #expect(ordered, "seed \(scan.seed): feet not listed left to right")
         }
     }
 
@@ -71,8 +72,9 @@ struct AccuracyTests {
                 Issue.record("seed \(foot.seed): a foot was not measured")
                 continue
             }
-            #expect(measured.side == foot.truth.side, "seed \(foot.seed): \(measured.side) measured, \(foot.truth.side) drawn")
-            #expect(!measured.warnings.contains(.touchesBorder), "seed \(foot.seed): touches_border on a foot clear of the edge")
+            let side = measured.side, trueSide = foot.truth.side, warnings = measured.warnings
+            #expect(side == trueSide, "seed \(foot.seed)")
+            #expect(!warnings.contains(.touchesBorder), "seed \(foot.seed): touches_border on a foot clear of the edge")
         }
     }
 }

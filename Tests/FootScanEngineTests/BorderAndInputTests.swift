@@ -27,7 +27,8 @@ struct BorderAndInputTests {
     @Test("every foot that runs off the image carries touches_border")
     func touchesBorder() {
         for scan in Self.cut {
-            #expect(scan.error == nil, "seed \(scan.seed): \(scan.error ?? "")")
+            let error = scan.error
+            #expect(error == nil, "seed \(scan.seed)")
             for foot in scan.feet {
                 let warnings = foot.measured?.warnings ?? []
                 #expect(warnings.contains(.touchesBorder), "seed \(scan.seed): \(warnings)")

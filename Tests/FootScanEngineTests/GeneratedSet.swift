@@ -59,8 +59,9 @@ enum GeneratedSet {
             }
             let measurement = try FootScanner().measure(image)
             result.measuredCount = measurement.feet.count
-            let xs = measurement.feet.map { $0.geometry.contour.reduce(0.0) { $0 + $1.x } / Double(max($0.geometry.contour.count, 1)) }
-            result.orderedLeftToRight = zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 }
+            // Left to right by the x of each outline's area centroid (within a pixel: stacked feet may tie).
+            let xs = measurement.feet.map { centroidX($0.geometry.contour) }
+            result.orderedLeftToRight = zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 + 1 }
             // Pair each true foot with the measured foot whose pternion lies nearest its own.
             for truth in scan.truth {
                 let nearest = measurement.feet.min { a, b in
@@ -73,6 +74,17 @@ enum GeneratedSet {
             result.feet = []
         }
         return result
+    }
+
+    static func centroidX(_ polygon: [SIMD2<Double>]) -> Double {
+        var area = 0.0, sum = 0.0
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[(i + 1) % polygon.count]
+            let cross = a.x * b.y - b.x * a.y
+            area += cross
+            sum += (a.x + b.x) * cross
+        }
+        return area == 0 ? 0 : sum / (3 * area)
     }
 
     static func distance(_ a: SIMD2<Double>, _ b: Point2) -> Double {
