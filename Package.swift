@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FootScanImage", targets: ["FootScanImage"]),
         .library(name: "FootScanEngine", targets: ["FootScanEngine"]),
         .library(name: "FootScanSynth", targets: ["FootScanSynth"]),
+        .library(name: "FootScanLasts", targets: ["FootScanLasts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,13 +42,16 @@ let package = Package(
             dependencies: ["FootScanImage", "FootScanEngine"]
         ),
         .target(
+            name: "FootScanLasts"
+        ),
+        .target(
             name: "FootScanOverlay",
             dependencies: ["FootScanImage", "FootScanEngine"]
         ),
         .executableTarget(
             name: "footscan",
             dependencies: [
-                "FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanOverlay",
+                "FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanOverlay", "FootScanLasts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "FootScanEngineTests",
             dependencies: ["FootScanEngine", "FootScanSynth", "FootScanImage"]
+        ),
+        .testTarget(
+            name: "FootScanLastsTests",
+            dependencies: ["FootScanLasts"]
         ),
         .testTarget(
             name: "FootScanCommandTests",

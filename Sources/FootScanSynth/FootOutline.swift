@@ -17,7 +17,9 @@ public struct FootOutline: Sendable {
     public init(shape: FootShape) {
         let length = shape.lengthMM
         let breadth = shape.ballBreadthMM
-        let radius = shape.heelBreadthMM / 2
+        // The heel's round back is a little narrower than the heel's breadth at 0.16 L, where the sides
+        // have begun to open towards the ball.
+        let radius = 0.48 * shape.heelBreadthMM
         let medial = breadth * shape.medialShare
         let lateral = breadth - medial
 

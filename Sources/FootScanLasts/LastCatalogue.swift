@@ -1,0 +1,271 @@
+import Foundation
+
+/// A workshop's lasts and its fitting rules, read from CSV (one row per last; `#` starts a comment,
+/// `#rule,...` lines override the rules) or from JSON (`{"rules": {...}, "lasts": [...]}`).
+public struct LastCatalogue: Sendable {
+    /// The lasts, in file order.
+    public var lasts: [Last]
+    /// The fitting rules, defaults overridden by the file's.
+    public var rules: FittingRules
+
+    /// The CSV columns, in order; `notes` may be left out.
+    public static let columns = ["id", "workshop", "style", "toe_shape", "size_mm", "width", "length_mm",
+                                 "ball_width_mm", "ball_girth_mm", "heel_width_mm", "notes"]
+
+    /// Creates a catalogue.
+    public init(lasts: [Last], rules: FittingRules = .standard) {
+        self.lasts = lasts
+        self.rules = rules
+    }
+
+    /// Reads a file by its extension (.json, otherwise CSV).
+    public static func load(path: String) throws(CatalogueError) -> LastCatalogue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CatalogueError(file: path, issues: [CatalogueIssue(line: 0, column: nil, message: "cannot read the file")])
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            return path.lowercased().hasSuffix(".json") ? try parse(json: text) : try parse(csv: text)
+        } catch {
+            throw CatalogueError(file: path, issues: error.issues)
+        }
+    }
+
+    /// Parses CSV text.
+    public static func parse(csv text: String) throws(CatalogueError) -> LastCatalogue {
+        var issues: [CatalogueIssue] = []
+        var rules = FittingRules.standard
+        var header: [String]?
+        var lasts: [Last] = []
+        var seen: [String: Int] = [:]
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let lineNumber = offset + 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                if line.hasPrefix("#rule,") {
+                    let fields = CSV.fields(String(line.dropFirst("#rule,".count)))
+                    if let issue = RuleOverride.apply(fields, to: &rules, line: lineNumber) { issues.append(issue) }
+                }
+                continue
+            }
+            let fields = CSV.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let columns = header else {
+                let missing = columns.dropLast().filter { !fields.contains($0) }
+                for column in missing { issues.append(CatalogueIssue(line: lineNumber, column: column, message: "missing column")) }
+                for field in fields where !Self.columns.contains(field) {
+                    issues.append(CatalogueIssue(line: lineNumber, column: field, message: "unknown column"))
+                }
+                header = fields
+                continue
+            }
+            var row: [String: String] = [:]
+            for (index, name) in columns.enumerated() where index < fields.count { row[name] = fields[index] }
+            if fields.count > columns.count {
+                issues.append(CatalogueIssue(line: lineNumber, column: nil, message: "\(fields.count) fields, the header has \(columns.count)"))
+            }
+            switch LastRow.last(from: row, line: lineNumber) {
+            case .success(let last):
+                if let first = seen[last.id] {
+                    issues.append(CatalogueIssue(line: lineNumber, column: "id", message: "duplicate id \"\(last.id)\" (first on line \(first))"))
+                } else {
+                    seen[last.id] = lineNumber
+                    lasts.append(last)
+                }
+            case .failure(let rowError):
+                issues += rowError.issues
+            }
+        }
+        if header == nil { issues.append(CatalogueIssue(line: 1, column: nil, message: "no header line")) }
+        if issues.isEmpty && lasts.isEmpty { issues.append(CatalogueIssue(line: 1, column: nil, message: "no lasts")) }
+        guard issues.isEmpty else { throw CatalogueError(issues: issues) }
+        return LastCatalogue(lasts: lasts, rules: rules)
+    }
+
+    /// Parses JSON text: `{"rules": {"oxford": {"toe_room_mm": [15, 20]}, ...}, "lasts": [{...}, ...]}`.
+    public static func parse(json text: String) throws(CatalogueError) -> LastCatalogue {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let items = object["lasts"] as? [[String: Any]] else {
+            throw CatalogueError(issues: [CatalogueIssue(line: 1, column: nil, message: "not a JSON object with a \"lasts\" array")])
+        }
+        var issues: [CatalogueIssue] = []
+        var rules = FittingRules.standard
+        if let ruleObject = object["rules"] as? [String: Any] {
+            for (subject, value) in ruleObject.sorted(by: { $0.key < $1.key }) {
+                guard let settings = value as? [String: Any] else { continue }
+                for (key, setting) in settings.sorted(by: { $0.key < $1.key }) {
+                    let numbers = (setting as? [Any] ?? [setting]).map { "\($0)" }
+                    if let issue = RuleOverride.apply([subject, key] + numbers, to: &rules, line: 0) { issues.append(issue) }
+                }
+            }
+        }
+        var lasts: [Last] = []
+        var seen: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            var row: [String: String] = [:]
+            for (key, value) in item { row[key] = value is NSNull ? "" : "\(value)" }
+            for column in columns.dropLast() where row[column] == nil {
+                issues.append(CatalogueIssue(line: index + 1, column: column, message: "missing"))
+            }
+            switch LastRow.last(from: row, line: index + 1) {
+            case .success(let last):
+                if let first = seen[last.id] {
+                    issues.append(CatalogueIssue(line: index + 1, column: "id", message: "duplicate id \"\(last.id)\" (first in last \(first))"))
+                } else {
+                    seen[last.id] = index + 1
+                    lasts.append(last)
+                }
+            case .failure(let rowError):
+                // A key reported missing above is not reported empty again.
+                issues += rowError.issues.filter { !($0.message == "empty" && row[$0.column ?? ""] == nil) }
+            }
+        }
+        guard issues.isEmpty else { throw CatalogueError(issues: issues) }
+        return LastCatalogue(lasts: lasts, rules: rules)
+    }
+
+    /// The catalogue as CSV (with the rules' defaults left implicit).
+    public func csv(comment: [String] = []) -> String {
+        var lines = comment.map { "# " + $0 }
+        lines.append(Self.columns.joined(separator: ","))
+        for last in lasts {
+            let numbers = [last.sizeMM, last.lengthMM, last.ballWidthMM, last.ballGirthMM, last.heelWidthMM].map(CSV.number)
+            lines.append(([last.id, last.workshop, last.style.rawValue, last.toeShape.rawValue, numbers[0], last.width] + numbers[1...] + [last.notes])
+                .map(CSV.quoted).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Reads one last from named fields, with an issue per bad field.
+enum LastRow {
+    static func last(from row: [String: String], line: Int) -> Result<Last, CatalogueError> {
+        var issues: [CatalogueIssue] = []
+        func text(_ column: String) -> String {
+            let value = row[column] ?? ""
+            if value.isEmpty && column != "notes" { issues.append(CatalogueIssue(line: line, column: column, message: "empty")) }
+            return value
+        }
+        func number(_ column: String, _ plausible: ClosedRange<Double>) -> Double {
+            let raw = row[column] ?? ""
+            guard let value = Double(raw), value.isFinite else {
+                issues.append(CatalogueIssue(line: line, column: column, message: raw.isEmpty ? "empty" : "\"\(raw)\" is not a number"))
+                return 0
+            }
+            if value < 0 {
+                issues.append(CatalogueIssue(line: line, column: column, message: "negative: \(raw)"))
+            } else if !plausible.contains(value) {
+                issues.append(CatalogueIssue(line: line, column: column, message: "\(raw) mm is implausible (expected \(CSV.number(plausible.lowerBound))-\(CSV.number(plausible.upperBound)))"))
+            }
+            return value
+        }
+        let id = text("id")
+        let workshop = text("workshop")
+        let styleText = text("style").lowercased()
+        let style = LastStyle(rawValue: styleText)
+        if style == nil && !styleText.isEmpty {
+            issues.append(CatalogueIssue(line: line, column: "style", message: "unknown style \"\(styleText)\" (known: \(LastStyle.allCases.map(\.rawValue).joined(separator: ", ")))"))
+        }
+        let toeText = text("toe_shape").lowercased()
+        let toe = LastToeShape(rawValue: toeText)
+        if toe == nil && !toeText.isEmpty {
+            issues.append(CatalogueIssue(line: line, column: "toe_shape", message: "unknown toe shape \"\(toeText)\" (known: \(LastToeShape.allCases.map(\.rawValue).joined(separator: ", ")))"))
+        }
+        let size = number("size_mm", 150...350)
+        let width = text("width")
+        let length = number("length_mm", 160...420)
+        let ball = number("ball_width_mm", 50...150)
+        let girth = number("ball_girth_mm", 150...350)
+        let heel = number("heel_width_mm", 35...110)
+        if issues.isEmpty && length < size {
+            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "the last (\(CSV.number(length)) mm) is shorter than its size (\(CSV.number(size)) mm)"))
+        }
+        guard issues.isEmpty, let style, let toe else { return .failure(CatalogueError(issues: issues)) }
+        return .success(Last(id: id, workshop: workshop, style: style, toeShape: toe, sizeMM: size, width: width, lengthMM: length,
+                             ballWidthMM: ball, ballGirthMM: girth, heelWidthMM: heel, notes: row["notes"] ?? ""))
+    }
+}
+
+/// `#rule` lines: `#rule,oxford,toe_room_mm,15,20`, `#rule,pointed,toe_extra_mm,12`,
+/// `#rule,regular,width_mm,-8,-4` (snug, regular, loose), `#rule,heel,heel_mm,-14,-4`,
+/// `#rule,men,girth_under_mm,10` (men, women), `#rule,length,weight,0.4`.
+enum RuleOverride {
+    static func apply(_ fields: [String], to rules: inout FittingRules, line: Int) -> CatalogueIssue? {
+        guard fields.count >= 3 else { return CatalogueIssue(line: line, column: nil, message: "a rule needs a subject, a key and values") }
+        let subject = fields[0].lowercased(), key = fields[1].lowercased()
+        let values = fields.dropFirst(2).compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == fields.count - 2 else { return CatalogueIssue(line: line, column: key, message: "rule values must be numbers") }
+        func range() -> ClosedRange<Double>? { values.count == 2 && values[0] <= values[1] ? values[0]...values[1] : nil }
+        switch key {
+        case "toe_room_mm":
+            guard let style = LastStyle(rawValue: subject), let r = range() else { break }
+            rules.toeRoomMM[style] = r
+            return nil
+        case "toe_extra_mm":
+            guard let shape = LastToeShape(rawValue: subject), values.count == 1 else { break }
+            rules.toeShapeExtraMM[shape] = values[0]
+            return nil
+        case "width_mm":
+            guard let r = range() else { break }
+            switch subject {
+            case "snug": rules.snugMM = r
+            case "regular": rules.regularMM = r
+            case "loose": rules.looseMM = r
+            default: return CatalogueIssue(line: line, column: key, message: "width rules are snug, regular or loose")
+            }
+            return nil
+        case "heel_mm":
+            guard let r = range() else { break }
+            rules.heelMM = r
+            return nil
+        case "girth_under_mm":
+            guard values.count == 1, subject == "men" || subject == "women" else { break }
+            if subject == "men" { rules.girthUnderMenMM = values[0] } else { rules.girthUnderWomenMM = values[0] }
+            return nil
+        case "weight":
+            guard values.count == 1, rules.weights[subject] != nil, values[0] >= 0 else { break }
+            rules.weights[subject] = values[0]
+            return nil
+        default:
+            return CatalogueIssue(line: line, column: key, message: "unknown rule \"\(key)\"")
+        }
+        return CatalogueIssue(line: line, column: key, message: "bad rule for \"\(subject)\": \(fields.dropFirst(2).joined(separator: ","))")
+    }
+}
+
+/// Minimal RFC 4180 CSV helpers.
+enum CSV {
+    static func fields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        let characters = Array(line)
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < characters.count && characters[i + 1] == "\"" { current.append("\""); i += 1 } else { quoted = false }
+                } else { current.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        fields.append(current)
+        return fields
+    }
+
+    static func quoted(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+}

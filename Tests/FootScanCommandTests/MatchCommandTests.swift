@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("footscan match and lasts, end to end")
+struct MatchCommandTests {
+    @Test("typed measures give the contract's JSON, best first")
+    func typed() throws {
+        let outcome = try CommandRunner.run(["match", "--length", "247", "--width", "96", "--toe", "greek", "--format", "json", "--top", "3"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let size = try #require(object["size"] as? [String: Any])
+        #expect(size["korean_mm"] as? Int == 250 && size["mondopoint"] as? String == "247/96")
+        for key in ["eu", "uk", "us_men", "us_women"] { #expect(size[key] is Double) }
+        let recommendations = try #require(object["recommendations"] as? [[String: Any]])
+        #expect(recommendations.count == 3)
+        let scores = recommendations.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >))
+        for key in ["last_id", "workshop", "style", "toe_shape", "size_mm", "width", "score", "length_room_mm", "width_diff_mm", "reasons"] {
+            #expect(recommendations[0].keys.contains(key), "missing \(key)")
+        }
+        #expect((object["warnings"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("a scan is measured and matched; a batch file gives one match per scan")
+    func scanAndBatch() throws {
+        let folder = try CommandRunner.temporaryFolder("match")
+        let (url, _) = try CommandRunner.writeScan(seed: 81, feet: 2, into: folder)
+        let scan = try CommandRunner.run(["match", url.path, "--sex", "male"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect(scan.stdout.contains("size: Korean "))
+        #expect(scan.stdout.contains("toe room"))
+        _ = try CommandRunner.writeScan(seed: 82, into: folder)
+        let results = folder.appendingPathComponent("results.csv")
+        _ = try CommandRunner.run(["batch", folder.path, "--out", results.path])
+        let batch = try CommandRunner.run(["match", "--batch", results.path, "--format", "json", "--top", "1"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test("lasts validate names each mistake and fails; the sample passes")
+    func validate() throws {
+        let folder = try CommandRunner.temporaryFolder("lasts")
+        let bad = folder.appendingPathComponent("bad.csv")
+        try Data("id,workshop,style,toe_shape,size_mm,width,length_mm,ball_width_mm,ball_girth_mm,heel_width_mm\nA,W,clog,round,250,E,267,93,233,58\n".utf8).write(to: bad)
+        let outcome = try CommandRunner.run(["lasts", "validate", bad.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("\(bad.path): line 2, column style: unknown style \"clog\""))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let good = try CommandRunner.run(["lasts", "validate", root.appendingPathComponent("Samples/lasts/seongsu.csv").path])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("540 lasts from 3 workshops"))
+    }
+}
