@@ -21,6 +21,17 @@ public struct FootMeasurement: Sendable {
     public var archIndex: Double?
     /// The class of `archIndex`.
     public var archType: ArchType?
+    /// Narrowest midfoot width over widest forefoot width of the print (footprints only).
+    public var chippauxSmirakIndex: Double?
+    /// Narrowest midfoot width over widest heel width of the print (footprints only).
+    public var staheliIndex: Double?
+    /// x of the most medial forefoot point (the first metatarsal head, metatarsale tibiale).
+    public var heelToBallMM: Double
+    /// x of the most lateral forefoot point (the fifth metatarsal head, metatarsale fibulare).
+    public var heelToOutsideBallMM: Double
+    /// Angle between the ball line and the perpendicular to the axis, degrees (positive when the fifth
+    /// metatarsal head lies behind the first).
+    public var ballAngleDeg: Double
     /// Estimated ball girth (not seen by a 2-D scan: from length, width and heel width, fitted on ANSUR II).
     public var ballGirthMM: Double
     /// One standard deviation of that estimate on feet held apart from the fit.
@@ -38,8 +49,10 @@ public struct FootMeasurement: Sendable {
 /// The landmarks and lines of a measured foot, in image pixel coordinates (pixel centres at whole
 /// numbers, y down).
 public struct FootGeometry: Sendable {
-    /// The outline, sub-pixel.
+    /// The main outline (the sole, or the largest part of a print), sub-pixel.
     public var contour: [SIMD2<Double>]
+    /// Every outline of the foot: the print's parts, then the toe pads.
+    public var contours: [[SIMD2<Double>]]
     /// The rearmost heel point along the axis.
     public var pternion: SIMD2<Double>
     /// The most distal point of the longest toe.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Measures one foot from its sub-pixel outline: fixes the axis through the pternion and the tip of
 /// toe 2 (iterating until the two agree), then takes every measure of the spec in that frame.
 struct FootMeasurer {
@@ -9,33 +15,52 @@ struct FootMeasurer {
     let view: ScanView
     let sex: WearerSex?
 
-    /// Measures the outline `contour` (pixels). `principal` is the region's principal direction in mm.
-    func measure(contour: [SIMD2<Double>], principal: SIMD2<Double>, lowContrast: Bool) -> FootMeasurement {
+    /// Measures a foot from its outlines in pixels: `parts` are the print or sole (one outline for a
+    /// silhouette; heel and forefoot apart for a split print) followed by `padCount` toe pads.
+    /// `principal` is the foot's principal direction in mm.
+    func measure(parts: [[SIMD2<Double>]], padCount: Int, principal: SIMD2<Double>, lowContrast: Bool) -> FootMeasurement {
         let scale = SIMD2(sx, sy)
+        let contour = parts.flatMap { $0 }
         let points = contour.map { $0 * scale }
+        var ranges: [Range<Int>] = []
+        for part in parts { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + part.count)) }
+        let isPrint = padCount >= 2
+        let padRanges = Array(ranges.suffix(padCount))
+        let printRanges = Array(ranges.prefix(ranges.count - padCount))
         let pixelMM = max(sx, sy)
 
         var axis = orientTowardsToes(points: points, direction: principal)
-        var frame = Frame(points: points, axis: axis)
+        var frame = Frame(points: points, parts: ranges, axis: axis)
         var toes = ToeTipFinder.Result(tips: [], clefts: [])
         var toe1First = true
         var converged = false
+        func findToes() {
+            if isPrint {
+                // Each pad's most distal point, across the axis in order; the big toe's pad is the largest.
+                let tips = padRanges.map { range in range.max { frame.xs[$0] < frame.xs[$1] } ?? range.lowerBound }
+                let order = tips.indices.sorted { frame.ys[tips[$0]] < frame.ys[tips[$1]] }
+                toes = ToeTipFinder.Result(tips: order.map { tips[$0] }, clefts: [])
+                if let first = order.first, let last = order.last {
+                    toe1First = Self.area(points, padRanges[first]) >= Self.area(points, padRanges[last])
+                }
+            } else {
+                let main = ranges.first ?? 0..<0
+                toes = ToeTipFinder.find(xs: Array(frame.xs[main]), cut: 0.6 * frame.length, prominence: max(1.0, 3 * pixelMM))
+                if toes.tips.count >= 2 { toe1First = isToeOneFirst(toes, frame) }
+            }
+        }
         for _ in 0..<12 {
-            toes = ToeTipFinder.find(xs: frame.xs, cut: 0.6 * frame.length, prominence: max(1.0, 3 * pixelMM))
+            findToes()
             guard toes.tips.count >= 2 else { break }
-            toe1First = isToeOneFirst(toes, frame)
             let tip2 = points[toe1First ? toes.tips[1] : toes.tips[toes.tips.count - 2]]
             let direction = tip2 - points[frame.pternionIndex]
             let newAxis = direction / (direction * direction).sum().squareRoot()
             let change = abs(newAxis.x * axis.y - newAxis.y * axis.x)
             axis = newAxis
-            frame = Frame(points: points, axis: axis)
+            frame = Frame(points: points, parts: ranges, axis: axis)
             if change < 1e-7 { converged = true; break }
         }
-        if toes.tips.count >= 2 {
-            toes = ToeTipFinder.find(xs: frame.xs, cut: 0.6 * frame.length, prominence: max(1.0, 3 * pixelMM))
-            if toes.tips.count >= 2 { toe1First = isToeOneFirst(toes, frame) }
-        }
+        if toes.tips.count >= 2 { findToes() }
 
         var warnings: [FootWarning] = []
         if contour.contains(where: { $0.x < 0.5 || $0.y < 0.5 || $0.x > Double(imageWidth) - 1.5 || $0.y > Double(imageHeight) - 1.5 }) {
@@ -69,6 +94,12 @@ struct FootMeasurer {
         let medialBall = band.max { frame.ys[$0] * medialSign < frame.ys[$1] * medialSign } ?? widthHigh
         let lateralBall = band.min { frame.ys[$0] * medialSign < frame.ys[$1] * medialSign } ?? widthLow
         let ballVector = points[medialBall] - points[lateralBall]
+        // The metatarsal heads sit on gentle bulges, where the single extreme vertex wanders with pixel noise:
+        // their x is the vertex of a parabola fitted to the outline within 0.3 mm of each extreme.
+        let medialBallX = Self.bulgeVertex(band.map { (frame.xs[$0], frame.ys[$0] * medialSign) }, near: frame.xs[medialBall])
+        let lateralBallX = Self.bulgeVertex(band.map { (frame.xs[$0], -frame.ys[$0] * medialSign) }, near: frame.xs[lateralBall])
+        let ballAngle = atan2(medialBallX - lateralBallX, abs(frame.ys[medialBall] - frame.ys[lateralBall])) * 180 / Double.pi
+        let indices = isPrint ? FootprintIndices(frame: frame, parts: printRanges) : nil
 
         let toeDifference = tipXs.count >= 2 ? tipXs[0] - tipXs[1] : nil
         let width = frame.ys[widthHigh] - frame.ys[widthLow]
@@ -77,7 +108,8 @@ struct FootMeasurer {
         let toPixels = { (p: SIMD2<Double>) in p / scale }
         let pternion = points[frame.pternionIndex]
         let geometry = FootGeometry(
-            contour: contour,
+            contour: parts.first ?? [],
+            contours: parts,
             pternion: toPixels(pternion),
             acropodion: contour[frame.acropodionIndex],
             axisDirection: axis,
@@ -95,8 +127,13 @@ struct FootMeasurer {
             toeTipsMM: tipXs,
             toe1MinusToe2MM: toeDifference,
             toeShape: ToeShape(toe1MinusToe2MM: toeDifference ?? 0),
-            archIndex: nil,
-            archType: nil,
+            archIndex: indices?.archIndex,
+            archType: indices.map { ArchType(archIndex: $0.archIndex) },
+            chippauxSmirakIndex: indices?.chippauxSmirak,
+            staheliIndex: indices?.staheli,
+            heelToBallMM: medialBallX,
+            heelToOutsideBallMM: lateralBallX,
+            ballAngleDeg: ballAngle,
             ballGirthMM: girth,
             ballGirthSDMM: girthModel.heldApartSD,
             widthClass: WidthClass(lengthMM: length, girthMM: girth, sigmaMM: girthModel.heldApartSD, sex: sex),
@@ -121,6 +158,48 @@ struct FootMeasurer {
         return (front.1 - front.0) >= (back.1 - back.0) ? direction : -direction
     }
 
+    /// The x where a bulge of the outline peaks: the vertex of the parabola y = a x² + b x + c fitted
+    /// to the points (x, y) whose y lies within 0.3 mm of the largest; `near` when the fit is not a peak.
+    static func bulgeVertex(_ points: [(x: Double, y: Double)], near: Double) -> Double {
+        guard let top = points.map(\.y).max() else { return near }
+        let chosen = points.filter { $0.y >= top - 0.3 }
+        guard chosen.count >= 5, let low = chosen.map(\.x).min(), let high = chosen.map(\.x).max(), high - low > 1e-6 else { return near }
+        // Least squares in a centred variable for conditioning.
+        let centre = (low + high) / 2
+        var s = [Double](repeating: 0, count: 5), t = [Double](repeating: 0, count: 3)
+        for p in chosen {
+            let u = p.x - centre
+            var power = 1.0
+            for k in 0..<5 {
+                s[k] += power
+                if k < 3 { t[k] += power * p.y }
+                power *= u
+            }
+        }
+        // Normal equations for (c, b, a) with sums of u^k.
+        let m = [[s[0], s[1], s[2]], [s[1], s[2], s[3]], [s[2], s[3], s[4]]]
+        func det(_ a: [[Double]]) -> Double {
+            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
+        }
+        let d = det(m)
+        guard abs(d) > 1e-12 else { return near }
+        func replaced(_ column: Int) -> [[Double]] { m.enumerated().map { row, values in values.enumerated().map { $0.offset == column ? t[row] : $0.element } } }
+        let b = det(replaced(1)) / d, a = det(replaced(2)) / d
+        guard a < 0 else { return near }
+        return min(max(centre - b / (2 * a), low), high)
+    }
+
+    /// The area of one closed outline, mm².
+    static func area(_ points: [SIMD2<Double>], _ range: Range<Int>) -> Double {
+        var twice = 0.0
+        for i in range {
+            let a = points[i], b = points[i + 1 == range.upperBound ? range.lowerBound : i + 1]
+            twice += a.x * b.y - b.x * a.y
+        }
+        return abs(twice) / 2
+    }
+
     /// Toe 1 is the end toe that stands farther across the axis from its neighbouring cleft (the big toe
     /// is about twice as wide as the little one).
     func isToeOneFirst(_ toes: ToeTipFinder.Result, _ frame: Frame) -> Bool {
@@ -143,7 +222,11 @@ struct Frame {
     let pternionIndex: Int
     let acropodionIndex: Int
 
-    init(points: [SIMD2<Double>], axis: SIMD2<Double>) {
+    /// Index ranges of the separate closed outlines within the points.
+    let parts: [Range<Int>]
+
+    init(points: [SIMD2<Double>], parts: [Range<Int>], axis: SIMD2<Double>) {
+        self.parts = parts
         self.axis = axis
         across = SIMD2(-axis.y, axis.x)
         var lowest = 0
@@ -165,17 +248,18 @@ struct Frame {
     var length: Double { xs.isEmpty ? 0 : xs[acropodionIndex] }
 
     /// The lowest and highest y where the outline crosses x = `cut`.
-    func crossSection(atX cut: Double) -> (low: Double, high: Double) {
+    func crossSection(atX cut: Double, in selected: [Range<Int>]? = nil) -> (low: Double, high: Double) {
         var low = Double.infinity, high = -Double.infinity
-        let count = xs.count
-        for i in 0..<count {
-            let j = i + 1 == count ? 0 : i + 1
-            let a = xs[i] - cut, b = xs[j] - cut
-            if (a <= 0 && b > 0) || (a > 0 && b <= 0) {
-                let t = a / (a - b)
-                let y = ys[i] + t * (ys[j] - ys[i])
-                low = min(low, y)
-                high = max(high, y)
+        for part in selected ?? parts where !part.isEmpty {
+            for i in part {
+                let j = i + 1 == part.upperBound ? part.lowerBound : i + 1
+                let a = xs[i] - cut, b = xs[j] - cut
+                if (a <= 0 && b > 0) || (a > 0 && b <= 0) {
+                    let t = a / (a - b)
+                    let y = ys[i] + t * (ys[j] - ys[i])
+                    low = min(low, y)
+                    high = max(high, y)
+                }
             }
         }
         return low <= high ? (low, high) : (0, 0)

@@ -35,18 +35,24 @@ public struct FootScanner: Sendable {
         let sx = density.millimetresPerPixelX, sy = density.millimetresPerPixelY
 
         let segmentation = Segmentation(image: image, pixelMM: max(sx, sy))
-        let regions = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
-        let feet = regions.filter { isFootLike($0, sx: sx, sy: sy) }.sorted { $0.centroid.x < $1.centroid.x }
+        let (regions, labels) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
+        let feet = FootGrouping(regions: regions, runs: segmentation.runs, labels: labels, sx: sx, sy: sy, scanner: self).feet
         guard !feet.isEmpty else { throw MeasurementError("no foot found on the scan") }
+        let isFootprint = feet.contains { $0.pads.count >= 2 }
 
         let measurer = FootMeasurer(sx: sx, sy: sy, imageWidth: image.width, imageHeight: image.height, view: options.view, sex: options.sex)
-        let measured = feet.map { region -> FootMeasurement in
-            let start = segmentation.runs[region.firstRun]
-            let contour = ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
-            return measurer.measure(contour: contour, principal: principalDirection(region, sx: sx, sy: sy),
+        let measured = feet.map { foot -> FootMeasurement in
+            func outline(_ index: Int) -> [SIMD2<Double>] {
+                let start = segmentation.runs[regions[index].firstRun]
+                return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
+            }
+            // Toe pads count only on a print (two or more); a lone speck beside a sole is left out.
+            let pads = foot.pads.count >= 2 ? foot.pads : []
+            return measurer.measure(parts: foot.parts.map(outline) + pads.map(outline), padCount: pads.count,
+                                    principal: principalDirection(foot.summary, sx: sx, sy: sy),
                                     lowContrast: segmentation.contrast < 30)
         }
-        return ScanMeasurement(imageKind: .silhouette, feet: measured, threshold: segmentation.threshold,
+        return ScanMeasurement(imageKind: isFootprint ? .footprint : .silhouette, feet: measured, threshold: segmentation.threshold,
                                footIsLighter: segmentation.footIsLighter)
     }
 

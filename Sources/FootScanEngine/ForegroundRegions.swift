@@ -30,6 +30,23 @@ struct ForegroundRegion: Sendable {
         maxY = max(maxY, Int(run.row))
     }
 
+    /// The union of two regions' summaries (for a print whose heel and forefoot do not touch).
+    static func + (a: ForegroundRegion, b: ForegroundRegion) -> ForegroundRegion {
+        var merged = a
+        merged.firstRun = min(a.firstRun, b.firstRun)
+        merged.area += b.area
+        merged.sumX += b.sumX
+        merged.sumY += b.sumY
+        merged.sumXX += b.sumXX
+        merged.sumYY += b.sumYY
+        merged.sumXY += b.sumXY
+        merged.minX = min(a.minX, b.minX)
+        merged.maxX = max(a.maxX, b.maxX)
+        merged.minY = min(a.minY, b.minY)
+        merged.maxY = max(a.maxY, b.maxY)
+        return merged
+    }
+
     /// Centroid in pixels.
     var centroid: (x: Double, y: Double) { (sumX / area, sumY / area) }
 
@@ -51,8 +68,9 @@ struct ForegroundRegion: Sendable {
 
 /// Splits the foreground runs into 8-connected regions (union-find over runs of neighbouring rows).
 enum RegionLabeler {
-    static func regions(of runs: [ForegroundRun], rowStarts: [Int]) -> [ForegroundRegion] {
-        guard !runs.isEmpty else { return [] }
+    /// The regions, and for each run the index of its region.
+    static func regions(of runs: [ForegroundRun], rowStarts: [Int]) -> (regions: [ForegroundRegion], labels: [Int32]) {
+        guard !runs.isEmpty else { return ([], []) }
         var parent = Array(0..<runs.count)
         func find(_ i: Int) -> Int {
             var i = i
@@ -78,17 +96,20 @@ enum RegionLabeler {
         }
         var indexOfRoot: [Int: Int] = [:]
         var regions: [ForegroundRegion] = []
+        var labels = [Int32](repeating: 0, count: runs.count)
         for (index, run) in runs.enumerated() {
             let root = find(index)
             if let slot = indexOfRoot[root] {
                 regions[slot].add(run)
+                labels[index] = Int32(slot)
             } else {
                 indexOfRoot[root] = regions.count
+                labels[index] = Int32(regions.count)
                 var region = ForegroundRegion(firstRun: index)
                 region.add(run)
                 regions.append(region)
             }
         }
-        return regions
+        return (regions, labels)
     }
 }

@@ -59,4 +59,9 @@ public enum ArchType: String, Sendable, Codable {
     case normal
     /// Above 0.26.
     case flat
+
+    /// The class of an arch index: high < 0.21 <= normal <= 0.26 < flat.
+    public init(archIndex: Double) {
+        self = archIndex < 0.21 ? .high : (archIndex <= 0.26 ? .normal : .flat)
+    }
 }

@@ -13,13 +13,15 @@ public enum OverlayRenderer {
         let scale = max(2, Int((1.0 / pixelMM).rounded()))
         for (index, foot) in measurement.feet.enumerated() {
             let g = foot.geometry
-            canvas.polygon(g.contour, thickness: thin, .contour)
+            for outline in g.contours { canvas.polygon(outline, thickness: thin, .contour) }
             let axisEnd = g.pternion + g.axisDirection * (foot.lengthMM / pixelMM)
             canvas.line(g.pternion, axisEnd, thickness: thin, .axis)
             canvas.line(g.widthLine.0, g.widthLine.1, thickness: thin, .width)
             canvas.line(g.heelLine.0, g.heelLine.1, thickness: thick, .heel)
             canvas.line(g.ballLine.0, g.ballLine.1, thickness: thin, .ball)
             for tip in g.toeTips { canvas.dot(tip, radius: 1.2 / pixelMM, .toe) }
+            canvas.dot(g.ballLine.0, radius: 1.5 / pixelMM, .ball)
+            canvas.dot(g.ballLine.1, radius: 1.5 / pixelMM, .ball)
             canvas.dot(g.pternion, radius: 1.8 / pixelMM, .axis)
             canvas.dot(g.acropodion, radius: 1.8 / pixelMM, .axis)
 
@@ -31,7 +33,10 @@ public enum OverlayRenderer {
             var lines = ["\(index + 1) \(foot.side.rawValue)",
                          "L \(format(foot.lengthMM)) MM", "W \(format(foot.widthMM)) MM",
                          "BALL \(format(foot.ballWidthMM)) MM", "HEEL \(format(foot.heelWidthMM)) MM",
-                         foot.toeShape.rawValue]
+                         "HEEL-BALL \(format(foot.heelToBallMM)) MM", foot.toeShape.rawValue]
+            if let arch = foot.archIndex, let type = foot.archType {
+                lines.append("ARCH \(format3(arch)) \(type.rawValue)")
+            }
             for (row, text) in lines.enumerated() {
                 canvas.text(text, at: SIMD2(labelX, top + Double(row * 10 * scale)), scale: scale, .label)
             }
@@ -44,6 +49,12 @@ public enum OverlayRenderer {
         let canvas = draw(image: image, measurement: measurement)
         return try PNGEncoder.encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, channels: 3,
                                      dotsPerInch: image.density?.dotsPerInch)
+    }
+
+    static func format3(_ value: Double) -> String {
+        let thousandths = Int((value * 1000).rounded())
+        let fraction = String(abs(thousandths % 1000))
+        return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count) + fraction)"
     }
 
     static func format(_ value: Double) -> String {

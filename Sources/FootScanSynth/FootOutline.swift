@@ -12,6 +12,12 @@ public struct FootOutline: Sendable {
     public let points: [Point2]
     /// For toes 1 to 5, the vertex range that traces that toe's cap.
     public let toeRanges: [Range<Int>]
+    /// For toes 1 to 5: the tip (x of the tip, y of the toe's centre line), in the foot frame.
+    public let toeTips: [Point2]
+    /// For toes 1 to 5: half the toe's width and the length of its rounded cap, mm.
+    public let toeSizes: [(halfWidth: Double, capLength: Double)]
+    /// The x of the deepest cleft between two toes (where the toes leave the forefoot).
+    public let toeBaseX: Double
 
     /// Builds the outline of `shape`.
     public init(shape: FootShape) {
@@ -64,7 +70,8 @@ public struct FootOutline: Sendable {
             }
         }
         let toe1Base = Point2(tips[0] - capLengths[0], centres[0] + halfWidths[0])
-        controls.append(Point2(0.5 * (toe1Base.x + 0.73 * length), 0.5 * (toe1Base.y + medial)))
+        // The first metatarsal head stands out as a bulge between the big toe and the arch.
+        controls.append(Point2(0.5 * (toe1Base.x + 0.73 * length), 0.5 * (toe1Base.y + medial) - 2.5))
         controls.append(Point2(0.73 * length, medial))
         controls.append(Point2(0.58 * length, medial - 0.35 * shape.archDepthMM - 0.25 * (medial - radius)))
         controls.append(Point2(0.42 * length, medial - shape.archDepthMM - 0.6 * (medial - radius)))
@@ -91,9 +98,13 @@ public struct FootOutline: Sendable {
             guard let range = toeControlRanges[k] else { continue }
             ranges.append(controlStarts[range.lowerBound]..<controlStarts[range.upperBound - 1] + 1)
         }
+        let mirror = shape.side == .left ? -1.0 : 1.0
         if shape.side == .left { points = points.map { Point2($0.x, -$0.y) } }
         self.points = points
         self.toeRanges = ranges
+        self.toeTips = (0..<5).map { Point2(tips[$0], mirror * centres[$0]) }
+        self.toeSizes = (0..<5).map { (halfWidths[$0], capLengths[$0]) }
+        self.toeBaseX = (1..<5).map { min(tips[$0] - capLengths[$0], tips[$0 - 1] - capLengths[$0 - 1]) - shape.cleftDepthMM }.min() ?? length * 0.75
     }
 
     /// A point on the centripetal Catmull-Rom segment from p1 to p2.

@@ -62,11 +62,24 @@ public enum ScanRenderer {
         var polygonsMM: [[Point2]] = []
         for foot in scene.feet {
             let outline = FootOutline(shape: foot.shape)
-            let onBed = outline.points.map { foot.toBed($0) }
-            polygonsMM.append(onBed)
-            polygons.append(onBed.map { $0 * scale })
-            let truth = FootTruth(outline: outline, side: foot.shape.side, placement: { foot.toBed($0) * scale })
-            truths.append((onBed.reduce(0.0) { $0 + $1.x } / Double(onBed.count), truth))
+            let placement = { (p: Point2) in foot.toBed(p) * scale }
+            let shapes: [[Point2]]
+            let truth: FootTruth
+            if let parameters = foot.print {
+                let print = FootprintOutline(outline: outline, shape: foot.shape, parameters: parameters)
+                shapes = print.print + print.toePads
+                truth = FootTruth(print: print, side: foot.shape.side, placement: placement)
+            } else {
+                shapes = [outline.points]
+                truth = FootTruth(outline: outline, side: foot.shape.side, placement: placement)
+            }
+            for shape in shapes {
+                let onBed = shape.map { foot.toBed($0) }
+                polygonsMM.append(onBed)
+                polygons.append(onBed.map { $0 * scale })
+            }
+            let outlineOnBed = outline.points.map { foot.toBed($0) }
+            truths.append((outlineOnBed.reduce(0.0) { $0 + $1.x } / Double(outlineOnBed.count), truth))
         }
         let lighting = scene.lighting
         let fields = SceneFields(scene: scene, polygonsMM: polygonsMM)

@@ -12,12 +12,15 @@ public struct PlacedFoot: Sendable, Codable, Hashable {
     public var pternionMM: Point2
     /// The direction from heel to toes on the scan, in radians (0: towards +x, pi/2: down the scan).
     public var angle: Double
+    /// When set, the foot is drawn as a contact print instead of a whole sole.
+    public var print: FootprintParameters?
 
     /// Creates a placement.
-    public init(shape: FootShape, pternionMM: Point2, angle: Double) {
+    public init(shape: FootShape, pternionMM: Point2, angle: Double, print: FootprintParameters? = nil) {
         self.shape = shape
         self.pternionMM = pternionMM
         self.angle = angle
+        self.print = print
     }
 
     /// Maps a point of the foot's frame to the bed, in millimetres. In the foot frame +y is the

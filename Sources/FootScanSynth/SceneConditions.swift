@@ -21,6 +21,8 @@ public struct SceneConditions: Sendable {
                                             .jpeg(quality: 95, progressive: false)]
     /// Toe 1 minus toe 2; nil chooses in +-6 mm.
     public var toe1MinusToe2MM: Double?
+    /// Contact prints instead of whole soles; nil: whole soles.
+    public var footprints = false
     /// Margin around the feet, mm.
     public var marginMM: ClosedRange<Double> = 12...40
 
@@ -53,6 +55,9 @@ extension ScanScene {
         } else {
             let shape = FootShape.random(using: &random, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
             feet.append(PlacedFoot(shape: shape, pternionMM: Point2(0, 0), angle: -Double.pi / 2))
+        }
+        if conditions.footprints {
+            for index in feet.indices { feet[index].print = FootprintParameters.random(using: &random) }
         }
         let turn = pairAngle + Double.pi / 2
         for index in feet.indices {

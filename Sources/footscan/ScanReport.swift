@@ -84,6 +84,11 @@ enum FootReport {
             ("toe_shape", .string(foot.toeShape.rawValue)),
             ("arch_index", .rounded(foot.archIndex, 3)),
             ("arch_type", foot.archType.map { .string($0.rawValue) } ?? .null),
+            ("chippaux_smirak_index", .rounded(foot.chippauxSmirakIndex, 3)),
+            ("staheli_index", .rounded(foot.staheliIndex, 3)),
+            ("heel_to_ball_mm", .rounded(foot.heelToBallMM, 1)),
+            ("heel_to_outside_ball_mm", .rounded(foot.heelToOutsideBallMM, 1)),
+            ("ball_angle_deg", .rounded(foot.ballAngleDeg, 1)),
             ("ball_girth_mm", .rounded(foot.ballGirthMM, 1)),
             ("ball_girth_sd_mm", .rounded(foot.ballGirthSDMM, 1)),
             ("width_class", .object([("system", .string(foot.widthClass.system)), ("table", .string(foot.widthClass.table)),
@@ -99,6 +104,8 @@ enum FootReport {
         var line = "  foot \(index + 1) (\(foot.side.rawValue)): length \(mm(foot.lengthMM)) mm, width \(mm(foot.widthMM)) mm, "
             + "heel \(mm(foot.heelWidthMM)) mm, toes \(foot.toeShape.rawValue)"
         if let d = foot.toe1MinusToe2MM { line += " (toe1 - toe2 \(mm(d)) mm)" }
+        line += ", heel to ball \(mm(foot.heelToBallMM)) mm"
+        if let arch = foot.archIndex, let type = foot.archType { line += ", arch index \(JSONValue.format((arch * 1000).rounded() / 1000)) (\(type.rawValue))" }
         line += ", +/- \(mm(foot.uncertaintyMM)) mm; girth ~\(mm(foot.ballGirthMM)) +/- \(mm(foot.ballGirthSDMM)) mm, "
             + "JIS \(foot.widthClass.name) (\(foot.widthClass.range.joined(separator: "-")), \(foot.widthClass.table)'s table)"
         if !foot.warnings.isEmpty { line += "; warnings: " + foot.warnings.map(\.rawValue).joined(separator: ", ") }

@@ -39,6 +39,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Clean scans: no gradient, light leak or colour cast.")
     var clean = false
 
+    @Flag(help: "Contact footprints (separate toe pads, a known arch index) instead of whole soles.")
+    var footprints = false
+
     mutating func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
@@ -52,6 +55,7 @@ struct SynthCommand: ParsableCommand {
         if let dpi { conditions.dotsPerInch = [dpi] }
         conditions.footCount = feet
         conditions.harsh = !clean
+        conditions.footprints = footprints
         switch format {
         case "png": conditions.formats = [.png]
         case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]

@@ -65,6 +65,30 @@ struct AccuracyTests {
         #expect(share >= 0.97)
     }
 
+    @Test("heel-to-ball length P95 <= 1.5 mm and ball angle P95 <= 1.5 degrees, on soles and prints")
+    func ball() {
+        let feet = (Self.feet + GeneratedSet.footprints.flatMap(\.feet)).filter { $0.measured != nil }
+        let heelToBall = ErrorStatistics(feet.map { $0.measured!.heelToBallMM - $0.truth.heelToBallMM })
+        let outside = ErrorStatistics(feet.map { $0.measured!.heelToOutsideBallMM - $0.truth.heelToOutsideBallMM })
+        let angle = ErrorStatistics(feet.map { $0.measured!.ballAngleDeg - $0.truth.ballAngleDeg })
+        print("heel to ball error: \(heelToBall); heel to outside ball (no bound set): \(outside); ball angle error (deg): \(angle)")
+        #expect(heelToBall.count >= 250)
+        #expect(heelToBall.p95 <= 1.5)
+        #expect(angle.p95 <= 1.5)
+    }
+
+    @Test("whole soles are silhouettes, with no arch index")
+    func silhouettes() {
+        for scan in GeneratedSet.main where scan.error == nil {
+            let kind = scan.imageKind
+            #expect(kind == .silhouette, "seed \(scan.seed)")
+        }
+        for foot in Self.feet {
+            let arch = foot.measured?.archIndex
+            #expect(arch == nil, "seed \(foot.seed)")
+        }
+    }
+
     @Test("side right on every foot, and no warning where none is due")
     func side() {
         for foot in Self.feet {

@@ -20,6 +20,7 @@ struct ScanResult: Sendable {
     var measuredCount: Int
     var error: String?
     var orderedLeftToRight: Bool
+    var imageKind: ImageKind?
 }
 
 /// Renders, encodes, decodes and measures a seeded set of scenes in parallel, once per test process.
@@ -36,6 +37,15 @@ enum GeneratedSet {
         return scene
     }
 
+    /// Contact prints: 60 scans (one or two feet) at 150, 200 and 300 dpi, arch indices from split prints
+    /// (0) to flat feet.
+    static let footprints: [ScanResult] = run(seeds: Array(1001...1060)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.footprints = true
+        return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
+    }
+
     /// Renders each scene, writes it as a file's bytes, decodes and measures it.
     static func run(seeds: [UInt64], scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
         let slots = ResultSlots(count: seeds.count)
@@ -46,7 +56,7 @@ enum GeneratedSet {
     }
 
     static func measure(seed: UInt64, scene: ScanScene) -> ScanResult {
-        var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true)
+        var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true, imageKind: nil)
         do {
             let scan = try ScanRenderer.render(scene, fastCompression: true)
             // FOOTSCAN_DUMP=DIR keeps each generated file for a look (debugging only).
@@ -59,6 +69,7 @@ enum GeneratedSet {
             }
             let measurement = try FootScanner().measure(image)
             result.measuredCount = measurement.feet.count
+            result.imageKind = measurement.imageKind
             // Left to right by the x of each outline's area centroid (within a pixel: stacked feet may tie).
             let xs = measurement.feet.map { centroidX($0.geometry.contour) }
             result.orderedLeftToRight = zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 + 1 }

@@ -1,0 +1,55 @@
+import FootScanEngine
+import FootScanSynth
+import Testing
+
+/// The footprint bounds of the issue on extra measures, on generated contact prints with known arch indices.
+@Suite("Footprints: arch index and the print's other indices")
+struct FootprintTests {
+    static var feet: [FootResult] { GeneratedSet.footprints.flatMap(\.feet) }
+
+    @Test("every print is seen as a footprint, one foot per print, side right")
+    func kind() {
+        for scan in GeneratedSet.footprints {
+            let error = scan.error, kind = scan.imageKind, found = scan.measuredCount, drawn = scan.scene.feet.count
+            #expect(error == nil, "seed \(scan.seed)")
+            #expect(kind == .footprint, "seed \(scan.seed)")
+            #expect(found == drawn, "seed \(scan.seed)")
+        }
+        for foot in Self.feet {
+            let side = foot.measured?.side, trueSide = foot.truth.side
+            #expect(side == trueSide, "seed \(foot.seed)")
+        }
+    }
+
+    @Test("arch index P95 <= 0.02; arch type right wherever the true index is 0.01 clear of a threshold")
+    func archIndex() {
+        let measured = Self.feet.filter { $0.measured?.archIndex != nil && $0.truth.archIndex != nil }
+        let truths = measured.compactMap(\.truth.archIndex)
+        print("footprints: \(GeneratedSet.footprints.count) scans, \(Self.feet.count) feet, true arch indices \(truths.min() ?? .nan) to \(truths.max() ?? .nan)")
+        #expect(measured.count == Self.feet.count)
+        #expect((truths.min() ?? 1) < 0.05 && (truths.max() ?? 0) > 0.3, "the set spans split prints to flat feet")
+        let stats = ErrorStatistics(measured.map { $0.measured!.archIndex! - $0.truth.archIndex! })
+        print("arch index error: \(stats)")
+        #expect(stats.p95 <= 0.02)
+        for foot in measured {
+            let truth = foot.truth.archIndex!
+            guard abs(truth - 0.21) > 0.01 && abs(truth - 0.26) > 0.01 else { continue }
+            let type = foot.measured?.archType, expected = ArchType(archIndex: truth)
+            #expect(type == expected, "seed \(foot.seed): index \(truth)")
+        }
+    }
+
+    @Test("Chippaux-Smirak and Staheli indices within 0.03 at P95; length within the engine's bounds")
+    func otherIndices() {
+        let measured = Self.feet.filter { $0.measured != nil }
+        let csi = ErrorStatistics(measured.compactMap { f in f.measured!.chippauxSmirakIndex.flatMap { m in f.truth.chippauxSmirakIndex.map { m - $0 } } })
+        let staheli = ErrorStatistics(measured.compactMap { f in f.measured!.staheliIndex.flatMap { m in f.truth.staheliIndex.map { m - $0 } } })
+        let length = ErrorStatistics(measured.filter { $0.dotsPerInch >= 200 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let width = ErrorStatistics(measured.map { $0.measured!.widthMM - $0.truth.widthMM })
+        print("Chippaux-Smirak error: \(csi); Staheli error: \(staheli); print length error >= 200 dpi: \(length); print width error: \(width)")
+        #expect(csi.count == measured.count && staheli.count == measured.count)
+        #expect(csi.p95 <= 0.03 && staheli.p95 <= 0.03)
+        #expect(length.p95 <= 0.5)
+        #expect(width.p95 <= 0.6)
+    }
+}
