@@ -28,32 +28,10 @@ public struct FootScanner: Sendable {
 
     /// Measures every foot on `image`. The image must carry its pixel size.
     public func measure(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
-        guard let density = image.density else {
-            throw MeasurementError("no pixel size: the file states no resolution; pass --dpi or a scanner profile")
-        }
-        guard image.width >= 8, image.height >= 8 else { throw MeasurementError("image too small to hold a foot") }
-        let sx = density.millimetresPerPixelX, sy = density.millimetresPerPixelY
-
-        let segmentation = Segmentation(image: image, pixelMM: max(sx, sy))
-        let (regions, labels) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
-        let feet = FootGrouping(regions: regions, runs: segmentation.runs, labels: labels, sx: sx, sy: sy, scanner: self).feet
-        guard !feet.isEmpty else { throw MeasurementError("no foot found on the scan") }
-        let isFootprint = feet.contains { $0.pads.count >= 2 }
-
-        let measurer = FootMeasurer(sx: sx, sy: sy, imageWidth: image.width, imageHeight: image.height, view: options.view, sex: options.sex)
-        let measured = feet.map { foot -> FootMeasurement in
-            func outline(_ index: Int) -> [SIMD2<Double>] {
-                let start = segmentation.runs[regions[index].firstRun]
-                return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
-            }
-            // Toe pads count only on a print (two or more); a lone speck beside a sole is left out.
-            let pads = foot.pads.count >= 2 ? foot.pads : []
-            return measurer.measure(parts: foot.parts.map(outline) + pads.map(outline), padCount: pads.count,
-                                    principal: principalDirection(foot.summary, sx: sx, sy: sy),
-                                    lowContrast: segmentation.contrast < 30)
-        }
-        return ScanMeasurement(imageKind: isFootprint ? .footprint : .silhouette, feet: measured, threshold: segmentation.threshold,
-                               footIsLighter: segmentation.footIsLighter)
+        let segmented = try MeasurementStages.Segmented(image: image)
+        let grouped = segmented.groupFeet(scanner: self)
+        guard !grouped.feet.isEmpty else { throw MeasurementError("no foot found on the scan") }
+        return grouped.traced().measure(scanner: self)
     }
 
     func isFootLike(_ region: ForegroundRegion, sx: Double, sy: Double) -> Bool {

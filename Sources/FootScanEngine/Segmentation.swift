@@ -22,17 +22,11 @@ struct Segmentation {
     var rowStarts: [Int] = []
 
     init(image: ScanImage, pixelMM: Double) {
-        let step = max(1, Int((0.8 / pixelMM).rounded()))
-        let histogram = GreyHistogram(image: image, step: step)
-        let otsu = histogram.otsu()
-        // The bed surrounds the feet: the class the border belongs to is the bed.
-        let lighter = histogram.borderMean <= Double(otsu.threshold)
-        footIsLighter = lighter
-        contrast = otsu.highMean - otsu.lowMean
-        let local = Segmentation.localStepLevel(image: image, test: ForegroundTest(threshold: otsu.threshold, footIsLighter: lighter),
-                                                rowStep: step, minimumRun: Int((15 / pixelMM).rounded()))
-        threshold = local ?? otsu.threshold
-        test = ForegroundTest(threshold: threshold, footIsLighter: lighter)
+        let choice = Segmentation.chooseThreshold(image: image, pixelMM: pixelMM)
+        threshold = choice.threshold
+        footIsLighter = choice.footIsLighter
+        contrast = choice.contrast
+        test = ForegroundTest(threshold: threshold, footIsLighter: footIsLighter)
 
         rowStarts.reserveCapacity(image.height + 1)
         runs.reserveCapacity(4 * image.height)
@@ -45,6 +39,18 @@ struct Segmentation {
             }
         }
         rowStarts.append(runs.count)
+    }
+
+    /// Steps 1 and 2: the threshold, the polarity and the two classes' distance.
+    static func chooseThreshold(image: ScanImage, pixelMM: Double) -> (threshold: Int, footIsLighter: Bool, contrast: Double) {
+        let step = max(1, Int((0.8 / pixelMM).rounded()))
+        let histogram = GreyHistogram(image: image, step: step)
+        let otsu = histogram.otsu()
+        // The bed surrounds the feet: the class the border belongs to is the bed.
+        let lighter = histogram.borderMean <= Double(otsu.threshold)
+        let local = Segmentation.localStepLevel(image: image, test: ForegroundTest(threshold: otsu.threshold, footIsLighter: lighter),
+                                                rowStep: step, minimumRun: Int((15 / pixelMM).rounded()))
+        return (local ?? otsu.threshold, lighter, otsu.highMean - otsu.lowMean)
     }
 
     /// The median of the local step levels at the edges of long runs on every `rowStep`-th row, as a raw

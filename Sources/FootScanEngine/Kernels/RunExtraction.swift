@@ -5,26 +5,30 @@ struct ForegroundRun: Equatable, Sendable {
     var end: Int32
 }
 
-/// Finds the foreground runs of one row. The SIMD version checks 32 pixels at a time and only looks at
+/// Finds the foreground runs of one row. The SIMD version checks 16 pixels at a time and only looks at
 /// single pixels in the chunks where the foreground state changes; ``appendRunsScalar`` is its plain
 /// twin, used by the tests to check it.
 enum RunExtraction {
     /// Appends the runs of the row at `row` (`width` samples) to `runs`.
+    ///
+    /// The test `(v ^ flip) > level` is unsigned; x86 has no unsigned byte compare, and Swift lowers an
+    /// unsigned `.>` on `SIMD16<UInt8>` element by element. Flipping the top bit maps the unsigned order
+    /// onto the signed one, so the kernel compares `SIMD16<Int8>` values, which lowers to one `pcmpgtb`.
     @inline(__always)
     static func appendRuns(row: UnsafePointer<UInt8>, width: Int, rowIndex: Int, test: ForegroundTest,
                            into runs: inout [ForegroundRun]) {
-        let flip = SIMD32<UInt8>(repeating: test.flip)
-        let level = SIMD32<UInt8>(repeating: test.level)
+        let flip = SIMD16<Int8>(repeating: Int8(bitPattern: test.flip ^ 0x80))
+        let level = SIMD16<Int8>(repeating: Int8(bitPattern: test.level ^ 0x80))
         let raw = UnsafeRawPointer(row)
         var inside = false
         var start = 0
         var x = 0
-        while x + 32 <= width {
-            let chunk = raw.loadUnaligned(fromByteOffset: x, as: SIMD32<UInt8>.self)
+        while x + 16 <= width {
+            let chunk = raw.loadUnaligned(fromByteOffset: x, as: SIMD16<Int8>.self)
             let mask = (chunk ^ flip) .> level
             let uniform = inside ? all(mask) : !any(mask)
             if !uniform {
-                for i in x..<(x + 32) {
+                for i in x..<(x + 16) {
                     let foreground = test.isForeground(row[i])
                     if foreground != inside {
                         if foreground { start = i } else {
@@ -34,7 +38,7 @@ enum RunExtraction {
                     }
                 }
             }
-            x += 32
+            x += 16
         }
         while x < width {
             let foreground = test.isForeground(row[x])

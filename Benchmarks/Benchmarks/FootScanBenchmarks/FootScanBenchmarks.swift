@@ -1,0 +1,119 @@
+import Benchmark
+import FootScanEngine
+import FootScanImage
+import FootScanLasts
+import FootScanSynth
+
+/// Inputs made once at start-up by the project's generator (never files from the repository): one
+/// foot on a clean-lit bed at each density, as PNG, JPEG and decoded buffers.
+struct Inputs: Sendable {
+    let dpi: Int
+    let png: [UInt8]
+    let jpeg: [UInt8]
+    let image: ScanImage
+
+    init(dpi: Int) {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [Double(dpi)]
+        conditions.footCount = 1
+        conditions.harsh = false
+        conditions.angle = -Double.pi / 2
+        conditions.marginMM = 15...15
+        var scene = ScanScene.random(seed: 2026, conditions: conditions)
+        scene.format = .png
+        png = (try? ScanRenderer.render(scene).fileBytes) ?? []
+        scene.format = .jpeg(quality: 90, progressive: false)
+        jpeg = (try? ScanRenderer.render(scene).fileBytes) ?? []
+        image = (try? ScanDecoder.decode(png)) ?? ScanImage(width: 1, height: 1, packedPixels: [0], density: nil,
+                                                          source: ImageSourceDescription(format: .png, storedWidth: 1, storedHeight: 1, bitDepth: 8, colourType: "grey", interlaced: false))
+        self.dpi = dpi
+    }
+}
+
+let densities = [150, 300, 600]
+nonisolated(unsafe) var inputs: [Int: Inputs] = [:]
+
+func input(_ dpi: Int) -> Inputs {
+    if let ready = inputs[dpi] { return ready }
+    let made = Inputs(dpi: dpi)
+    inputs[dpi] = made
+    return made
+}
+
+/// A 10,000-last catalogue: the sample catalogue's lasts repeated with new ids.
+let bigCatalogue: [Last] = {
+    let sample = SampleCatalogue.lasts
+    return (0..<10_000).map { i in
+        var last = sample[i % sample.count]
+        last.id += "-\(i / sample.count)"
+        return last
+    }
+}()
+
+let timing: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: timing, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 200)
+
+    for dpi in densities {
+        let pixels = "\(input(dpi).image.width)x\(input(dpi).image.height)"
+        Benchmark("decode_png_\(dpi)dpi_\(pixels)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try ScanDecoder.decode(input(dpi).png)) }
+        }
+        Benchmark("decode_jpeg_\(dpi)dpi_\(pixels)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try ScanDecoder.decode(input(dpi).jpeg)) }
+        }
+        Benchmark("decode_jpeg_\(dpi)dpi_reduced_to_0.34mm") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try ScanDecoder.decode(input(dpi).jpeg, options: DecodingOptions(coarsestPixelMM: 0.34)))
+            }
+        }
+        Benchmark("core_\(dpi)dpi_\(pixels)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(input(dpi).image)) }
+        }
+        Benchmark("end_to_end_jpeg_\(dpi)dpi") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(ScanDecoder.decode(input(dpi).jpeg))) }
+        }
+        Benchmark("end_to_end_png_\(dpi)dpi") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(ScanDecoder.decode(input(dpi).png))) }
+        }
+    }
+
+    // The core's stages at 300 dpi, each on the previous stage's result made in setup.
+    Benchmark("stage_threshold_histogram_300dpi") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try MeasurementStages.threshold(of: input(300).image)) }
+    }
+    Benchmark("stage_segmentation_runs_300dpi") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try MeasurementStages.Segmented(image: input(300).image)) }
+    }
+    nonisolated(unsafe) var segmented: MeasurementStages.Segmented?
+    Benchmark("stage_regions_and_grouping_300dpi", closure: { benchmark in
+        guard let segmented else { return }
+        for _ in benchmark.scaledIterations { blackHole(segmented.groupFeet()) }
+    }, setup: { segmented = try MeasurementStages.Segmented(image: input(300).image) })
+    nonisolated(unsafe) var grouped: MeasurementStages.Grouped?
+    Benchmark("stage_contour_300dpi", closure: { benchmark in
+        guard let grouped else { return }
+        for _ in benchmark.scaledIterations { blackHole(grouped.traced()) }
+    }, setup: { grouped = try MeasurementStages.Segmented(image: input(300).image).groupFeet() })
+    nonisolated(unsafe) var traced: MeasurementStages.Traced?
+    Benchmark("stage_axis_and_measures_300dpi", closure: { benchmark in
+        guard let traced else { return }
+        for _ in benchmark.scaledIterations { blackHole(traced.measure()) }
+    }, setup: { traced = try MeasurementStages.Segmented(image: input(300).image).groupFeet().traced() })
+
+    Benchmark("matcher_10000_lasts") { benchmark in
+        let foot = FootForFitting(lengthMM: 247, widthMM: 96, heelWidthMM: 64, toeShape: "greek", girthMM: 240, girthSDMM: 6.2, sex: "male")
+        for _ in benchmark.scaledIterations { blackHole(LastMatcher().match([foot], in: bigCatalogue, top: 5)) }
+    }
+
+    // Allocation counts only: the CI smoke run checks these against Thresholds/ (wall clock on shared
+    // machines is noise). The core's count must not grow with the image.
+    for dpi in densities {
+        let tolerance = BenchmarkThresholds(relative: [.p90: 10.0], absolute: [.p90: 15])
+        Benchmark("allocations_core_\(dpi)dpi", configuration: .init(metrics: [.mallocCountTotal], warmupIterations: 1, maxIterations: 3,
+                                                                     thresholds: [.mallocCountTotal: tolerance])) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(input(dpi).image)) }
+        }
+    }
+}

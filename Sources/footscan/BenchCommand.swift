@@ -1,0 +1,101 @@
+import ArgumentParser
+import FootScanEngine
+import FootScanImage
+import FootScanSynth
+
+/// `footscan bench`: a quick timing of decoding and of the core, for users without the benchmark package.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time decoding and the measuring core on scans (or on a generated 300 dpi scan).",
+        discussion: "Prints the fastest and the median of --repeat runs of each step, in milliseconds, and the core's nanoseconds per pixel. Single thread."
+    )
+
+    @Argument(help: "Scans to time (default: one generated 300 dpi scan, PNG and JPEG).")
+    var files: [String] = []
+
+    @Option(name: .customLong("repeat"), help: "Runs of each step.")
+    var runs: Int = 15
+
+    @Option(help: "Pixel density for files that state none.")
+    var dpi: Double?
+
+    @Option(help: "text or json.")
+    var format: MeasureCommand.Format = .text
+
+    mutating func validate() throws {
+        guard (1...10_000).contains(runs) else { throw ValidationError("--repeat must be 1 to 10000.") }
+    }
+
+    func run() throws {
+        var inputs: [(String, [UInt8])] = []
+        if files.isEmpty {
+            var conditions = SceneConditions()
+            conditions.dotsPerInch = [300]
+            conditions.footCount = 1
+            conditions.harsh = false
+            var scene = ScanScene.random(seed: 2026, conditions: conditions)
+            scene.format = .png
+            inputs.append(("generated-300dpi.png", try ScanRenderer.render(scene).fileBytes))
+            scene.format = .jpeg(quality: 90, progressive: false)
+            inputs.append(("generated-300dpi.jpg", try ScanRenderer.render(scene).fileBytes))
+        } else {
+            for file in files {
+                do { inputs.append((file, try ScanDecoder.readFile(atPath: file))) } catch {
+                    StandardError.print("footscan: \(error)")
+                    throw ExitCode(1)
+                }
+            }
+        }
+        for (name, bytes) in inputs {
+            var image: ScanImage
+            do { image = try ScanDecoder.decode(bytes, file: name) } catch {
+                StandardError.print("footscan: \(error)")
+                throw ExitCode(1)
+            }
+            if let dpi { image = image.replacingDensity(ScanDensity(dotsPerInch: dpi, source: .option)) }
+            guard image.density != nil else {
+                StandardError.print("footscan: \(name): no resolution in the file; pass --dpi N")
+                throw ExitCode(1)
+            }
+            let decode = Self.time(runs) { _ = try? ScanDecoder.decode(bytes) }
+            let core = Self.time(runs) { _ = try? FootScanner().measure(image) }
+            let endToEnd = Self.time(runs) {
+                if var decoded = try? ScanDecoder.decode(bytes) {
+                    if let dpi { decoded = decoded.replacingDensity(ScanDensity(dotsPerInch: dpi, source: .option)) }
+                    _ = try? FootScanner().measure(decoded)
+                }
+            }
+            let pixels = Double(image.width * image.height)
+            let measured = try? FootScanner().measure(image)
+            let report: [(String, JSONValue)] = [
+                ("file", .string(name)), ("width_px", .integer(image.width)), ("height_px", .integer(image.height)),
+                ("decode_ms_min", .rounded(decode.min, 3)), ("decode_ms_median", .rounded(decode.median, 3)),
+                ("core_ms_min", .rounded(core.min, 3)), ("core_ms_median", .rounded(core.median, 3)),
+                ("core_ns_per_pixel", .rounded(core.min * 1e6 / pixels, 4)),
+                ("end_to_end_ms_min", .rounded(endToEnd.min, 3)), ("end_to_end_ms_median", .rounded(endToEnd.median, 3)),
+                ("feet", .array((measured?.feet ?? []).map { .object([("length_mm", .rounded($0.lengthMM, 2)), ("width_mm", .rounded($0.widthMM, 2))]) })),
+            ]
+            switch format {
+            case .json: StandardOutput.print(JSONValue.object(report).serialized())
+            case .text:
+                StandardOutput.print("\(name): \(image.width) x \(image.height) px; decode \(JSONValue.format(decode.min)) ms, "
+                                     + "core \(JSONValue.format(core.min)) ms (\(JSONValue.format((core.min * 1e6 / pixels * 1000).rounded() / 1000)) ns/pixel), "
+                                     + "decode + measure \(JSONValue.format(endToEnd.min)) ms (fastest of \(runs))")
+            }
+        }
+    }
+
+    /// Fastest and median of `runs` timings of `body`, in milliseconds (rounded to microseconds).
+    static func time(_ runs: Int, _ body: () -> Void) -> (min: Double, median: Double) {
+        let clock = ContinuousClock()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let elapsed = clock.measure(body)
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            samples.append((ms * 1000).rounded() / 1000)
+        }
+        samples.sort()
+        return (samples.first ?? 0, samples[samples.count / 2])
+    }
+}
