@@ -33,7 +33,7 @@ public enum ScanRenderer {
     public static func render(_ scene: ScanScene, fastCompression: Bool = false) throws -> SyntheticScan {
         let rendered = draw(scene)
         let bytes: [UInt8]
-        let dpi = scene.writesDensity ? scene.dotsPerInch : nil
+        let dpi = scene.writesDensity ? (scene.claimedDotsPerInch ?? scene.dotsPerInch) : nil
         switch scene.format {
         case .png:
             var options = PNGEncoder.Options()
@@ -80,6 +80,11 @@ public enum ScanRenderer {
             }
             let outlineOnBed = outline.points.map { foot.toBed($0) }
             truths.append((outlineOnBed.reduce(0.0) { $0 + $1.x } / Double(outlineOnBed.count), truth))
+        }
+        for object in scene.objects {
+            let onBed = object.polygon
+            polygonsMM.append(onBed)
+            polygons.append(onBed.map { $0 * scale })
         }
         let lighting = scene.lighting
         let fields = SceneFields(scene: scene, polygonsMM: polygonsMM)

@@ -32,6 +32,52 @@ public struct PlacedFoot: Sendable, Codable, Hashable {
     }
 }
 
+/// A flat rectangular object on the bed (an ID card, a sheet of paper), drawn like the feet.
+public struct PlacedRectangle: Sendable, Codable, Hashable {
+    /// Its centre on the bed, mm.
+    public var centreMM: Point2
+    /// Long side, mm.
+    public var longMM: Double
+    /// Short side, mm.
+    public var shortMM: Double
+    /// Direction of the long side, radians.
+    public var angle: Double
+    /// Radius of the rounded corners, mm (3.18 for an ID-1 card).
+    public var cornerRadiusMM: Double
+
+    /// Creates a rectangle.
+    public init(centreMM: Point2, longMM: Double, shortMM: Double, angle: Double, cornerRadiusMM: Double = 0) {
+        self.centreMM = centreMM
+        self.longMM = longMM
+        self.shortMM = shortMM
+        self.angle = angle
+        self.cornerRadiusMM = cornerRadiusMM
+    }
+
+    /// An ID-1 card (85.60 x 53.98 mm, corners of 3.18 mm).
+    public static func card(centreMM: Point2, angle: Double) -> PlacedRectangle {
+        PlacedRectangle(centreMM: centreMM, longMM: 85.60, shortMM: 53.98, angle: angle, cornerRadiusMM: 3.18)
+    }
+
+    /// The outline on the bed, mm.
+    var polygon: [Point2] {
+        let a = Point2(cos(angle), sin(angle)), n = Point2(-a.y, a.x)
+        let r = min(cornerRadiusMM, 0.49 * shortMM)
+        let hx = longMM / 2 - r, hy = shortMM / 2 - r
+        var points: [Point2] = []
+        for (corner, (sx, sy)) in [(1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0)].enumerated() {
+            let centre = Point2(sx * hx, sy * hy)
+            for step in 0...12 {
+                let t = (Double(corner) + Double(step) / 12) * Double.pi / 2
+                let p = r > 0 ? centre + Point2(cos(t), sin(t)) * r : centre
+                points.append(centreMM + a * p.x + n * p.y)
+                if r == 0 { break }
+            }
+        }
+        return points
+    }
+}
+
 /// How the scanner lit the scene.
 public struct ScanLighting: Sendable, Codable, Hashable {
     /// Grey level of the bed at its centre.
@@ -107,6 +153,10 @@ public struct ScanScene: Sendable, Codable, Hashable {
     public var writesDensity: Bool
     /// Seed of the noise and texture.
     public var seed: UInt64
+    /// Flat objects on the bed besides the feet (calibration cards, sheets).
+    public var objects: [PlacedRectangle] = []
+    /// A density to write into the file instead of the true one (a scanner's placeholder, e.g. 72 dpi).
+    public var claimedDotsPerInch: Double?
 
     /// Creates a scene.
     public init(dotsPerInch: Double, bedWidthMM: Double, bedHeightMM: Double, feet: [PlacedFoot], lighting: ScanLighting,

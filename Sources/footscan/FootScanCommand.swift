@@ -10,7 +10,7 @@ struct FootScanCommand: ParsableCommand {
         commandName: "footscan",
         abstract: "Measure feet on plantar scans and footprints.",
         discussion: "Reads PNG and JPEG scans, finds each foot and reports its length, width, heel width, toe shape and side.",
-        subcommands: [MeasureCommand.self, BatchCommand.self, OverlayCommand.self, MatchCommand.self, LastsCommand.self, SynthCommand.self, BenchCommand.self]
+        subcommands: [MeasureCommand.self, BatchCommand.self, OverlayCommand.self, CalibrateCommand.self, MatchCommand.self, LastsCommand.self, SynthCommand.self, BenchCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (as `batch` documents), other failures as

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootScanEngine
+import FootScanImage
 
 extension ScanView: ExpressibleByArgument {}
 extension WearerSex: ExpressibleByArgument {}
@@ -15,12 +16,30 @@ struct MeasuringOptions: ParsableArguments {
     @Option(help: "The wearer's sex, male or female: sharpens the girth estimate and picks the JIS width table.")
     var sex: WearerSex?
 
+    @Option(help: "A scanner profile from `footscan calibrate`: its pixel size (x and y) and view replace the files'.")
+    var profile: String?
+
+    /// The profile, read once when the options are validated.
+    var loadedProfile: ScannerProfile?
+
+    enum CodingKeys: String, CodingKey { case dpi, view, sex, profile }
+
     mutating func validate() throws {
+        if let profile {
+            if dpi != nil { throw ValidationError("--dpi and --profile both set the pixel size: give one.") }
+            loadedProfile = try ScannerProfile.load(path: profile)
+        }
         if let dpi, !(dpi.isFinite && dpi >= 10 && dpi <= 20_000) {
             throw ValidationError("--dpi must be between 10 and 20000.")
         }
     }
 
-    /// The engine's options.
-    var engine: MeasurementOptions { MeasurementOptions(view: view, sex: sex) }
+    /// The engine's options (a profile's view unless --view is given).
+    var engine: MeasurementOptions { MeasurementOptions(view: loadedProfile?.view ?? view, sex: sex) }
+
+    /// The density that replaces the files' own, if any.
+    var densityOverride: ScanDensity? {
+        if let loadedProfile { return loadedProfile.density }
+        return dpi.map { ScanDensity(dotsPerInch: $0, source: .option) }
+    }
 }

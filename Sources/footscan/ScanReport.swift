@@ -9,23 +9,23 @@ struct ScanReport {
     var error: String?
 
     /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
-    static func measure(file: String, dpiOverride: Double?, options: MeasurementOptions) -> ScanReport {
+    static func measure(file: String, density: ScanDensity?, options: MeasurementOptions) -> ScanReport {
         do {
-            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, dpiOverride: dpiOverride, options: options)
+            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, density: density, options: options)
         } catch {
             return ScanReport(file: file, error: error.reasonText)
         }
     }
 
     /// Decodes and measures a file's bytes; never throws: a failure becomes `error`.
-    static func measure(bytes: [UInt8], file: String, dpiOverride: Double?, options: MeasurementOptions) -> ScanReport {
+    static func measure(bytes: [UInt8], file: String, density: ScanDensity?, options: MeasurementOptions) -> ScanReport {
         var report = ScanReport(file: file)
         do {
             var image = try ScanDecoder.decode(bytes, file: file)
-            if let dpiOverride { image = image.replacingDensity(ScanDensity(dotsPerInch: dpiOverride, source: .option)) }
+            if let density { image = image.replacingDensity(density) }
             report.image = image
             guard image.density != nil else {
-                report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N"
+                report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N or --profile FILE"
                 return report
             }
             report.measurement = try FootScanner(options: options).measure(image)

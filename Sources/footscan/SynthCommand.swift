@@ -42,6 +42,12 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Contact footprints (separate toe pads, a known arch index) instead of whole soles.")
     var footprints = false
 
+    @Flag(help: "A calibration scan: an ID-1 card alone on the bed, at a random angle, instead of feet.")
+    var card = false
+
+    @Option(help: "Write this density into the file instead of the true one (as scanners that write 72 dpi do).")
+    var claimDpi: Double?
+
     mutating func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
@@ -66,6 +72,15 @@ struct SynthCommand: ParsableCommand {
         for index in 0..<count {
             var scene = ScanScene.random(seed: seed &+ UInt64(index), conditions: conditions)
             scene.writesDensity = !noDensity
+            if card {
+                var random = SeededRandom(seed: seed &+ UInt64(index))
+                scene.feet = []
+                scene.bedWidthMM = 150
+                scene.bedHeightMM = 120
+                scene.objects = [.card(centreMM: Point2(75 + random.uniform(-10...10), 60 + random.uniform(-8...8)),
+                                       angle: random.uniform(-0.35...0.35))]
+            }
+            scene.claimedDotsPerInch = claimDpi
             let scan = try ScanRenderer.render(scene)
             let name = "\(prefix)-\(seed &+ UInt64(index))"
             let imagePath = (out as NSString).appendingPathComponent("\(name).\(scan.fileExtension)")

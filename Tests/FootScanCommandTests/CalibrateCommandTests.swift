@@ -1,0 +1,71 @@
+import FootScanSynth
+import Foundation
+import Testing
+
+@Suite("footscan calibrate and --profile, end to end")
+struct CalibrateCommandTests {
+    /// A card alone on the bed at a known pixel size, written with a wrong (placeholder) density.
+    static func cardScan(seed: UInt64, dpi: Double, angle: Double, format: ScanFileFormat, into folder: URL) throws -> URL {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [dpi]
+        conditions.formats = [format]
+        var scene = ScanScene.random(seed: seed, conditions: conditions)
+        scene.feet = []
+        scene.bedWidthMM = 140
+        scene.bedHeightMM = 110
+        scene.objects = [.card(centreMM: Point2(70, 55), angle: angle)]
+        scene.claimedDotsPerInch = 72
+        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let url = folder.appendingPathComponent("card-\(seed).\(scan.fileExtension)")
+        try Data(scan.fileBytes).write(to: url)
+        return url
+    }
+
+    @Test("the card gives the true pixel size in x and y within 0.2%", arguments: [
+        (1 as UInt64, 150.0, 0.0), (2, 200, 0.3), (3, 300, -0.2), (4, 600, 0.05), (5, 200, 1.2),
+    ])
+    func card(seed: UInt64, dpi: Double, angle: Double) throws {
+        let folder = try CommandRunner.temporaryFolder("calibrate")
+        let url = try Self.cardScan(seed: seed, dpi: dpi, angle: angle, format: seed % 2 == 0 ? .png : .jpeg(quality: 90, progressive: false), into: folder)
+        let profile = folder.appendingPathComponent("scanner.toml")
+        let outcome = try CommandRunner.run(["calibrate", url.path, "--object", "card", "-o", profile.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let text = try String(contentsOf: profile, encoding: .utf8)
+        func value(_ key: String) -> Double? {
+            text.split(separator: "\n").first { $0.hasPrefix(key + " =") }.flatMap { Double($0.split(separator: "=")[1].trimmingCharacters(in: .whitespaces)) }
+        }
+        let truth = 25.4 / dpi
+        let x = try #require(value("mm_per_pixel_x")), y = try #require(value("mm_per_pixel_y"))
+        print("calibration at \(Int(dpi)) dpi, angle \(angle) rad: x error \((x / truth - 1) * 100)%, y error \((y / truth - 1) * 100)%")
+        #expect(abs(x / truth - 1) <= 0.002)
+        #expect(abs(y / truth - 1) <= 0.002)
+        #expect(text.contains("view = \"plantar\""))
+    }
+
+    @Test("a profile replaces the file's wrong density when measuring; no card is a clear error")
+    func profileInUse() throws {
+        let folder = try CommandRunner.temporaryFolder("profile")
+        let card = try Self.cardScan(seed: 9, dpi: 150, angle: 0.1, format: .png, into: folder)
+        let profile = folder.appendingPathComponent("scanner.toml")
+        #expect(try CommandRunner.run(["calibrate", card.path, "--object", "card", "-o", profile.path]).status == 0)
+        // A foot scanned by the same scanner, its file claiming 72 dpi.
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [150]
+        conditions.footCount = 1
+        var scene = ScanScene.random(seed: 19, conditions: conditions)
+        scene.claimedDotsPerInch = 72
+        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let foot = folder.appendingPathComponent("foot.\(scan.fileExtension)")
+        try Data(scan.fileBytes).write(to: foot)
+        let outcome = try CommandRunner.run(["measure", "--format", "json", "--profile", profile.path, foot.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["density_source"] as? String == "profile")
+        let length = try #require((object["feet"] as? [[String: Any]])?.first?["length_mm"] as? Double)
+        #expect(abs(length - scan.truth[0].lengthMM) < 1.0)
+        let missing = try CommandRunner.run(["calibrate", foot.path, "--object", "card"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no ID-1 card found"))
+        #expect(try CommandRunner.run(["calibrate", card.path, "--object", "coin"]).status == 2)
+    }
+}
