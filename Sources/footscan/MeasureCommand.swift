@@ -29,7 +29,7 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
-            let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine)
+            let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine, decoding: measuring.decoding)
             switch format {
             case .json: StandardOutput.print(report.json.serialized())
             case .text: if let text = report.text { StandardOutput.print(text) }

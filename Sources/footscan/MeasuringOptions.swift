@@ -19,12 +19,18 @@ struct MeasuringOptions: ParsableArguments {
     @Option(help: "A scanner profile from `footscan calibrate`: its pixel size (x and y) and view replace the files'.")
     var profile: String?
 
+    @Option(help: ArgumentHelp("Decode JPEG scans no finer than this pixel size, mm (DCT scaling: faster; 0.17 keeps every accuracy bound).", valueName: "mm"))
+    var coarsestPixel: Double?
+
     /// The profile, read once when the options are validated.
     var loadedProfile: ScannerProfile?
 
-    enum CodingKeys: String, CodingKey { case dpi, view, sex, profile }
+    enum CodingKeys: String, CodingKey { case dpi, view, sex, profile, coarsestPixel }
 
     mutating func validate() throws {
+        if let coarsestPixel, !(coarsestPixel > 0 && coarsestPixel <= 2) {
+            throw ValidationError("--coarsest-pixel must be between 0 and 2 mm.")
+        }
         if let profile {
             if dpi != nil { throw ValidationError("--dpi and --profile both set the pixel size: give one.") }
             loadedProfile = try ScannerProfile.load(path: profile)
@@ -36,6 +42,9 @@ struct MeasuringOptions: ParsableArguments {
 
     /// The engine's options (a profile's view unless --view is given).
     var engine: MeasurementOptions { MeasurementOptions(view: loadedProfile?.view ?? view, sex: sex) }
+
+    /// How the decoder may reduce JPEG scans.
+    var decoding: DecodingOptions { DecodingOptions(coarsestPixelMM: coarsestPixel) }
 
     /// The density that replaces the files' own, if any.
     var densityOverride: ScanDensity? {

@@ -19,7 +19,7 @@ struct OverlayCommand: ParsableCommand {
     @OptionGroup var measuring: MeasuringOptions
 
     func run() throws {
-        let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine)
+        let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine, decoding: measuring.decoding)
         if let message = report.errorMessage {
             StandardError.print("footscan: \(message)")
             throw ExitCode(1)

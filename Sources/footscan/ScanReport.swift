@@ -9,19 +9,23 @@ struct ScanReport {
     var error: String?
 
     /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
-    static func measure(file: String, density: ScanDensity?, options: MeasurementOptions) -> ScanReport {
+    static func measure(file: String, density: ScanDensity?, options: MeasurementOptions,
+                        decoding: DecodingOptions = DecodingOptions()) -> ScanReport {
         do {
-            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, density: density, options: options)
+            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, density: density, options: options, decoding: decoding)
         } catch {
             return ScanReport(file: file, error: error.reasonText)
         }
     }
 
     /// Decodes and measures a file's bytes; never throws: a failure becomes `error`.
-    static func measure(bytes: [UInt8], file: String, density: ScanDensity?, options: MeasurementOptions) -> ScanReport {
+    static func measure(bytes: [UInt8], file: String, density: ScanDensity?, options: MeasurementOptions,
+                        decoding: DecodingOptions = DecodingOptions()) -> ScanReport {
         var report = ScanReport(file: file)
         do {
-            var image = try ScanDecoder.decode(bytes, file: file)
+            // A density given on the command line must be known before a reduced decode: decode at full
+            // size, then reduce only when the file's own density is used.
+            var image = try ScanDecoder.decode(bytes, file: file, options: density == nil ? decoding : DecodingOptions(maximumPixelCount: decoding.maximumPixelCount))
             if let density { image = image.replacingDensity(density) }
             report.image = image
             guard image.density != nil else {

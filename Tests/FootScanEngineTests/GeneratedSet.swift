@@ -21,6 +21,7 @@ struct ScanResult: Sendable {
     var error: String?
     var orderedLeftToRight: Bool
     var imageKind: ImageKind?
+    var reduction = 1
 }
 
 /// Renders, encodes, decodes and measures a seeded set of scenes in parallel, once per test process.
@@ -46,16 +47,25 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
     }
 
+    /// JPEG scans at 300 and 600 dpi decoded by DCT scaling to pixels of about 0.17 mm (1/2 and 1/4).
+    static let reduced: [ScanResult] = run(seeds: Array(2001...2040), decoding: DecodingOptions(coarsestPixelMM: 0.17)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [seed % 2 == 0 ? 300 : 600]
+        conditions.footCount = seed % 2 == 0 ? nil : 1
+        conditions.formats = [.jpeg(quality: 85, progressive: seed % 3 == 0)]
+        return ScanScene.random(seed: seed &* 7907, conditions: conditions)
+    }
+
     /// Renders each scene, writes it as a file's bytes, decodes and measures it.
-    static func run(seeds: [UInt64], scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
+    static func run(seeds: [UInt64], decoding: DecodingOptions = DecodingOptions(), scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
         let slots = ResultSlots(count: seeds.count)
         DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
-            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index])))
+            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index]), decoding: decoding))
         }
         return slots.values
     }
 
-    static func measure(seed: UInt64, scene: ScanScene) -> ScanResult {
+    static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions()) -> ScanResult {
         var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true, imageKind: nil)
         do {
             let scan = try ScanRenderer.render(scene, fastCompression: true)
@@ -63,10 +73,12 @@ enum GeneratedSet {
             if let folder = ProcessInfo.processInfo.environment["FOOTSCAN_DUMP"] {
                 _ = FileManager.default.createFile(atPath: "\(folder)/seed-\(seed).\(scan.fileExtension)", contents: Data(scan.fileBytes))
             }
-            var image = try ScanDecoder.decode(scan.fileBytes, file: "seed-\(seed)")
+            var image = try ScanDecoder.decode(scan.fileBytes, file: "seed-\(seed)", options: decoding)
             if image.density == nil {
                 image = image.replacingDensity(ScanDensity(dotsPerInch: scene.dotsPerInch, source: .option))
             }
+            // Truth is in full-size pixels: scale the pternion to the delivered buffer.
+            result.reduction = image.source.reduction
             let measurement = try FootScanner().measure(image)
             result.measuredCount = measurement.feet.count
             result.imageKind = measurement.imageKind
@@ -75,8 +87,9 @@ enum GeneratedSet {
             result.orderedLeftToRight = zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 + 1 }
             // Pair each true foot with the measured foot whose pternion lies nearest its own.
             for truth in scan.truth {
+                let scale = Double(result.reduction)
                 let nearest = measurement.feet.min { a, b in
-                    distance(a.geometry.pternion, truth.pternionPixel) < distance(b.geometry.pternion, truth.pternionPixel)
+                    distance(a.geometry.pternion * scale, truth.pternionPixel) < distance(b.geometry.pternion * scale, truth.pternionPixel)
                 }
                 result.feet.append(FootResult(seed: seed, dotsPerInch: scene.dotsPerInch, truth: truth, measured: nearest))
             }
