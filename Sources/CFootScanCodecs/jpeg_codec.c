@@ -194,7 +194,7 @@ typedef struct {
 int fs_jpeg_encode(const fs_jpeg_encode_params *params, uint8_t **output, size_t *output_length,
                    char *message, size_t message_capacity) {
     if (!params || !output || !output_length || !params->pixels) return FS_ERR_USAGE;
-    if (params->components != 1 && params->components != 3) return FS_ERR_USAGE;
+    if (params->components != 1 && params->components != 3 && params->components != 4) return FS_ERR_USAGE;
     *output = NULL;
     *output_length = 0;
     fs_jpeg_encoder *encoder = (fs_jpeg_encoder *)calloc(1, sizeof(fs_jpeg_encoder));
@@ -213,11 +213,13 @@ int fs_jpeg_encode(const fs_jpeg_encode_params *params, uint8_t **output, size_t
         c->image_width = params->width;
         c->image_height = params->height;
         c->input_components = params->components;
-        c->in_color_space = params->components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+        c->in_color_space = params->components == 1 ? JCS_GRAYSCALE : (params->components == 3 ? JCS_RGB : JCS_CMYK);
         jpeg_set_defaults(c);
+        if (params->components == 3 && params->store_rgb) jpeg_set_colorspace(c, JCS_RGB);
         jpeg_set_quality(c, params->quality < 1 ? 1 : (params->quality > 100 ? 100 : params->quality), TRUE);
         if (params->progressive) jpeg_simple_progression(c);
-        c->write_JFIF_header = params->write_jfif ? TRUE : FALSE;
+        /* JFIF means YCbCr: an RGB-coded or CMYK file carries an Adobe marker instead. */
+        c->write_JFIF_header = (params->write_jfif && c->jpeg_color_space != JCS_RGB && c->jpeg_color_space != JCS_CMYK) ? TRUE : FALSE;
         c->density_unit = (UINT8)params->density_unit;
         c->X_density = params->x_density;
         c->Y_density = params->y_density;

@@ -16,16 +16,18 @@ public enum JPEGEncoder {
         public var omitJFIF = false
         /// EXIF fields written as an APP1 segment.
         public var exif: ExifMetadata?
+        /// Store three-channel pixels as RGB instead of converting them to YCbCr (Adobe-style RGB JPEG).
+        public var storeRGB = false
 
         /// Creates default options (quality 90, baseline, no density).
         public init() {}
     }
 
-    /// Encodes 8-bit grey (`channels` 1) or RGB (`channels` 3) pixels, tightly packed.
+    /// Encodes 8-bit grey (`channels` 1), RGB (3) or CMYK (4) pixels, tightly packed.
     public static func encode(pixels: [UInt8], width: Int, height: Int, channels: Int, options: Options)
         throws(ImageEncodingError) -> [UInt8]
     {
-        guard width > 0, height > 0, channels == 1 || channels == 3, pixels.count >= width * height * channels else {
+        guard width > 0, height > 0, (1...4).contains(channels), channels != 2, pixels.count >= width * height * channels else {
             throw ImageEncodingError(message: "pixel buffer does not match \(width) x \(height) x \(channels)")
         }
         let exifBytes = options.exif?.tiffBytes ?? []
@@ -38,6 +40,7 @@ public enum JPEGEncoder {
                 params.width = UInt32(width)
                 params.height = UInt32(height)
                 params.components = Int32(channels)
+                params.store_rgb = options.storeRGB ? 1 : 0
                 params.pixels = pixelBuffer.baseAddress
                 params.stride = width * channels
                 params.quality = Int32(options.quality)

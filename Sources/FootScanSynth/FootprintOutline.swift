@@ -51,7 +51,7 @@ public struct FootprintOutline: Sendable {
         var split = false
         var x = 0.0
         while x <= front {
-            guard let section = FootprintOutline.section(outline.points, atX: max(x, 0.01)) else { x += 0.25; continue }
+            guard let section = FootTruth.section([outline.points], atX: max(x, 0.01)) else { x += 0.25; continue }
             // The band narrows from the full section behind heelEnd to the lateral band, and widens again
             // to the full section after forefootStart, over 12 mm each.
             let full = section.high - section.low
@@ -85,21 +85,6 @@ public struct FootprintOutline: Sendable {
                 return Point2(centre.x + halfLength * cos(angle), centre.y + halfWidth * sin(angle))
             }
         }
-    }
-
-    /// The lowest and highest y where the polygon crosses x.
-    static func section(_ polygon: [Point2], atX x: Double) -> (low: Double, high: Double)? {
-        var low = Double.infinity, high = -Double.infinity
-        for i in polygon.indices {
-            let p = polygon[i], q = polygon[(i + 1) % polygon.count]
-            if (p.x - x) * (q.x - x) < 0 || p.x == x {
-                let t = q.x == p.x ? 0 : (x - p.x) / (q.x - p.x)
-                let y = p.y + t * (q.y - p.y)
-                low = min(low, y)
-                high = max(high, y)
-            }
-        }
-        return low <= high ? (low, high) : nil
     }
 
     static func smooth(_ t: Double) -> Double { t * t * (3 - 2 * t) }

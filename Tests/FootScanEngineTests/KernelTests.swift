@@ -1,12 +1,13 @@
 @testable import FootScanEngine
 import FootScanImage
+import FootScanSynth
 import Testing
 
 @Suite("SIMD kernels against their scalar twins")
 struct KernelTests {
     @Test("run extraction: SIMD and scalar agree on random rows, both polarities", arguments: [true, false])
     func runs(lighter: Bool) {
-        var seeded = SplitMix(seed: 42)
+        var seeded = SeededRandom(seed: 42)
         for trial in 0..<300 {
             let width = Int(seeded.next() % 300) + 1
             // Long uniform stretches with a few changes, as on a scan, plus pure noise rows.
@@ -69,17 +70,5 @@ struct KernelTests {
         #expect(abs(equivalentRadius - radius) < 0.05, "radius \(equivalentRadius)")
         let farthest = contour.map { (($0.x - centre + 0.5) * ($0.x - centre + 0.5) + ($0.y - centre + 0.5) * ($0.y - centre + 0.5)).squareRoot() }
         #expect(farthest.allSatisfy { abs($0 - radius) < 0.15 })
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

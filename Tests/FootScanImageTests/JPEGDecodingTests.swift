@@ -33,6 +33,33 @@ struct JPEGDecodingTests {
         #expect(meanError < (channels == 1 ? 2.0 : 12.0), "mean luma error \(meanError)")
     }
 
+    @Test("an RGB-coded JPEG (no YCbCr transform) decodes to luma")
+    func rgbColourSpace() throws {
+        let pixels = TestImages.rgb(width: width, height: height)
+        var options = JPEGEncoder.Options()
+        options.quality = 98
+        options.storeRGB = true
+        let image = try ScanDecoder.decode(JPEGEncoder.encode(pixels: pixels, width: width, height: height, channels: 3, options: options))
+        #expect(image.source.colourType == "rgb")
+        var total = 0.0
+        for y in 0..<height {
+            for x in 0..<width {
+                let i = 3 * (y * width + x)
+                total += abs(Double(image[x, y]) - TestImages.luma(Int(pixels[i]), Int(pixels[i + 1]), Int(pixels[i + 2])))
+            }
+        }
+        #expect(total / Double(width * height) < 6)
+    }
+
+    @Test("a CMYK JPEG is refused as an unsupported colour space")
+    func cmyk() throws {
+        let pixels = [UInt8](repeating: 60, count: width * height * 4)
+        let file = try JPEGEncoder.encode(pixels: pixels, width: width, height: height, channels: 4, options: JPEGEncoder.Options())
+        #expect(throws: ScanImageError(file: "cmyk.jpg", format: .jpeg, reason: .unsupported("unsupported colour space CMYK"))) {
+            try ScanDecoder.decode(file, file: "cmyk.jpg")
+        }
+    }
+
     @Test("JFIF dots per centimetre, aspect-only density and EXIF fallback")
     func density() throws {
         let pixels = TestImages.grey(width: width, height: height)

@@ -115,7 +115,8 @@ int fs_png_encode(const fs_png_encode_params *params, uint8_t **output, size_t *
 typedef struct {
     uint32_t width;
     uint32_t height;
-    int components;              /* 1 grey or 3 RGB */
+    int components;              /* 1 grey, 3 RGB, 4 CMYK */
+    int store_rgb;               /* with 3 components: store RGB as it is instead of converting to YCbCr */
     const uint8_t *pixels;       /* one row every `stride` bytes */
     size_t stride;
     int quality;                 /* 1...100 */
