@@ -32,6 +32,10 @@ public struct FootMeasurement: Sendable {
     /// Angle between the ball line and the perpendicular to the axis, degrees (positive when the fifth
     /// metatarsal head lies behind the first).
     public var ballAngleDeg: Double
+    /// Silhouette estimate of the hallux valgus angle, degrees (see ``ToeAngles``).
+    public var halluxAngleDeg: Double
+    /// The same on the lateral side for the little toe, degrees.
+    public var toe5AngleDeg: Double
     /// Estimated ball girth (not seen by a 2-D scan: from length, width and heel width, fitted on ANSUR II).
     public var ballGirthMM: Double
     /// One standard deviation of that estimate on feet held apart from the fit.

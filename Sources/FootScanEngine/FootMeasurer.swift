@@ -100,6 +100,7 @@ struct FootMeasurer {
         let lateralBallX = Self.bulgeVertex(band.map { (frame.xs[$0], -frame.ys[$0] * medialSign) }, near: frame.xs[lateralBall])
         let ballAngle = atan2(medialBallX - lateralBallX, abs(frame.ys[medialBall] - frame.ys[lateralBall])) * 180 / Double.pi
         let indices = isPrint ? FootprintIndices(frame: frame, parts: printRanges) : nil
+        let toeAngles = ToeAngles.angles(xs: frame.xs, ys: frame.ys, medialSign: medialSign)
 
         let toeDifference = tipXs.count >= 2 ? tipXs[0] - tipXs[1] : nil
         let width = frame.ys[widthHigh] - frame.ys[widthLow]
@@ -134,6 +135,8 @@ struct FootMeasurer {
             heelToBallMM: medialBallX,
             heelToOutsideBallMM: lateralBallX,
             ballAngleDeg: ballAngle,
+            halluxAngleDeg: toeAngles.hallux,
+            toe5AngleDeg: toeAngles.toe5,
             ballGirthMM: girth,
             ballGirthSDMM: girthModel.heldApartSD,
             widthClass: WidthClass(lengthMM: length, girthMM: girth, sigmaMM: girthModel.heldApartSD, sex: sex),

@@ -56,6 +56,7 @@ public struct FootOutline: Sendable {
         controls.append(Point2(0.36 * length, -(radius + 0.45 * (lateral - radius))))
         controls.append(Point2(0.52 * length, -(radius + 0.85 * (lateral - radius))))
         controls.append(Point2(0.64 * length, -lateral))
+        let toeBlockStart = controls.count
         controls.append(Point2(0.5 * (0.64 * length + tip5 - capLengths[4]), -(0.5 * lateral + 0.5 * (halfWidths[4] - centres[4]))))
         for k in stride(from: 4, through: 0, by: -1) {
             let start = controls.count
@@ -72,6 +73,17 @@ public struct FootOutline: Sendable {
         let toe1Base = Point2(tips[0] - capLengths[0], centres[0] + halfWidths[0])
         // The first metatarsal head stands out as a bulge between the big toe and the arch.
         controls.append(Point2(0.5 * (toe1Base.x + 0.73 * length), 0.5 * (toe1Base.y + medial) - 2.5))
+        // Toes turned laterally about the first metatarsal head: every control point from the lateral
+        // connector to the big toe's base.
+        let turn = -shape.toeRotationDeg * Double.pi / 180
+        let pivot = Point2(0.73 * length, medial)
+        func turned(_ p: Point2) -> Point2 {
+            let d = p - pivot
+            return pivot + Point2(d.x * cos(turn) - d.y * sin(turn), d.x * sin(turn) + d.y * cos(turn))
+        }
+        if turn != 0 {
+            for index in toeBlockStart..<controls.count { controls[index] = turned(controls[index]) }
+        }
         controls.append(Point2(0.73 * length, medial))
         controls.append(Point2(0.58 * length, medial - 0.35 * shape.archDepthMM - 0.25 * (medial - radius)))
         controls.append(Point2(0.42 * length, medial - shape.archDepthMM - 0.6 * (medial - radius)))
@@ -102,7 +114,7 @@ public struct FootOutline: Sendable {
         if shape.side == .left { points = points.map { Point2($0.x, -$0.y) } }
         self.points = points
         self.toeRanges = ranges
-        self.toeTips = (0..<5).map { Point2(tips[$0], mirror * centres[$0]) }
+        self.toeTips = (0..<5).map { let tip = turned(Point2(tips[$0], centres[$0])); return Point2(tip.x, mirror * tip.y) }
         self.toeSizes = (0..<5).map { (halfWidths[$0], capLengths[$0]) }
         self.toeBaseX = (1..<5).map { min(tips[$0] - capLengths[$0], tips[$0 - 1] - capLengths[$0 - 1]) - shape.cleftDepthMM }.min() ?? length * 0.75
     }

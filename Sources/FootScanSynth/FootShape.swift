@@ -21,6 +21,9 @@ public struct FootShape: Sendable, Codable, Hashable {
     public var cleftDepthMM: Double
     /// How far the medial arch line lies inside the straight line from heel to ball.
     public var archDepthMM: Double
+    /// The toes turned towards the lateral side about the first metatarsal head, degrees: what makes
+    /// a hallux angle (and a fifth-toe angle) on the outline. 0 for straight toes.
+    public var toeRotationDeg: Double = 0
 
     /// Creates a shape from its parameters.
     public init(side: FootSide, lengthMM: Double, ballBreadthMM: Double, heelBreadthMM: Double, medialShare: Double,

@@ -30,6 +30,10 @@ public struct FootTruth: Sendable, Codable, Hashable {
     public var heelToOutsideBallMM: Double
     /// Angle of the ball line against the perpendicular to the axis, degrees.
     public var ballAngleDeg: Double
+    /// Hallux angle by ``ToeAngles``' definition on the true outline, degrees.
+    public var halluxAngleDeg: Double
+    /// Fifth-toe angle by the same definition, degrees.
+    public var toe5AngleDeg: Double
     /// Cavanagh and Rodgers arch index (footprints only).
     public var archIndex: Double?
     /// Narrowest midfoot width over widest forefoot width (footprints only).
@@ -53,6 +57,8 @@ public struct FootTruth: Sendable, Codable, Hashable {
         case heelToBallMM = "heel_to_ball_mm"
         case heelToOutsideBallMM = "heel_to_outside_ball_mm"
         case ballAngleDeg = "ball_angle_deg"
+        case halluxAngleDeg = "hallux_angle_deg"
+        case toe5AngleDeg = "toe5_angle_deg"
         case archIndex = "arch_index"
         case chippauxSmirakIndex = "chippaux_smirak_index"
         case staheliIndex = "staheli_index"
@@ -111,6 +117,9 @@ public struct FootTruth: Sendable, Codable, Hashable {
         heelToOutsideBallMM = xs[lateralIndex]
         ballAngleDeg = atan2(xs[medialIndex] - xs[lateralIndex], abs(ys[medialIndex] - ys[lateralIndex])) * 180 / Double.pi
 
+        let angles = ToeAngles.angles(xs: xs, ys: ys, medialSign: medialSign)
+        halluxAngleDeg = angles.hallux
+        toe5AngleDeg = angles.toe5
         toeTipsMM = toes.map { toe in toe.map { frame($0).x }.max() ?? 0 }
         toe1MinusToe2MM = toeTipsMM[0] - toeTipsMM[1]
         toeShape = FootTruth.toeShape(toe1MinusToe2MM: toe1MinusToe2MM)

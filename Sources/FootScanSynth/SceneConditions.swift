@@ -21,6 +21,8 @@ public struct SceneConditions: Sendable {
                                             .jpeg(quality: 95, progressive: false)]
     /// Toe 1 minus toe 2; nil chooses in +-6 mm.
     public var toe1MinusToe2MM: Double?
+    /// Turn the toes laterally by up to this many degrees (a hallux angle on the outline); 0: straight.
+    public var toeRotationDeg: ClosedRange<Double> = 0...0
     /// Contact prints instead of whole soles; nil: whole soles.
     public var footprints = false
     /// Margin around the feet, mm.
@@ -55,6 +57,11 @@ extension ScanScene {
         } else {
             let shape = FootShape.random(using: &random, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
             feet.append(PlacedFoot(shape: shape, pternionMM: Point2(0, 0), angle: -Double.pi / 2))
+        }
+        if conditions.toeRotationDeg.upperBound > 0 {
+            // A stream of its own, so that scenes without turned toes stay as they were.
+            var turns = SeededRandom(seed: seed ^ 0x5EED_7035)
+            for index in feet.indices { feet[index].shape.toeRotationDeg = turns.uniform(conditions.toeRotationDeg) }
         }
         if conditions.footprints {
             for index in feet.indices { feet[index].print = FootprintParameters.random(using: &random) }

@@ -93,6 +93,8 @@ enum FootReport {
             ("heel_to_ball_mm", .rounded(foot.heelToBallMM, 1)),
             ("heel_to_outside_ball_mm", .rounded(foot.heelToOutsideBallMM, 1)),
             ("ball_angle_deg", .rounded(foot.ballAngleDeg, 1)),
+            ("hallux_angle_deg", .rounded(foot.halluxAngleDeg, 1)),
+            ("toe5_angle_deg", .rounded(foot.toe5AngleDeg, 1)),
             ("ball_girth_mm", .rounded(foot.ballGirthMM, 1)),
             ("ball_girth_sd_mm", .rounded(foot.ballGirthSDMM, 1)),
             ("width_class", .object([("system", .string(foot.widthClass.system)), ("table", .string(foot.widthClass.table)),

@@ -42,6 +42,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Contact footprints (separate toe pads, a known arch index) instead of whole soles.")
     var footprints = false
 
+    @Option(help: "Turn the toes laterally by up to this many degrees (hallux angles).")
+    var toeTurn: Double = 0
+
     @Flag(help: "A calibration scan: an ID-1 card alone on the bed, at a random angle, instead of feet.")
     var card = false
 
@@ -62,6 +65,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footCount = feet
         conditions.harsh = !clean
         conditions.footprints = footprints
+        conditions.toeRotationDeg = 0...max(toeTurn, 0)
         switch format {
         case "png": conditions.formats = [.png]
         case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]

@@ -47,6 +47,15 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
     }
 
+    /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
+    static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.footCount = 1
+        conditions.toeRotationDeg = 0...30
+        return ScanScene.random(seed: seed &* 6151, conditions: conditions)
+    }
+
     /// JPEG scans at 300 and 600 dpi decoded by DCT scaling to pixels of about 0.17 mm (1/2 and 1/4).
     static let reduced: [ScanResult] = run(seeds: Array(2001...2040), decoding: DecodingOptions(coarsestPixelMM: 0.17)) { seed in
         var conditions = SceneConditions()

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The silhouette estimates of the hallux valgus angle and of the fifth toe's angle.
+///
+/// On the outline's convex hull, take the first metatarsal head (the most medial hull point with
+/// 0.5 L <= x <= 0.8 L). The medial tangent of the forefoot behind it runs from the nearest hull point
+/// at least 15 mm behind the head to the head (across the arch, the hull touches the heel); the medial
+/// tangent of the big toe runs from the head to the nearest hull point at least 15 mm ahead of it.
+/// The hallux angle is the turn between the two, positive when the big toe points towards the other
+/// toes. The fifth toe's angle is the same on the lateral side at the fifth metatarsal head, with 10 mm.
+/// These are estimates from a 2-D outline, not radiographic angles (normal < 15°, mild 15-20°,
+/// moderate 21-39°, severe >= 40° on radiographs).
+public enum ToeAngles {
+    /// Hallux and fifth-toe angles in degrees, from outline points in the axis frame (x along the axis
+    /// from the pternion, y across it); `medialSign` is +1 when the big toe lies on +y.
+    public static func angles(xs: [Double], ys: [Double], medialSign: Double) -> (hallux: Double, toe5: Double) {
+        let hull = convexHull(xs: xs, ys: ys)
+        guard hull.count >= 4, let length = xs.max() else { return (0, 0) }
+        func angle(side: Double, reach: Double) -> Double {
+            let onSide = hull.filter { ys[$0] * side > 0 }
+            guard let head = onSide.filter({ xs[$0] >= 0.5 * length && xs[$0] <= 0.8 * length }).max(by: { ys[$0] * side < ys[$1] * side }),
+                  let behind = onSide.filter({ xs[$0] < xs[head] - reach }).max(by: { xs[$0] < xs[$1] }),
+                  let ahead = onSide.filter({ xs[$0] > xs[head] + reach }).min(by: { xs[$0] < xs[$1] }) else { return 0 }
+            let d1 = (x: xs[head] - xs[behind], y: ys[head] - ys[behind]), d2 = (x: xs[ahead] - xs[head], y: ys[ahead] - ys[head])
+            let turn = atan2(d1.x * d2.y - d1.y * d2.x, d1.x * d2.x + d1.y * d2.y) * 180 / Double.pi
+            // Turning away from this side, towards the axis, is positive.
+            return -side * turn
+        }
+        return (angle(side: medialSign, reach: 15), angle(side: -medialSign, reach: 10))
+    }
+
+    /// Indices of the convex hull's vertices, counter-clockwise (Andrew's monotone chain).
+    static func convexHull(xs: [Double], ys: [Double]) -> [Int] {
+        let order = xs.indices.sorted { xs[$0] < xs[$1] || (xs[$0] == xs[$1] && ys[$0] < ys[$1]) }
+        guard order.count >= 3 else { return order }
+        func cross(_ o: Int, _ a: Int, _ b: Int) -> Double {
+            (xs[a] - xs[o]) * (ys[b] - ys[o]) - (ys[a] - ys[o]) * (xs[b] - xs[o])
+        }
+        var lower: [Int] = [], upper: [Int] = []
+        for i in order {
+            while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], i) <= 0 { lower.removeLast() }
+            lower.append(i)
+        }
+        for i in order.reversed() {
+            while upper.count >= 2 && cross(upper[upper.count - 2], upper[upper.count - 1], i) <= 0 { upper.removeLast() }
+            upper.append(i)
+        }
+        return Array(lower.dropLast() + upper.dropLast())
+    }
+}
