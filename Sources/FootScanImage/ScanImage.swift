@@ -61,14 +61,4 @@ public struct ScanImage: Sendable {
     public func replacingDensity(_ density: ScanDensity?) -> ScanImage {
         ScanImage(width: width, height: height, stride: stride, pixels: pixels, density: density, source: source)
     }
-
-    /// The pixels as tightly packed rows, `width` bytes each.
-    public var packedPixels: [UInt8] {
-        var packed = [UInt8]()
-        packed.reserveCapacity(width * height)
-        for y in 0..<height {
-            packed.append(contentsOf: pixels[(y * stride)..<(y * stride + width)])
-        }
-        return packed
-    }
 }

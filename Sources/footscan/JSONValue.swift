@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order given, so that output follows the spec's
 /// order and is stable from run to run.
-enum JSONValue: Sendable, Equatable {
+enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,10 +8,6 @@ enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        lhs.serialized() == rhs.serialized()
-    }
 
     /// A number rounded to `places` decimals, or null.
     static func rounded(_ value: Double?, _ places: Int = 2) -> JSONValue {
