@@ -27,6 +27,7 @@ enum ContourTracer {
         let width = image.width, height = image.height, stride = image.stride
         let level = test.edgeLevel
         var points: [SIMD2<Double>] = []
+        points.reserveCapacity(4096)
         image.pixels.withUnsafeBufferPointer { pixels in
             @inline(__always) func inside(_ x: Int, _ y: Int) -> Bool {
                 x >= 0 && y >= 0 && x < width && y < height && test.isForeground(pixels[y * stride + x])

@@ -41,6 +41,8 @@ public enum ToeAngles {
             (xs[a] - xs[o]) * (ys[b] - ys[o]) - (ys[a] - ys[o]) * (xs[b] - xs[o])
         }
         var lower: [Int] = [], upper: [Int] = []
+        lower.reserveCapacity(order.count)
+        upper.reserveCapacity(order.count)
         for i in order {
             while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], i) <= 0 { lower.removeLast() }
             lower.append(i)
