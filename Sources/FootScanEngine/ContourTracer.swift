@@ -23,7 +23,8 @@ enum ContourTracer {
 
     /// The contour through the top-left corner of the pixel (`startX`, `startY`), which must be the first
     /// pixel of its region's topmost run. Returns the vertices in pixel coordinates.
-    static func trace(image: ScanImage, test: ForegroundTest, startX: Int, startY: Int) -> [SIMD2<Double>] {
+    static func trace(image: ScanImage, test: ForegroundTest, startX: Int, startY: Int,
+                      clip: FootGrouping.HalfPlane? = nil) -> [SIMD2<Double>] {
         let width = image.width, height = image.height, stride = image.stride
         let level = test.edgeLevel
         var points: [SIMD2<Double>] = []
@@ -31,6 +32,7 @@ enum ContourTracer {
         image.pixels.withUnsafeBufferPointer { pixels in
             @inline(__always) func inside(_ x: Int, _ y: Int) -> Bool {
                 x >= 0 && y >= 0 && x < width && y < height && test.isForeground(pixels[y * stride + x])
+                    && (clip?.contains(x, y) ?? true)
             }
             @inline(__always) func signal(_ x: Int, _ y: Int) -> Double? {
                 (x >= 0 && y >= 0 && x < width && y < height) ? test.signal(pixels[y * stride + x]) : nil
@@ -45,7 +47,10 @@ enum ContourTracer {
                 default: (ax, ay, bx, by) = (cx, cy, cx, cy + 1)
                 }
                 var t = 0.5
-                if let fa = signal(ax, ay), let fb = signal(bx, by), fa != fb {
+                if let clip, clip.contains(ax, ay) != clip.contains(bx, by) {
+                    // A cut between two touching feet: the edge lies half-way.
+                    t = 0.5
+                } else if let fa = signal(ax, ay), let fb = signal(bx, by), fa != fb {
                     t = min(max((level - fa) / (fb - fa), 0), 1)
                 }
                 return SIMD2(Double(ax) + t * Double(bx - ax), Double(ay) + t * Double(by - ay))

@@ -10,8 +10,11 @@ struct ForegroundRegion: Sendable {
     var sumYY: Double = 0
     var sumXY: Double = 0
     var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+    /// The first pixel added (in raster order, the top-left pixel of the region's topmost row).
+    var firstPixel: (x: Int, y: Int)?
 
     mutating func add(_ run: ForegroundRun) {
+        if firstPixel == nil { firstPixel = (Int(run.start), Int(run.row)) }
         let n = Double(run.end - run.start)
         let a = Double(run.start), b = Double(run.end - 1)
         let y = Double(run.row)
@@ -44,6 +47,7 @@ struct ForegroundRegion: Sendable {
         merged.maxX = max(a.maxX, b.maxX)
         merged.minY = min(a.minY, b.minY)
         merged.maxY = max(a.maxY, b.maxY)
+        merged.firstPixel = a.firstRun <= b.firstRun ? a.firstPixel : b.firstPixel
         return merged
     }
 

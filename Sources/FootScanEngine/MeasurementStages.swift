@@ -64,6 +64,10 @@ public enum MeasurementStages {
                 return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
             }
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
+                if let clip = foot.clip, let first = foot.summary.firstPixel {
+                    // One of two touching feet: its half of the shared region.
+                    return ([ContourTracer.trace(image: image, test: segmentation.test, startX: first.x, startY: first.y, clip: clip)], 0)
+                }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 return (foot.parts.map(outline) + pads.map(outline), pads.count)
             }

@@ -1,6 +1,7 @@
 /// Rasterises closed polygons into per-row coverage: for each row, the exact horizontal coverage of
-/// each pixel averaged over `subScanlines` evenly spaced sub-scanlines (even-odd rule), kept in a
-/// difference row so that a row costs O(width + crossings).
+/// each pixel averaged over `subScanlines` evenly spaced sub-scanlines (non-zero winding rule, so that
+/// two feet that overlap where they touch are one union), kept in a difference row so that a row costs
+/// O(width + crossings).
 struct PolygonRasterizer {
     /// A polygon edge that is not horizontal, in pixels.
     struct Edge {
@@ -8,9 +9,12 @@ struct PolygonRasterizer {
         let bottom: Double
         let xTop: Double
         let slope: Double
+        /// +1 for an edge running down, -1 for one running up.
+        let winding: Int
 
         init?(_ p: Point2, _ q: Point2) {
             guard p.y != q.y else { return nil }
+            winding = p.y < q.y ? 1 : -1
             let (a, b) = p.y < q.y ? (p, q) : (q, p)
             top = a.y
             bottom = b.y
@@ -26,7 +30,7 @@ struct PolygonRasterizer {
     private var edges: [Edge]
     private var active: [Int] = []
     private var next = 0
-    private var crossings: [Double] = []
+    private var crossings: [(x: Double, winding: Int)] = []
     private var difference: [Double]
 
     /// Prepares polygons given in pixel units; rows must then be asked for in increasing order.
@@ -35,8 +39,16 @@ struct PolygonRasterizer {
         self.subScanlines = subScanlines
         var edges: [Edge] = []
         for polygon in polygons {
+            // Every outline counted counter-clockwise, so that overlapping outlines add up (a mirrored left
+            // foot runs the other way round).
+            var twiceArea = 0.0
             for i in polygon.indices {
-                if let edge = Edge(polygon[i], polygon[(i + 1) % polygon.count]) { edges.append(edge) }
+                let p = polygon[i], q = polygon[(i + 1) % polygon.count]
+                twiceArea += p.x * q.y - q.x * p.y
+            }
+            let ordered = twiceArea < 0 ? Array(polygon.reversed()) : polygon
+            for i in ordered.indices {
+                if let edge = Edge(ordered[i], ordered[(i + 1) % ordered.count]) { edges.append(edge) }
             }
         }
         self.edges = edges.sorted { $0.top < $1.top }
@@ -52,12 +64,15 @@ struct PolygonRasterizer {
             while next < edges.count && edges[next].top <= ys { active.append(next); next += 1 }
             active.removeAll { edges[$0].bottom <= ys }
             crossings.removeAll(keepingCapacity: true)
-            for index in active { crossings.append(edges[index].x(at: ys)) }
-            crossings.sort()
-            var k = 0
-            while k + 1 < crossings.count {
-                addSpan(from: crossings[k], to: crossings[k + 1], weight: weight)
-                k += 2
+            for index in active { crossings.append((edges[index].x(at: ys), edges[index].winding)) }
+            crossings.sort { $0.x < $1.x }
+            var winding = 0
+            var start = 0.0
+            for crossing in crossings {
+                let before = winding
+                winding += crossing.winding
+                if before == 0 && winding != 0 { start = crossing.x }
+                if before != 0 && winding == 0 { addSpan(from: start, to: crossing.x, weight: weight) }
             }
         }
         var covered = 0.0

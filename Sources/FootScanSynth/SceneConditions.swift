@@ -23,6 +23,9 @@ public struct SceneConditions: Sendable {
     public var toe1MinusToe2MM: Double?
     /// Turn the toes laterally by up to this many degrees (a hallux angle on the outline); 0: straight.
     public var toeRotationDeg: ClosedRange<Double> = 0...0
+    /// Two feet that touch, standing side by side (heels level within 5 mm, at most 9° apart): the right
+    /// foot is moved against the left until they overlap by 1 mm.
+    public var touching = false
     /// Contact prints instead of whole soles; nil: whole soles.
     public var footprints = false
     /// Margin around the feet, mm.
@@ -54,6 +57,13 @@ extension ScanScene {
             let leftBox = ScanScene.bounds(of: [feet[0]])
             let rightBox = ScanScene.bounds(of: [feet[1]])
             feet[1].pternionMM = Point2(leftBox.max.x - rightBox.min.x + gap, random.uniform(-15...15))
+            if conditions.touching {
+                // Standing side by side: heels level within 5 mm, feet nearly parallel, then moved together.
+                feet[0].angle = -Double.pi / 2 - spread / 2
+                feet[1].angle = -Double.pi / 2 + spread / 2
+                feet[1].pternionMM.y = random.uniform(-5...5)
+                feet[1].pternionMM.x -= ScanScene.horizontalGap(left: feet[0], right: feet[1]) + 1.0
+            }
         } else {
             let shape = FootShape.random(using: &random, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
             feet.append(PlacedFoot(shape: shape, pternionMM: Point2(0, 0), angle: -Double.pi / 2))
@@ -119,6 +129,20 @@ extension ScanScene {
         let format = conditions.formats[Int.random(in: 0..<conditions.formats.count, using: &random)]
         return ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,
                          format: format, writesDensity: true, seed: random.next())
+    }
+
+    /// The narrowest horizontal gap between two feet's outlines on the bed, row by row (1 mm rows), mm.
+    static func horizontalGap(left: PlacedFoot, right: PlacedFoot) -> Double {
+        var leftMax: [Int: Double] = [:], rightMin: [Int: Double] = [:]
+        for p in FootOutline(shape: left.shape).points.map(left.toBed) {
+            let row = Int(p.y.rounded())
+            leftMax[row] = max(leftMax[row] ?? -Double.infinity, p.x)
+        }
+        for p in FootOutline(shape: right.shape).points.map(right.toBed) {
+            let row = Int(p.y.rounded())
+            rightMin[row] = min(rightMin[row] ?? Double.infinity, p.x)
+        }
+        return leftMax.compactMap { row, x in rightMin[row].map { $0 - x } }.min() ?? 0
     }
 
     /// The bounding box of the feet's outlines on the bed, in millimetres.

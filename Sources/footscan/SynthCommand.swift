@@ -42,6 +42,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Contact footprints (separate toe pads, a known arch index) instead of whole soles.")
     var footprints = false
 
+    @Flag(help: "With two feet: make them touch.")
+    var touching = false
+
     @Option(help: "Turn the toes laterally by up to this many degrees (hallux angles).")
     var toeTurn: Double = 0
 
@@ -65,6 +68,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footCount = feet
         conditions.harsh = !clean
         conditions.footprints = footprints
+        conditions.touching = touching
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
         switch format {
         case "png": conditions.formats = [.png]

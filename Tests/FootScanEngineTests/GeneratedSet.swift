@@ -47,6 +47,15 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
     }
 
+    /// Two feet that touch (overlapping by 1 mm where they are closest), 150 to 300 dpi, any rotation.
+    static let touching: [ScanResult] = run(seeds: Array(4001...4030)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.footCount = 2
+        conditions.touching = true
+        return ScanScene.random(seed: seed &* 5519, conditions: conditions)
+    }
+
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
     static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
         var conditions = SceneConditions()
