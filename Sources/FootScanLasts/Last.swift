@@ -1,11 +1,31 @@
 /// Shoe styles a workshop keeps lasts for.
 public enum LastStyle: String, Sendable, Codable, CaseIterable {
-    case oxford, derby, loafer, pump, boot, sneaker
+    /// Closed lacing, dress.
+    case oxford
+    /// Open lacing.
+    case derby
+    /// Slip-on.
+    case loafer
+    /// A woman's court shoe.
+    case pump
+    /// Above the ankle.
+    case boot
+    /// Athletic, casual.
+    case sneaker
 }
 
 /// The toe shape of a last.
 public enum LastToeShape: String, Sendable, Codable, CaseIterable {
-    case round, almond, pointed, square, oblique
+    /// A rounded toe.
+    case round
+    /// Tapered, with a rounded end.
+    case almond
+    /// Long and pointed.
+    case pointed
+    /// Blunt and square.
+    case square
+    /// Slanting from the big toe back to the little toe, like the toes themselves.
+    case oblique
 }
 
 /// One last on a workshop's rack. All lengths in millimetres; the size is Korean (foot length, mm).
