@@ -37,8 +37,7 @@ struct FootGrouping {
     static func splitTouching(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
                               sx: Double, sy: Double) -> (Foot, Foot)? {
         let region = regions[index]
-        let m = region.covariance(sx: sx, sy: sy)
-        let principal = 0.5 * atan2(2 * m.xy, m.xx - m.yy)
+        let principal = region.principalAngle(sx: sx, sy: sy)
         let c = region.centroid
         let own = runs.indices.filter { Int(labels[$0]) == index }
         // A line in pixel units: (x - cx) nx + (y - cy) ny = offset, with n a unit normal in millimetres
@@ -116,8 +115,7 @@ struct FootGrouping {
             let extents = part.principalExtents(sx: sx, sy: sy)
             guard extents.minor > 0, extents.major / extents.minor <= 2.5 else { return false }
         }
-        let m = merged.covariance(sx: sx, sy: sy)
-        let angle = 0.5 * atan2(2 * m.xy, m.xx - m.yy)
+        let angle = merged.principalAngle(sx: sx, sy: sy)
         let axis = (x: cos(angle), y: sin(angle))
         let d = (x: (a.centroid.x - b.centroid.x) * sx, y: (a.centroid.y - b.centroid.y) * sy)
         let along = abs(d.x * axis.x + d.y * axis.y), across = abs(-d.x * axis.y + d.y * axis.x)

@@ -41,7 +41,7 @@ struct FootMeasurer {
                 let order = tips.indices.sorted { frame.ys[tips[$0]] < frame.ys[tips[$1]] }
                 toes = ToeTipFinder.Result(tips: order.map { tips[$0] }, clefts: [])
                 if let first = order.first, let last = order.last {
-                    toe1First = Self.area(points, padRanges[first]) >= Self.area(points, padRanges[last])
+                    toe1First = points.enclosedArea(padRanges[first]) >= points.enclosedArea(padRanges[last])
                 }
             } else {
                 let main = ranges.first ?? 0..<0
@@ -191,16 +191,6 @@ struct FootMeasurer {
         let b = det(replaced(1)) / d, a = det(replaced(2)) / d
         guard a < 0 else { return near }
         return min(max(centre - b / (2 * a), low), high)
-    }
-
-    /// The area of one closed outline, mm².
-    static func area(_ points: [SIMD2<Double>], _ range: Range<Int>) -> Double {
-        var twice = 0.0
-        for i in range {
-            let a = points[i], b = points[i + 1 == range.upperBound ? range.lowerBound : i + 1]
-            twice += a.x * b.y - b.x * a.y
-        }
-        return abs(twice) / 2
     }
 
     /// Toe 1 is the end toe that stands farther across the axis from its neighbouring cleft (the big toe

@@ -43,8 +43,7 @@ public struct FootScanner: Sendable {
     }
 
     func principalDirection(_ region: ForegroundRegion, sx: Double, sy: Double) -> SIMD2<Double> {
-        let m = region.covariance(sx: sx, sy: sy)
-        let angle = 0.5 * atan2(2 * m.xy, m.xx - m.yy)
+        let angle = region.principalAngle(sx: sx, sy: sy)
         return SIMD2(cos(angle), sin(angle))
     }
 }

@@ -46,11 +46,6 @@ struct FootprintIndices {
             }
             slab = clipped
         }
-        var twice = 0.0
-        for i in slab.indices {
-            let p = slab[i], q = slab[(i + 1) % slab.count]
-            twice += p.x * q.y - q.x * p.y
-        }
-        return abs(twice) / 2
+        return slab.enclosedArea()
     }
 }

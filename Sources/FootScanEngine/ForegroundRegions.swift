@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A connected region of foreground pixels (8-connected), summarised from its runs.
 struct ForegroundRegion: Sendable {
     /// Index of its first run in raster order (its topmost row, leftmost run there).
@@ -61,6 +67,12 @@ struct ForegroundRegion: Sendable {
                 (sumXY / area - c.x * c.y) * sx * sy)
     }
 
+    /// The direction of the principal (long) axis, radians, for pixels `sx` by `sy` mm.
+    func principalAngle(sx: Double, sy: Double) -> Double {
+        let m = covariance(sx: sx, sy: sy)
+        return 0.5 * atan2(2 * m.xy, m.xx - m.yy)
+    }
+
     /// Lengths along the principal axes of a uniform ellipse with these moments, in millimetres.
     func principalExtents(sx: Double, sy: Double) -> (major: Double, minor: Double) {
         let m = covariance(sx: sx, sy: sy)
@@ -98,16 +110,17 @@ enum RegionLabeler {
                 if above.end < below.end { i += 1 } else { j += 1 }
             }
         }
-        var indexOfRoot: [Int: Int] = [:]
+        var slotOfRoot = [Int](repeating: -1, count: runs.count)
         var regions: [ForegroundRegion] = []
         var labels = [Int32](repeating: 0, count: runs.count)
         for (index, run) in runs.enumerated() {
             let root = find(index)
-            if let slot = indexOfRoot[root] {
+            let slot = slotOfRoot[root]
+            if slot >= 0 {
                 regions[slot].add(run)
                 labels[index] = Int32(slot)
             } else {
-                indexOfRoot[root] = regions.count
+                slotOfRoot[root] = regions.count
                 labels[index] = Int32(regions.count)
                 var region = ForegroundRegion(firstRun: index)
                 region.add(run)

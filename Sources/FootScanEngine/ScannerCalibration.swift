@@ -55,11 +55,6 @@ public struct CalibrationResult: Sendable {
     public var bedIsLight: Bool
     /// Mean grey level of the bed.
     public var bedLevel: Double
-
-    /// The result as a density from a profile.
-    public var density: ScanDensity {
-        ScanDensity(dotsPerInchX: 25.4 / millimetresPerPixelX, dotsPerInchY: 25.4 / millimetresPerPixelY, source: .profile)
-    }
 }
 
 /// Finds a known object on a scan and derives the scanner's true pixel size in x and in y (scanners are
@@ -78,12 +73,12 @@ public enum ScannerCalibration {
         let segmentation = Segmentation(image: probe, pixelMM: 0.1)
         let (regions, _) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
         let sides = object.sidesMM
-        var best: (region: ForegroundRegion, long: Double, short: Double, contour: [SIMD2<Double>])?
+        var best: (region: ForegroundRegion, box: (axis: SIMD2<Double>, long: Double, short: Double))?
         for region in regions where region.area >= 400 && region.area > Double(best?.region.area ?? 0) {
             let start = segmentation.runs[region.firstRun]
             let contour = ContourTracer.trace(image: probe, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
             guard let box = orientedBox(contour) else { continue }
-            let fill = polygonArea(contour) / (box.long * box.short)
+            let fill = contour.enclosedArea() / (box.long * box.short)
             guard fill >= 0.85 else { continue }
             if let short = sides.short {
                 let ratio = (box.long / box.short) / (sides.long / short)
@@ -91,9 +86,9 @@ public enum ScannerCalibration {
             } else {
                 guard box.long / box.short >= 4 else { continue }
             }
-            best = (region, box.long, box.short, contour)
+            best = (region, box)
         }
-        guard let found = best, let box = orientedBox(found.contour) else {
+        guard let box = best?.box else {
             throw MeasurementError("no \(name(of: object)) found on the scan: lay it flat, clear of the feet and the bed's edges")
         }
         let a = box.axis * box.long, b = SIMD2(-box.axis.y, box.axis.x) * box.short
@@ -116,9 +111,8 @@ public enum ScannerCalibration {
             sx = sides.long / box.long
             sy = sx
         }
-        let histogram = GreyHistogram(image: probe, step: 4)
         return CalibrationResult(millimetresPerPixelX: sx, millimetresPerPixelY: sy, longSidePixels: box.long, shortSidePixels: box.short,
-                                 bedIsLight: !segmentation.footIsLighter, bedLevel: histogram.borderMean)
+                                 bedIsLight: !segmentation.footIsLighter, bedLevel: segmentation.borderMean)
     }
 
     static func name(of object: CalibrationObject) -> String {
@@ -171,14 +165,5 @@ public enum ScannerCalibration {
         let e = extents(best)
         let axis = SIMD2(cos(best), sin(best))
         return e.along >= e.across ? (axis, e.along, e.across) : (SIMD2(-axis.y, axis.x), e.across, e.along)
-    }
-
-    static func polygonArea(_ points: [SIMD2<Double>]) -> Double {
-        var twice = 0.0
-        for i in points.indices {
-            let p = points[i], q = points[(i + 1) % points.count]
-            twice += p.x * q.y - q.x * p.y
-        }
-        return abs(twice) / 2
     }
 }

@@ -16,6 +16,8 @@ struct Segmentation {
     let footIsLighter: Bool
     /// Grey-level distance between the two classes' means.
     let contrast: Double
+    /// Mean grey level along the image's border: the bed's.
+    let borderMean: Double
     /// Foreground runs in raster order.
     var runs: [ForegroundRun] = []
     /// `rowStarts[y] ..< rowStarts[y + 1]` index the runs of row y.
@@ -26,6 +28,7 @@ struct Segmentation {
         threshold = choice.threshold
         footIsLighter = choice.footIsLighter
         contrast = choice.contrast
+        borderMean = choice.borderMean
         test = ForegroundTest(threshold: threshold, footIsLighter: footIsLighter)
 
         rowStarts.reserveCapacity(image.height + 1)
@@ -41,8 +44,10 @@ struct Segmentation {
         rowStarts.append(runs.count)
     }
 
-    /// Steps 1 and 2: the threshold, the polarity and the two classes' distance.
-    static func chooseThreshold(image: ScanImage, pixelMM: Double) -> (threshold: Int, footIsLighter: Bool, contrast: Double) {
+    /// Steps 1 and 2: the threshold, the polarity, the two classes' distance and the bed's level.
+    static func chooseThreshold(image: ScanImage, pixelMM: Double)
+        -> (threshold: Int, footIsLighter: Bool, contrast: Double, borderMean: Double)
+    {
         let step = max(1, Int((0.8 / pixelMM).rounded()))
         let histogram = GreyHistogram(image: image, step: step)
         let otsu = histogram.otsu()
@@ -50,7 +55,7 @@ struct Segmentation {
         let lighter = histogram.borderMean <= Double(otsu.threshold)
         let local = Segmentation.localStepLevel(image: image, test: ForegroundTest(threshold: otsu.threshold, footIsLighter: lighter),
                                                 rowStep: step, minimumRun: Int((15 / pixelMM).rounded()))
-        return (local ?? otsu.threshold, lighter, otsu.highMean - otsu.lowMean)
+        return (local ?? otsu.threshold, lighter, otsu.highMean - otsu.lowMean, histogram.borderMean)
     }
 
     /// The median of the local step levels at the edges of long runs on every `rowStep`-th row, as a raw

@@ -44,12 +44,12 @@ public struct LastCatalogue: Sendable {
             if line.isEmpty { continue }
             if line.hasPrefix("#") {
                 if line.hasPrefix("#rule,") {
-                    let fields = CSV.fields(String(line.dropFirst("#rule,".count)))
+                    let fields = CSVLine.fields(String(line.dropFirst("#rule,".count)))
                     if let issue = RuleOverride.apply(fields, to: &rules, line: lineNumber) { issues.append(issue) }
                 }
                 continue
             }
-            let fields = CSV.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = CSVLine.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let columns = header else {
                 let missing = columns.dropLast().filter { !fields.contains($0) }
                 for column in missing { issues.append(CatalogueIssue(line: lineNumber, column: column, message: "missing column")) }
@@ -129,9 +129,9 @@ public struct LastCatalogue: Sendable {
         var lines = comment.map { "# " + $0 }
         lines.append(Self.columns.joined(separator: ","))
         for last in lasts {
-            let numbers = [last.sizeMM, last.lengthMM, last.ballWidthMM, last.ballGirthMM, last.heelWidthMM].map(CSV.number)
+            let numbers = [last.sizeMM, last.lengthMM, last.ballWidthMM, last.ballGirthMM, last.heelWidthMM].map(CSVLine.number)
             lines.append(([last.id, last.workshop, last.style.rawValue, last.toeShape.rawValue, numbers[0], last.width] + numbers[1...] + [last.notes])
-                .map(CSV.quoted).joined(separator: ","))
+                .map(CSVLine.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -155,7 +155,7 @@ enum LastRow {
             if value < 0 {
                 issues.append(CatalogueIssue(line: line, column: column, message: "negative: \(raw)"))
             } else if !plausible.contains(value) {
-                issues.append(CatalogueIssue(line: line, column: column, message: "\(raw) mm is implausible (expected \(CSV.number(plausible.lowerBound))-\(CSV.number(plausible.upperBound)))"))
+                issues.append(CatalogueIssue(line: line, column: column, message: "\(raw) mm is implausible (expected \(CSVLine.number(plausible.lowerBound))-\(CSVLine.number(plausible.upperBound)))"))
             }
             return value
         }
@@ -178,7 +178,7 @@ enum LastRow {
         let girth = number("ball_girth_mm", 150...350)
         let heel = number("heel_width_mm", 35...110)
         if issues.isEmpty && length < size {
-            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "the last (\(CSV.number(length)) mm) is shorter than its size (\(CSV.number(size)) mm)"))
+            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "the last (\(CSVLine.number(length)) mm) is shorter than its size (\(CSVLine.number(size)) mm)"))
         }
         guard issues.isEmpty, let style, let toe else { return .failure(CatalogueError(issues: issues)) }
         return .success(Last(id: id, workshop: workshop, style: style, toeShape: toe, sizeMM: size, width: width, lengthMM: length,
@@ -233,9 +233,11 @@ enum RuleOverride {
     }
 }
 
-/// Minimal RFC 4180 CSV helpers.
-enum CSV {
-    static func fields(_ line: String) -> [String] {
+/// One line of RFC 4180 CSV: split into fields, and a field quoted when it needs to be. Catalogues and
+/// FootScan's batch output share it.
+public enum CSVLine {
+    /// The fields of one line; quoted fields may hold commas and doubled quotes.
+    public static func fields(_ line: String) -> [String] {
         var fields: [String] = []
         var current = ""
         var quoted = false
@@ -261,10 +263,13 @@ enum CSV {
         return fields
     }
 
-    static func quoted(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    /// The field as written in a line: quoted when it holds a comma, a quote or a line break.
+    public static func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A millimetre value as a catalogue writes it: whole numbers bare, others to a tenth.
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FootScanLasts
 import Foundation
 
 /// Where batch rows go: standard output, or a file written one whole file's rows per `write` call, so
@@ -68,35 +69,5 @@ final class BatchOutput: @unchecked Sendable {
             }
         }
         return keys
-    }
-}
-
-/// Splits one RFC 4180 CSV line.
-enum CSVLine {
-    static func fields(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = Array(line).makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { current.append(character) }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        fields.append(current)
-        return fields
     }
 }

@@ -1,4 +1,5 @@
 import FootScanEngine
+import FootScanLasts
 import Foundation
 
 /// One row of batch output: one foot of one file, or one failed file. Columns are the spec's keys plus
@@ -64,9 +65,6 @@ struct FootRow {
                 text = value.serialized()
             }
         }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
+        return CSVLine.quoted(text)
     }
 }
