@@ -45,7 +45,8 @@ struct FootMeasurer {
                 }
             } else {
                 let main = ranges.first ?? 0..<0
-                toes = ToeTipFinder.find(xs: Array(frame.xs[main]), cut: 0.6 * frame.length, prominence: max(1.0, 3 * pixelMM))
+                toes = ToeTipFinder.find(xs: Array(frame.xs[main]), ys: Array(frame.ys[main]), cut: 0.6 * frame.length,
+                                         prominence: max(1.0, 3 * pixelMM), minimumWidth: 3.0)
                 if toes.tips.count >= 2 { toe1First = isToeOneFirst(toes, frame) }
             }
         }
