@@ -22,20 +22,23 @@ enum ContourTracer {
     }()
 
     /// The contour through the top-left corner of the pixel (`startX`, `startY`), which must be the first
-    /// pixel of its region's topmost run. Returns the vertices in pixel coordinates.
+    /// pixel of its region's topmost run. Pixels outside `visible` (a light band along an edge) and, for
+    /// one of two touching feet, outside `clip` count as background. Returns the vertices in pixel
+    /// coordinates.
     static func trace(image: ScanImage, test: ForegroundTest, startX: Int, startY: Int,
-                      clip: FootGrouping.HalfPlane? = nil) -> [SIMD2<Double>] {
+                      visible: VisibleArea? = nil, clip: FootGrouping.HalfPlane? = nil) -> [SIMD2<Double>] {
         let width = image.width, height = image.height, stride = image.stride
+        let visible = visible ?? VisibleArea(width: width, height: height)
         let level = test.edgeLevel
         var points: [SIMD2<Double>] = []
         points.reserveCapacity(4096)
         image.pixels.withUnsafeBufferPointer { pixels in
             @inline(__always) func inside(_ x: Int, _ y: Int) -> Bool {
-                x >= 0 && y >= 0 && x < width && y < height && test.isForeground(pixels[y * stride + x])
+                visible.contains(x, y) && test.isForeground(pixels[y * stride + x])
                     && (clip?.contains(x, y) ?? true)
             }
             @inline(__always) func signal(_ x: Int, _ y: Int) -> Double? {
-                (x >= 0 && y >= 0 && x < width && y < height) ? test.signal(pixels[y * stride + x]) : nil
+                visible.contains(x, y) ? test.signal(pixels[y * stride + x]) : nil
             }
             // The crossing on edge `edge` of cell (cx, cy).
             func crossing(_ cx: Int, _ cy: Int, _ edge: Int) -> SIMD2<Double> {

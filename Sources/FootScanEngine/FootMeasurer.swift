@@ -10,8 +10,8 @@ struct FootMeasurer {
     /// Millimetres per pixel along x and y.
     let sx: Double
     let sy: Double
-    let imageWidth: Int
-    let imageHeight: Int
+    /// The part of the image that shows the bed: an outline reaching its edge may be cut off.
+    let visible: VisibleArea
     let view: ScanView
     let sex: WearerSex?
 
@@ -64,7 +64,7 @@ struct FootMeasurer {
         if toes.tips.count >= 2 { findToes() }
 
         var warnings: [FootWarning] = []
-        if contour.contains(where: { $0.x < 0.5 || $0.y < 0.5 || $0.x > Double(imageWidth) - 1.5 || $0.y > Double(imageHeight) - 1.5 }) {
+        if contour.contains(where: visible.isOnEdge) {
             warnings.append(.touchesBorder)
         }
         if lowContrast { warnings.append(.lowContrast) }

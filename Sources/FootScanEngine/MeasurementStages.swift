@@ -61,12 +61,14 @@ public enum MeasurementStages {
             let segmentation = segmented.segmentation, image = segmented.image
             func outline(_ index: Int) -> [SIMD2<Double>] {
                 let start = segmentation.runs[regions[index].firstRun]
-                return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
+                return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row),
+                                           visible: segmentation.visible)
             }
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
                 if let clip = foot.clip, let first = foot.summary.firstPixel {
                     // One of two touching feet: its half of the shared region.
-                    return ([ContourTracer.trace(image: image, test: segmentation.test, startX: first.x, startY: first.y, clip: clip)], 0)
+                    return ([ContourTracer.trace(image: image, test: segmentation.test, startX: first.x, startY: first.y,
+                                                 visible: segmentation.visible, clip: clip)], 0)
                 }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 return (foot.parts.map(outline) + pads.map(outline), pads.count)
@@ -87,7 +89,7 @@ public enum MeasurementStages {
         public func measure(scanner: FootScanner = FootScanner()) -> ScanMeasurement {
             let segmented = grouped.segmented
             let image = segmented.image
-            let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, imageWidth: image.width, imageHeight: image.height,
+            let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, visible: segmented.segmentation.visible,
                                         view: scanner.options.view, sex: scanner.options.sex)
             let measured = zip(grouped.feet, outlines).map { foot, outline in
                 measurer.measure(parts: outline.parts, padCount: outline.padCount,

@@ -10,6 +10,7 @@ import FootScanImage
 ///    a glare strip or a gradient makes the bed next to the foot darker or lighter than the bed at
 ///    large, this level still cuts each edge at its middle, where Otsu's would not.
 /// 3. One SIMD pass turns every row into foreground runs at that threshold.
+/// 4. A band of light along an edge (``VisibleArea``) is cut off the runs.
 struct Segmentation {
     let test: ForegroundTest
     let threshold: Int
@@ -22,6 +23,8 @@ struct Segmentation {
     var runs: [ForegroundRun] = []
     /// `rowStarts[y] ..< rowStarts[y + 1]` index the runs of row y.
     var rowStarts: [Int] = []
+    /// The part of the image that shows the bed (all of it unless a light band runs along an edge).
+    var visible: VisibleArea = VisibleArea(minX: 0, minY: 0, maxX: 0, maxY: 0)
 
     init(image: ScanImage, pixelMM: Double) {
         let choice = Segmentation.chooseThreshold(image: image, pixelMM: pixelMM)
@@ -42,6 +45,27 @@ struct Segmentation {
             }
         }
         rowStarts.append(runs.count)
+        visible = VisibleArea.detect(runs: runs, rowStarts: rowStarts, width: width, height: image.height, pixelMM: pixelMM)
+        if visible != VisibleArea(width: width, height: image.height) { clipRuns(to: visible) }
+    }
+
+    /// Keeps only the parts of runs inside `area`.
+    mutating func clipRuns(to area: VisibleArea) {
+        var kept: [ForegroundRun] = []
+        kept.reserveCapacity(runs.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(rowStarts.count)
+        for y in 0..<(rowStarts.count - 1) {
+            starts.append(kept.count)
+            guard y >= area.minY && y < area.maxY else { continue }
+            for r in rowStarts[y]..<rowStarts[y + 1] {
+                let start = max(Int(runs[r].start), area.minX), end = min(Int(runs[r].end), area.maxX)
+                if end > start { kept.append(ForegroundRun(row: Int32(y), start: Int32(start), end: Int32(end))) }
+            }
+        }
+        starts.append(kept.count)
+        runs = kept
+        rowStarts = starts
     }
 
     /// Steps 1 and 2: the threshold, the polarity, the two classes' distance and the bed's level.

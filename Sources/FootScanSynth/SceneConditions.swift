@@ -28,6 +28,9 @@ public struct SceneConditions: Sendable {
     public var touching = false
     /// Contact prints instead of whole soles; nil: whole soles.
     public var footprints = false
+    /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that
+    /// the leftmost foot touches (its outline between 0.2 mm inside the band and 0.1 mm clear of it).
+    public var leakTouchesFoot = false
     /// Margin around the feet, mm.
     public var marginMM: ClosedRange<Double> = 12...40
 
@@ -83,7 +86,11 @@ extension ScanScene {
             feet[index].angle += turn
         }
         let box = ScanScene.bounds(of: feet)
-        let margins = (0..<4).map { _ in random.uniform(conditions.marginMM) }
+        var margins = (0..<4).map { _ in random.uniform(conditions.marginMM) }
+        // A stream of its own, so that scenes without a touching band stay as they were.
+        var band = SeededRandom(seed: seed ^ 0x1EA4_BA4D)
+        let touchingBand = conditions.leakTouchesFoot ? (width: band.uniform(2...6), share: band.uniform(0.6...0.95)) : nil
+        if let touchingBand { margins[0] = touchingBand.width + band.uniform(-0.2...0.1) }
         for index in feet.indices {
             feet[index].pternionMM = feet[index].pternionMM - box.min + Point2(margins[0], margins[1])
         }
@@ -125,6 +132,10 @@ extension ScanScene {
                 lighting.skinTint = [1.0, random.uniform(0.75...0.9), random.uniform(0.6...0.8)]
                 lighting.bedTint = [random.uniform(0.85...1), random.uniform(0.9...1), 1.0]
             }
+        }
+        if let touchingBand {
+            lighting.leakWidthMM = touchingBand.width
+            lighting.leakLevel = lighting.bedLevel + (lighting.skinLevel - lighting.bedLevel) * touchingBand.share
         }
         let format = conditions.formats[Int.random(in: 0..<conditions.formats.count, using: &random)]
         return ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,

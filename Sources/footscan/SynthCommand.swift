@@ -45,6 +45,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With two feet: make them touch.")
     var touching = false
 
+    @Flag(help: "A band of light along the left edge, near the skin's level, that the leftmost foot touches.")
+    var leakTouching = false
+
     @Option(help: "Turn the toes laterally by up to this many degrees (hallux angles).")
     var toeTurn: Double = 0
 
@@ -69,6 +72,7 @@ struct SynthCommand: ParsableCommand {
         conditions.harsh = !clean
         conditions.footprints = footprints
         conditions.touching = touching
+        conditions.leakTouchesFoot = leakTouching
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
         switch format {
         case "png": conditions.formats = [.png]

@@ -157,3 +157,34 @@ struct TouchingFeetTests {
         }
     }
 }
+
+/// A band of light along an edge at a level near the skin's segments as foreground; a foot that touches
+/// it must not grow into it (a careful Otsu pipeline reports such a foot as 150 to 200 mm wide).
+@Suite("Light band touching a foot")
+struct LeakTouchingTests {
+    @Test("the band is cut off: every foot within the engine's bounds, the one at the band marked touches_border")
+    func leak() {
+        let scans = GeneratedSet.leakTouching
+        for scan in scans {
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
+            let marked = scan.feet.filter { $0.measured?.warnings.contains(.touchesBorder) ?? false }.count
+            #expect(error == nil, "seed \(scan.seed)")
+            #expect(found == drawn, "seed \(scan.seed)")
+            #expect(marked >= 1, "seed \(scan.seed): no foot marked touches_border at the band")
+        }
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        let length150 = ErrorStatistics(feet.filter { $0.dotsPerInch == 150 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let width = ErrorStatistics(feet.map { $0.measured!.widthMM - $0.truth.widthMM })
+        let heel = ErrorStatistics(feet.map { $0.measured!.heelWidthMM - $0.truth.heelWidthMM })
+        print("light band touching a foot, \(scans.count) scans, \(feet.count) feet: length at 150 dpi \(length150), "
+              + "at >= 200 dpi \(length), width \(width), heel \(heel)")
+        #expect(feet.count >= 28)
+        #expect(length150.p95 <= 1.0 && length.p95 <= 0.5)
+        #expect(width.p95 <= 0.6 && heel.p95 <= 0.5)
+        for foot in feet {
+            let side = foot.measured?.side, trueSide = foot.truth.side
+            #expect(side == trueSide, "seed \(foot.seed)")
+        }
+    }
+}

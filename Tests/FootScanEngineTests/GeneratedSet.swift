@@ -56,6 +56,15 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 5519, conditions: conditions)
     }
 
+    /// A band of light along the left edge, 60 to 95% of the way from bed to skin, that the leftmost foot
+    /// touches; one or two feet, 150 to 300 dpi.
+    static let leakTouching: [ScanResult] = run(seeds: Array(5001...5024)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.leakTouchesFoot = true
+        return ScanScene.random(seed: seed &* 4513, conditions: conditions)
+    }
+
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
     static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
         var conditions = SceneConditions()
