@@ -64,6 +64,8 @@ struct fs_jpeg_reader {
     int header_read;
     int prepared;
     int started;
+    int rgb;
+    int finished;
 };
 
 fs_jpeg_reader *fs_jpeg_reader_create(const uint8_t *data, size_t length) {
@@ -151,7 +153,7 @@ int fs_jpeg_prepare_grey(fs_jpeg_reader *reader, int scale_denominator, uint32_t
 }
 
 int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride) {
-    if (!reader || !pixels || !reader->prepared || reader->started) return FS_ERR_USAGE;
+    if (!reader || !pixels || !reader->prepared || reader->started || reader->rgb) return FS_ERR_USAGE;
     struct jpeg_decompress_struct *c = &reader->cinfo;
     if (stride < c->output_width) return FS_ERR_USAGE;
     if (setjmp(reader->error.jump)) {
@@ -168,6 +170,63 @@ int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride) {
         jpeg_read_scanlines(c, &row, 1);
     }
     jpeg_finish_decompress(c);
+    return FS_OK;
+}
+
+int fs_jpeg_prepare_rgb(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height) {
+    if (!reader || !reader->header_read || reader->started) return FS_ERR_USAGE;
+    if (scale_denominator != 1 && scale_denominator != 2 && scale_denominator != 4 && scale_denominator != 8) {
+        return FS_ERR_USAGE;
+    }
+    struct jpeg_decompress_struct *c = &reader->cinfo;
+    if (c->num_components != 3 || (c->jpeg_color_space != JCS_YCbCr && c->jpeg_color_space != JCS_RGB)) {
+        snprintf(reader->error.message, sizeof(reader->error.message), "not a three-component colour image");
+        return FS_ERR_UNSUPPORTED;
+    }
+    if (setjmp(reader->error.jump)) {
+        return reader->error.status ? reader->error.status : FS_ERR_CORRUPT;
+    }
+    c->out_color_space = JCS_RGB;
+    c->scale_num = 1;
+    c->scale_denom = (unsigned int)scale_denominator;
+    c->dct_method = JDCT_ISLOW;
+    jpeg_calc_output_dimensions(c);
+    *width = c->output_width;
+    *height = c->output_height;
+    reader->prepared = 1;
+    reader->rgb = 1;
+    return FS_OK;
+}
+
+int fs_jpeg_read_rows(fs_jpeg_reader *reader, uint8_t *rows, size_t stride, uint32_t max_rows, uint32_t *delivered) {
+    if (!reader || !rows || !delivered || !reader->prepared || !reader->rgb || reader->finished) return FS_ERR_USAGE;
+    struct jpeg_decompress_struct *c = &reader->cinfo;
+    if (stride < 3 * (size_t)c->output_width) return FS_ERR_USAGE;
+    *delivered = 0;
+    if (setjmp(reader->error.jump)) {
+        return reader->error.status ? reader->error.status : FS_ERR_CORRUPT;
+    }
+    if (!reader->started) {
+        reader->started = 1;
+        jpeg_start_decompress(c);
+        if (c->output_components != 3) {
+            snprintf(reader->error.message, sizeof(reader->error.message), "libjpeg did not deliver RGB output");
+            return FS_ERR_UNSUPPORTED;
+        }
+    }
+    while (*delivered < max_rows && c->output_scanline < c->output_height) {
+        JSAMPROW row = rows + (size_t)(*delivered) * stride;
+        JDIMENSION read = jpeg_read_scanlines(c, &row, 1);
+        if (read == 0) {
+            snprintf(reader->error.message, sizeof(reader->error.message), "libjpeg delivered no scanline");
+            return FS_ERR_CORRUPT;
+        }
+        *delivered += read;
+    }
+    if (c->output_scanline == c->output_height) {
+        jpeg_finish_decompress(c);
+        reader->finished = 1;
+    }
     return FS_OK;
 }
 

@@ -20,6 +20,8 @@ struct fs_png_reader {
     int truncated;
     int header_read;
     int image_read;
+    int rgb_prepared;
+    png_uint_32 next_row;
     png_bytep *rows;
     char message[256];
 };
@@ -129,6 +131,56 @@ int fs_png_read_grey(fs_png_reader *reader, uint8_t *pixels, size_t stride) {
     png_read_image(png, reader->rows);
     png_read_end(png, info);
     reader->image_read = 1;
+    return FS_OK;
+}
+
+int fs_png_prepare_rgb(fs_png_reader *reader) {
+    if (!reader || !reader->header_read || reader->image_read || reader->rgb_prepared) return FS_ERR_USAGE;
+    png_structp png = reader->png;
+    png_infop info = reader->info;
+    if (setjmp(reader->jump)) {
+        return fs_png_failure(reader);
+    }
+    int color_type = png_get_color_type(png, info);
+    if (!(color_type & PNG_COLOR_MASK_COLOR)) {
+        fs_png_store(reader->message, "not a colour image");
+        return FS_ERR_UNSUPPORTED;
+    }
+    if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE) {
+        fs_png_store(reader->message, "row by row colour reading of an Adam7 image");
+        return FS_ERR_UNSUPPORTED;
+    }
+    png_set_expand(png);
+    if (png_get_bit_depth(png, info) == 16) png_set_scale_16(png);
+    if ((color_type & PNG_COLOR_MASK_ALPHA) || png_get_valid(png, info, PNG_INFO_tRNS)) png_set_strip_alpha(png);
+    png_read_update_info(png, info);
+    if (png_get_channels(png, info) != 3 || png_get_rowbytes(png, info) != 3 * (size_t)png_get_image_width(png, info)) {
+        fs_png_store(reader->message, "libpng did not deliver 8-bit RGB rows");
+        return FS_ERR_UNSUPPORTED;
+    }
+    reader->rgb_prepared = 1;
+    return FS_OK;
+}
+
+int fs_png_read_rows(fs_png_reader *reader, uint8_t *rows, size_t stride, uint32_t max_rows, uint32_t *delivered) {
+    if (!reader || !rows || !delivered || !reader->rgb_prepared || reader->image_read) return FS_ERR_USAGE;
+    png_structp png = reader->png;
+    png_infop info = reader->info;
+    png_uint_32 height = png_get_image_height(png, info);
+    if (stride < 3 * (size_t)png_get_image_width(png, info)) return FS_ERR_USAGE;
+    *delivered = 0;
+    if (setjmp(reader->jump)) {
+        return fs_png_failure(reader);
+    }
+    while (*delivered < max_rows && reader->next_row < height) {
+        png_read_row(png, rows + (size_t)(*delivered) * stride, NULL);
+        reader->next_row += 1;
+        *delivered += 1;
+    }
+    if (reader->next_row == height) {
+        png_read_end(png, info);
+        reader->image_read = 1;
+    }
     return FS_OK;
 }
 

@@ -32,10 +32,13 @@ public struct ImageSourceDescription: Sendable, Hashable {
     public let orientation: ExifOrientation
     /// The factor by which the decoder reduced each axis (1 for full size).
     public let reduction: Int
+    /// The projection of RGB that made the grey channel, or nil for luma.
+    public let projection: ChannelProjection?
 
     /// Creates a description.
     public init(format: ImageFormat, storedWidth: Int, storedHeight: Int, bitDepth: Int, colourType: String,
-                interlaced: Bool, orientation: ExifOrientation = .up, reduction: Int = 1) {
+                interlaced: Bool, orientation: ExifOrientation = .up, reduction: Int = 1, projection: ChannelProjection? = nil) {
+        self.projection = projection
         self.format = format
         self.storedWidth = storedWidth
         self.storedHeight = storedHeight
@@ -46,12 +49,16 @@ public struct ImageSourceDescription: Sendable, Hashable {
         self.reduction = reduction
     }
 
+    /// Whether the file holds colour (RGB, palette or YCbCr) rather than grey.
+    public var isColour: Bool { !colourType.hasPrefix("grey") }
+
     /// For example `PNG 8-bit rgb, Adam7`.
     public var summary: String {
         var text = "\(format.rawValue) \(bitDepth)-bit \(colourType)"
         if interlaced { text += format == .png ? ", Adam7" : ", progressive" }
         if orientation != .up { text += ", EXIF orientation \(orientation.rawValue)" }
         if reduction > 1 { text += ", decoded at 1/\(reduction)" }
+        if projection != nil { text += ", colour channel" }
         return text
     }
 }

@@ -31,24 +31,83 @@ enum JPEGDecoder {
             if density == nil { density = exif?.density }
 
             let reduction = reductionFactor(density: density, options: options)
+            let projection = isColour(header) ? options.projection : nil
             var width: UInt32 = 0, height: UInt32 = 0
-            let prepareStatus = fs_jpeg_prepare_grey(reader, Int32(reduction), &width, &height)
+            let prepareStatus = projection == nil ? fs_jpeg_prepare_grey(reader, Int32(reduction), &width, &height)
+                : fs_jpeg_prepare_rgb(reader, Int32(reduction), &width, &height)
             guard prepareStatus == FS_OK else { return failure(prepareStatus) }
             let stride = ScanImage.alignedStride(forWidth: Int(width))
             var pixels = [UInt8](repeating: 0, count: stride * Int(height))
-            let readStatus = pixels.withUnsafeMutableBufferPointer { buffer in
-                fs_jpeg_read_grey(reader, buffer.baseAddress, stride)
+            let readStatus = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                guard let grey = buffer.baseAddress else { return Int32(FS_ERR_USAGE) }
+                guard let projection else { return fs_jpeg_read_grey(reader, grey, stride) }
+                return readRGBRows(reader, width: Int(width), height: Int(height)) { row, y in
+                    projection.project(rgb: row, count: Int(width), into: grey + y * stride)
+                }
             }
             guard readStatus == FS_OK else { return failure(readStatus) }
             let source = ImageSourceDescription(
                 format: .jpeg, storedWidth: storedWidth, storedHeight: storedHeight, bitDepth: 8,
                 colourType: colourName(Int(header.color_space)), interlaced: header.progressive != 0,
-                orientation: exif?.orientation ?? .up, reduction: reduction)
+                orientation: exif?.orientation ?? .up, reduction: reduction, projection: projection)
             return .success(ScanDecoder.finish(pixels: pixels, width: Int(width), height: Int(height), stride: stride,
                                                density: density?.reduced(by: reduction), source: source))
         }
         return try result.get()
     }
+
+    /// The block means of a colour image's RGB, from a decode at 1/8 (each pixel the mean of an 8 x 8
+    /// block); nil for a grey image.
+    static func colourSample(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> ColourSample? {
+        let result: Result<ColourSample?, ScanImageError> = bytes.withUnsafeBufferPointer { data in
+            guard let base = data.baseAddress, let reader = fs_jpeg_reader_create(base, data.count) else {
+                return .failure(ScanImageError(reason: .unreadable("out of memory")))
+            }
+            defer { fs_jpeg_reader_destroy(reader) }
+            func failure(_ status: Int32) -> Result<ColourSample?, ScanImageError> {
+                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_jpeg_reader_message(reader)))))
+            }
+            var header = fs_jpeg_header()
+            let headerStatus = fs_jpeg_read_header(reader, &header)
+            guard headerStatus == FS_OK else { return failure(headerStatus) }
+            if let error = ScanDecoder.sizeError(width: Int(header.width), height: Int(header.height), options: options) { return .failure(error) }
+            guard isColour(header) else { return .success(nil) }
+            var width: UInt32 = 0, height: UInt32 = 0
+            let prepareStatus = fs_jpeg_prepare_rgb(reader, 8, &width, &height)
+            guard prepareStatus == FS_OK else { return failure(prepareStatus) }
+            var builder = ColourSampleBuilder(width: Int(width), height: Int(height),
+                                              side: ColourSample.blockSide(width: Int(width), height: Int(height), minimum: 1), scale: 8)
+            let status = readRGBRows(reader, width: Int(width), height: Int(height)) { row, _ in builder.add(row: row) }
+            guard status == FS_OK else { return failure(status) }
+            return .success(builder.sample)
+        }
+        return try result.get()
+    }
+
+    /// Reads the prepared RGB output 16 rows at a time, handing each to `body` with its row index.
+    static func readRGBRows(_ reader: OpaquePointer, width: Int, height: Int,
+                            _ body: (UnsafePointer<UInt8>, Int) -> Void) -> Int32 {
+        let chunk = 16, rowBytes = 3 * width
+        var buffer = [UInt8](repeating: 0, count: chunk * rowBytes)
+        var y = 0
+        while y < height {
+            var delivered: UInt32 = 0
+            let status = buffer.withUnsafeMutableBufferPointer { rows -> Int32 in
+                guard let rows = rows.baseAddress else { return Int32(FS_ERR_USAGE) }
+                let status = fs_jpeg_read_rows(reader, rows, rowBytes, UInt32(chunk), &delivered)
+                guard status == FS_OK else { return status }
+                for n in 0..<Int(delivered) { body(rows + n * rowBytes, y + n) }
+                return Int32(FS_OK)
+            }
+            guard status == FS_OK else { return status }
+            guard delivered > 0 else { return Int32(FS_ERR_CORRUPT) }
+            y += Int(delivered)
+        }
+        return Int32(FS_OK)
+    }
+
+    /// Three components coded as YCbCr or RGB.
+    static func isColour(_ header: fs_jpeg_header) -> Bool { header.components == 3 && (header.color_space == 2 || header.color_space == 3) }
 
     /// The largest DCT reduction (1, 2, 4 or 8) whose pixel is still no coarser than asked.
     static func reductionFactor(density: ScanDensity?, options: DecodingOptions) -> Int {

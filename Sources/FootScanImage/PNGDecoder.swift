@@ -18,8 +18,13 @@ enum PNGDecoder {
             if let error = ScanDecoder.sizeError(width: width, height: height, options: options) { return .failure(error) }
             let stride = ScanImage.alignedStride(forWidth: width)
             var pixels = [UInt8](repeating: 0, count: stride * height)
-            let readStatus = pixels.withUnsafeMutableBufferPointer { buffer in
-                fs_png_read_grey(reader, buffer.baseAddress, stride)
+            let projection = isColour(header) && header.interlaced == 0 ? options.projection : nil
+            let readStatus = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                guard let grey = buffer.baseAddress else { return Int32(FS_ERR_USAGE) }
+                guard let projection else { return fs_png_read_grey(reader, grey, stride) }
+                return readRGBRows(reader, width: width, height: height) { row, y in
+                    projection.project(rgb: row, count: width, into: grey + y * stride)
+                }
             }
             guard readStatus == FS_OK else { return failure(readStatus) }
 
@@ -37,12 +42,64 @@ enum PNGDecoder {
             let source = ImageSourceDescription(
                 format: .png, storedWidth: width, storedHeight: height, bitDepth: Int(header.bit_depth),
                 colourType: colourName(Int(header.color_type), transparency: header.has_trns != 0),
-                interlaced: header.interlaced != 0, orientation: exif?.orientation ?? .up)
+                interlaced: header.interlaced != 0, orientation: exif?.orientation ?? .up, projection: projection)
             return .success(ScanDecoder.finish(pixels: pixels, width: width, height: height, stride: stride,
                                                density: density, source: source))
         }
         return try result.get()
     }
+
+    /// The block means of a colour image's RGB; nil for a grey image or an Adam7 one (not read row by row).
+    static func colourSample(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> ColourSample? {
+        let result: Result<ColourSample?, ScanImageError> = bytes.withUnsafeBufferPointer { data in
+            guard let base = data.baseAddress, let reader = fs_png_reader_create(base, data.count) else {
+                return .failure(ScanImageError(reason: .unreadable("out of memory")))
+            }
+            defer { fs_png_reader_destroy(reader) }
+            func failure(_ status: Int32) -> Result<ColourSample?, ScanImageError> {
+                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_png_reader_message(reader)))))
+            }
+            var header = fs_png_header()
+            let headerStatus = fs_png_read_header(reader, &header)
+            guard headerStatus == FS_OK else { return failure(headerStatus) }
+            let width = Int(header.width), height = Int(header.height)
+            if let error = ScanDecoder.sizeError(width: width, height: height, options: options) { return .failure(error) }
+            guard isColour(header), header.interlaced == 0 else { return .success(nil) }
+            var builder = ColourSampleBuilder(width: width, height: height,
+                                              side: ColourSample.blockSide(width: width, height: height, minimum: 8), scale: 1)
+            let status = readRGBRows(reader, width: width, height: height) { row, _ in builder.add(row: row) }
+            guard status == FS_OK else { return failure(status) }
+            return .success(builder.sample)
+        }
+        return try result.get()
+    }
+
+    /// Reads the image as RGB rows, 16 at a time, handing each to `body` with its row index.
+    static func readRGBRows(_ reader: OpaquePointer, width: Int, height: Int,
+                            _ body: (UnsafePointer<UInt8>, Int) -> Void) -> Int32 {
+        let prepared = fs_png_prepare_rgb(reader)
+        guard prepared == FS_OK else { return prepared }
+        let chunk = 16, rowBytes = 3 * width
+        var buffer = [UInt8](repeating: 0, count: chunk * rowBytes)
+        var y = 0
+        while y < height {
+            var delivered: UInt32 = 0
+            let status = buffer.withUnsafeMutableBufferPointer { rows -> Int32 in
+                guard let rows = rows.baseAddress else { return Int32(FS_ERR_USAGE) }
+                let status = fs_png_read_rows(reader, rows, rowBytes, UInt32(chunk), &delivered)
+                guard status == FS_OK else { return status }
+                for n in 0..<Int(delivered) { body(rows + n * rowBytes, y + n) }
+                return Int32(FS_OK)
+            }
+            guard status == FS_OK else { return status }
+            guard delivered > 0 else { return Int32(FS_ERR_CORRUPT) }
+            y += Int(delivered)
+        }
+        return Int32(FS_OK)
+    }
+
+    /// Colour types 2 (RGB), 3 (palette) and 6 (RGBA).
+    static func isColour(_ header: fs_png_header) -> Bool { header.color_type & 2 != 0 }
 
     static func colourName(_ type: Int, transparency: Bool) -> String {
         let name: String

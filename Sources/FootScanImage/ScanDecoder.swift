@@ -28,6 +28,27 @@ public enum ScanDecoder {
         }
     }
 
+    /// The block means of a colour file's red, green and blue, for choosing its grey channel
+    /// (``DecodingOptions/projection``); nil for a grey file or an Adam7 PNG. A JPEG is decoded at 1/8
+    /// for it; a PNG is read in full, row by row, never held in colour.
+    public static func colourSample(_ bytes: [UInt8], file: String? = nil, options: DecodingOptions = DecodingOptions())
+        throws(ScanImageError) -> ColourSample?
+    {
+        guard !bytes.isEmpty else { throw ScanImageError(file: file, reason: .empty) }
+        guard let format = ImageFormat.sniff(bytes) else { throw ScanImageError(file: file, reason: .unknownFormat) }
+        do {
+            switch format {
+            case .png: return try PNGDecoder.colourSample(bytes, options: options)
+            case .jpeg: return try JPEGDecoder.colourSample(bytes, options: options)
+            }
+        } catch {
+            var named = error
+            named.file = file
+            named.format = format
+            throw named
+        }
+    }
+
     /// Reads and decodes the file at `path`.
     public static func decodeFile(atPath path: String, options: DecodingOptions = DecodingOptions()) throws(ScanImageError) -> ScanImage {
         let bytes = try readFile(atPath: path)

@@ -31,6 +31,9 @@ public struct SceneConditions: Sendable {
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that
     /// the leftmost foot touches (its outline between 0.2 mm inside the band and 0.1 mm clear of it).
     public var leakTouchesFoot = false
+    /// A bed of the skin's brightness (luma within 3%) but another hue: bluish grey under a warm skin.
+    /// Only colour tells them apart. No light band.
+    public var isoluminantBed = false
     /// Margin around the feet, mm.
     public var marginMM: ClosedRange<Double> = 12...40
 
@@ -136,6 +139,19 @@ extension ScanScene {
         if let touchingBand {
             lighting.leakWidthMM = touchingBand.width
             lighting.leakLevel = lighting.bedLevel + (lighting.skinLevel - lighting.bedLevel) * touchingBand.share
+        }
+        if conditions.isoluminantBed {
+            var hue = SeededRandom(seed: seed ^ 0x15_0C01_0B)
+            func luma(_ tint: [Double]) -> Double { 0.299 * tint[0] + 0.587 * tint[1] + 0.114 * tint[2] }
+            let skinTint = [1.0, hue.uniform(0.72...0.85), hue.uniform(0.55...0.7)]
+            let bedTint = [hue.uniform(0.55...0.75), hue.uniform(0.9...1.0), 1.0]
+            lighting.skinLevel = hue.uniform(130...175)
+            lighting.bedLevel = lighting.skinLevel * luma(skinTint) / luma(bedTint) * (1 + hue.uniform(-0.03...0.03))
+            lighting.skinTint = skinTint
+            lighting.bedTint = bedTint
+            lighting.leakWidthMM = 0
+            let contrast = abs(lighting.skinLevel - lighting.bedLevel)
+            lighting.gradient = Point2(hue.uniform(-0.25...0.25) * contrast, hue.uniform(-0.2...0.2) * contrast)
         }
         let format = conditions.formats[Int.random(in: 0..<conditions.formats.count, using: &random)]
         return ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,

@@ -25,7 +25,8 @@ struct ScanReport {
         do {
             // A density given on the command line must be known before a reduced decode: decode at full
             // size, then reduce only when the file's own density is used.
-            var image = try ScanDecoder.decode(bytes, file: file, options: density == nil ? decoding : DecodingOptions(maximumPixelCount: decoding.maximumPixelCount))
+            var image = try FootScanner.decodeForMeasuring(bytes, file: file, options: density == nil ? decoding
+                                                          : DecodingOptions(maximumPixelCount: decoding.maximumPixelCount))
             if let density { image = image.replacingDensity(density) }
             report.image = image
             guard image.density != nil else {
@@ -52,6 +53,7 @@ struct ScanReport {
             ("dpi", .rounded(density.dotsPerInch, 2)),
             ("mm_per_pixel", .rounded(density.millimetresPerPixel, 5)),
             ("density_source", .string(density.source.rawValue)),
+            ("channel", .string(image.source.projection == nil ? "luma" : "colour")),
             ("width_px", .integer(image.width)),
             ("height_px", .integer(image.height)),
             ("image_kind", .string((measurement?.imageKind ?? .silhouette).rawValue)),

@@ -48,6 +48,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "A band of light along the left edge, near the skin's level, that the leftmost foot touches.")
     var leakTouching = false
 
+    @Flag(help: "A bed as bright as the skin but of another hue: only colour tells them apart.")
+    var isoluminant = false
+
     @Option(help: "Turn the toes laterally by up to this many degrees (hallux angles).")
     var toeTurn: Double = 0
 
@@ -73,6 +76,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footprints = footprints
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
+        conditions.isoluminantBed = isoluminant
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
         switch format {
         case "png": conditions.formats = [.png]

@@ -54,8 +54,11 @@ enum CommandRunner {
 
     /// Writes a generated scan into `folder` and returns its URL and truth.
     static func writeScan(seed: UInt64, dpi: Double = 150, feet: Int = 1, format: ScanFileFormat = .jpeg(quality: 90, progressive: false),
-                          density: Bool = true, into folder: URL, name: String? = nil) throws -> (url: URL, truth: [FootTruth]) {
+                          density: Bool = true, isoluminant: Bool = false, into folder: URL, name: String? = nil)
+        throws -> (url: URL, truth: [FootTruth])
+    {
         var conditions = SceneConditions()
+        conditions.isoluminantBed = isoluminant
         conditions.dotsPerInch = [dpi]
         conditions.footCount = feet
         conditions.formats = [format]

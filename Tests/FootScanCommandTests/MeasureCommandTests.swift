@@ -4,6 +4,21 @@ import Testing
 
 @Suite("footscan measure and overlay, end to end")
 struct MeasureCommandTests {
+    @Test("a bed as bright as the skin is measured from colour, and says so")
+    func colourChannel() throws {
+        let folder = try CommandRunner.temporaryFolder("colour")
+        let (url, truth) = try CommandRunner.writeScan(seed: 77, dpi: 150, feet: 1, isoluminant: true, into: folder)
+        let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["channel"] as? String == "colour")
+        let feet = try #require(object["feet"] as? [[String: Any]])
+        #expect(feet.count == 1)
+        #expect(abs((feet.first?["length_mm"] as? Double ?? 0) - (truth.first?.lengthMM ?? -10)) < 1.0)
+        let text = try CommandRunner.run(["measure", url.path])
+        #expect(text.stdout.contains("colour channel"))
+    }
+
     @Test("JSON output carries the spec's keys and the true measures")
     func json() throws {
         let folder = try CommandRunner.temporaryFolder("measure")
@@ -11,11 +26,12 @@ struct MeasureCommandTests {
         let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
-        for key in ["file", "dpi", "mm_per_pixel", "density_source", "width_px", "height_px", "image_kind", "feet"] {
+        for key in ["file", "dpi", "mm_per_pixel", "density_source", "channel", "width_px", "height_px", "image_kind", "feet"] {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(object["dpi"] as? Double == 150)
         #expect(object["density_source"] as? String == "jfif")
+        #expect(object["channel"] as? String == "luma")
         let feet = try #require(object["feet"] as? [[String: Any]])
         #expect(feet.count == 2)
         for (foot, expected) in zip(feet, truth) {

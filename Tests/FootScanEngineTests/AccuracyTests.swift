@@ -19,6 +19,7 @@ struct AccuracyTests {
             #expect(error == nil, "seed \(scan.seed)")
             #expect(found == drawn, "seed \(scan.seed)")
             #expect(ordered, "seed \(scan.seed): feet not listed left to right")
+            #expect(!scan.usedColour, "seed \(scan.seed): a scan whose luma separates foot and bed was decoded from colour")
         }
     }
 
@@ -182,6 +183,41 @@ struct LeakTouchingTests {
         #expect(feet.count >= 28)
         #expect(length150.p95 <= 1.0 && length.p95 <= 0.5)
         #expect(width.p95 <= 0.6 && heel.p95 <= 0.5)
+        for foot in feet {
+            let side = foot.measured?.side, trueSide = foot.truth.side
+            #expect(side == trueSide, "seed \(foot.seed)")
+        }
+    }
+}
+
+/// A bed as bright as the skin but of another hue: luma cannot tell them apart, the colour channel must.
+@Suite("Colour where luma fails")
+struct IsoluminantTests {
+    @Test("every scan is decoded from colour and measured within the engine's bounds; luma alone fails on most")
+    func isoluminant() {
+        let scans = GeneratedSet.isoluminant
+        for scan in scans {
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count, colour = scan.usedColour
+            #expect(error == nil, "seed \(scan.seed)")
+            #expect(found == drawn, "seed \(scan.seed)")
+            #expect(colour, "seed \(scan.seed): decoded as luma")
+        }
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        let length150 = ErrorStatistics(feet.filter { $0.dotsPerInch == 150 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let width = ErrorStatistics(feet.map { $0.measured!.widthMM - $0.truth.widthMM })
+        let heel = ErrorStatistics(feet.map { $0.measured!.heelWidthMM - $0.truth.heelWidthMM })
+        // Luma alone: a scan counts as right when every foot is found and each length is within 1 mm.
+        let lumaRight = GeneratedSet.isoluminantLumaOnly.filter { scan in
+            scan.error == nil && scan.measuredCount == scan.scene.feet.count
+                && scan.feet.allSatisfy { foot in foot.measured.map { abs($0.lengthMM - foot.truth.lengthMM) <= 1 } ?? false }
+        }.count
+        print("bed as bright as the skin, \(scans.count) scans, \(feet.count) feet, from colour: length at 150 dpi \(length150), "
+              + "at >= 200 dpi \(length), width \(width), heel \(heel); luma alone right on \(lumaRight) of \(scans.count) scans")
+        #expect(feet.count >= 28)
+        #expect(length150.p95 <= 1.0 && length.p95 <= 0.5)
+        #expect(width.p95 <= 0.6 && heel.p95 <= 0.5)
+        #expect(lumaRight * 2 < scans.count, "luma alone measured \(lumaRight) of \(scans.count): the set does not need colour")
         for foot in feet {
             let side = foot.measured?.side, trueSide = foot.truth.side
             #expect(side == trueSide, "seed \(foot.seed)")

@@ -22,6 +22,8 @@ struct ScanResult: Sendable {
     var orderedLeftToRight: Bool
     var imageKind: ImageKind?
     var reduction = 1
+    /// Whether the grey channel was projected from colour rather than luma.
+    var usedColour = false
 }
 
 /// Renders, encodes, decodes and measures a seeded set of scenes in parallel, once per test process.
@@ -65,6 +67,20 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 4513, conditions: conditions)
     }
 
+    /// A bed as bright as the skin (luma within 3%) but bluish under a warm skin: only colour separates
+    /// them. One or two feet, 150 to 300 dpi, PNG and JPEG.
+    static let isoluminant: [ScanResult] = run(seeds: Array(6001...6024)) { seed in isoluminantScene(seed) }
+
+    /// The same scenes decoded as luma alone, to show that they need colour.
+    static let isoluminantLumaOnly: [ScanResult] = run(seeds: Array(6001...6024), lumaOnly: true) { seed in isoluminantScene(seed) }
+
+    static func isoluminantScene(_ seed: UInt64) -> ScanScene {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.isoluminantBed = true
+        return ScanScene.random(seed: seed &* 3571, conditions: conditions)
+    }
+
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
     static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
         var conditions = SceneConditions()
@@ -84,15 +100,18 @@ enum GeneratedSet {
     }
 
     /// Renders each scene, writes it as a file's bytes, decodes and measures it.
-    static func run(seeds: [UInt64], decoding: DecodingOptions = DecodingOptions(), scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
+    static func run(seeds: [UInt64], decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
+                    scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
         let slots = ResultSlots(count: seeds.count)
         DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
-            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index]), decoding: decoding))
+            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index]), decoding: decoding, lumaOnly: lumaOnly))
         }
         return slots.values
     }
 
-    static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions()) -> ScanResult {
+    /// Decodes as the command does (luma, or a colour channel when luma cannot separate foot from bed),
+    /// or as luma alone.
+    static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false) -> ScanResult {
         var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true, imageKind: nil)
         do {
             let scan = try ScanRenderer.render(scene, fastCompression: true)
@@ -100,7 +119,9 @@ enum GeneratedSet {
             if let folder = ProcessInfo.processInfo.environment["FOOTSCAN_DUMP"] {
                 _ = FileManager.default.createFile(atPath: "\(folder)/seed-\(seed).\(scan.fileExtension)", contents: Data(scan.fileBytes))
             }
-            var image = try ScanDecoder.decode(scan.fileBytes, file: "seed-\(seed)", options: decoding)
+            var image = lumaOnly ? try ScanDecoder.decode(scan.fileBytes, file: "seed-\(seed)", options: decoding)
+                : try FootScanner.decodeForMeasuring(scan.fileBytes, file: "seed-\(seed)", options: decoding)
+            result.usedColour = image.source.projection != nil
             if image.density == nil {
                 image = image.replacingDensity(ScanDensity(dotsPerInch: scene.dotsPerInch, source: .option))
             }

@@ -72,11 +72,26 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(input(dpi).image)) }
         }
         Benchmark("end_to_end_jpeg_\(dpi)dpi") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(ScanDecoder.decode(input(dpi).jpeg))) }
+            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(FootScanner.decodeForMeasuring(input(dpi).jpeg))) }
         }
         Benchmark("end_to_end_png_\(dpi)dpi") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(ScanDecoder.decode(input(dpi).png))) }
+            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(FootScanner.decodeForMeasuring(input(dpi).png))) }
         }
+    }
+
+    // A bed as bright as the skin: luma decode, colour sample, colour decode, measure.
+    let colourJPEG: [UInt8] = {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [150]
+        conditions.footCount = 1
+        conditions.isoluminantBed = true
+        conditions.angle = -Double.pi / 2
+        var scene = ScanScene.random(seed: 2026, conditions: conditions)
+        scene.format = .jpeg(quality: 90, progressive: false)
+        return (try? ScanRenderer.render(scene).fileBytes) ?? []
+    }()
+    Benchmark("end_to_end_jpeg_150dpi_bed_as_bright_as_skin_colour") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(FootScanner.decodeForMeasuring(colourJPEG))) }
     }
 
     // The core's stages at 300 dpi, each on the previous stage's result made in setup.

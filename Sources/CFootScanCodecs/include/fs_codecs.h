@@ -50,6 +50,14 @@ fs_png_reader *fs_png_reader_create(const uint8_t *data, size_t length);
 int fs_png_read_header(fs_png_reader *reader, fs_png_header *header);
 /* Decodes the whole image as 8-bit luma (Rec. 601 weights, alpha dropped) into `pixels`, one row every `stride` bytes. */
 int fs_png_read_grey(fs_png_reader *reader, uint8_t *pixels, size_t stride);
+/*
+ * Row by row 8-bit RGB instead (palette expanded, 16-bit scaled down, alpha dropped), for colour images
+ * that are not interlaced; grey and Adam7 images are refused with FS_ERR_UNSUPPORTED. Then
+ * fs_png_read_rows delivers up to `max_rows` rows of 3 bytes a pixel, one every `stride` bytes, and
+ * says in *delivered how many; after the last row the rest of the file is read.
+ */
+int fs_png_prepare_rgb(fs_png_reader *reader);
+int fs_png_read_rows(fs_png_reader *reader, uint8_t *rows, size_t stride, uint32_t max_rows, uint32_t *delivered);
 /* The eXIf chunk's bytes (a TIFF structure) seen so far, or NULL; valid until the reader is destroyed. */
 const uint8_t *fs_png_exif(const fs_png_reader *reader, size_t *length);
 /* The message of the last error or warning, or an empty string. */
@@ -84,6 +92,14 @@ const uint8_t *fs_jpeg_exif(const fs_jpeg_reader *reader, size_t *length);
 int fs_jpeg_prepare_grey(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height);
 /* Decodes every scanline into `pixels`. Any libjpeg warning (a truncated scan, corrupt data) is an error. */
 int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride);
+/*
+ * RGB output instead, at 1/scale_denominator of the full size, for three-component (YCbCr or RGB) images;
+ * others are refused with FS_ERR_UNSUPPORTED. Then fs_jpeg_read_rows delivers up to `max_rows` rows of
+ * 3 bytes a pixel, one every `stride` bytes, and says in *delivered how many; after the last row the
+ * decompressor is finished. Warnings are errors here too.
+ */
+int fs_jpeg_prepare_rgb(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height);
+int fs_jpeg_read_rows(fs_jpeg_reader *reader, uint8_t *rows, size_t stride, uint32_t max_rows, uint32_t *delivered);
 const char *fs_jpeg_reader_message(const fs_jpeg_reader *reader);
 void fs_jpeg_reader_destroy(fs_jpeg_reader *reader);
 
