@@ -23,10 +23,10 @@ enum ContourTracer {
 
     /// The contour through the top-left corner of the pixel (`startX`, `startY`), which must be the first
     /// pixel of its region's topmost run. Pixels outside `visible` (a light band along an edge) and, for
-    /// one of two touching feet, outside `clip` count as background. Returns the vertices in pixel
-    /// coordinates.
+    /// one of two touching feet, on the `wall` between them count as background. Returns the vertices in
+    /// pixel coordinates.
     static func trace(image: ScanImage, test: ForegroundTest, startX: Int, startY: Int,
-                      visible: VisibleArea? = nil, clip: FootGrouping.HalfPlane? = nil) -> [SIMD2<Double>] {
+                      visible: VisibleArea? = nil, wall: TouchingFeet.Wall? = nil) -> [SIMD2<Double>] {
         let width = image.width, height = image.height, stride = image.stride
         let visible = visible ?? VisibleArea(width: width, height: height)
         let level = test.edgeLevel
@@ -35,7 +35,7 @@ enum ContourTracer {
         image.pixels.withUnsafeBufferPointer { pixels in
             @inline(__always) func inside(_ x: Int, _ y: Int) -> Bool {
                 visible.contains(x, y) && test.isForeground(pixels[y * stride + x])
-                    && (clip?.contains(x, y) ?? true)
+                    && !(wall?.contains(x, y) ?? false)
             }
             @inline(__always) func signal(_ x: Int, _ y: Int) -> Double? {
                 visible.contains(x, y) ? test.signal(pixels[y * stride + x]) : nil
@@ -50,8 +50,8 @@ enum ContourTracer {
                 default: (ax, ay, bx, by) = (cx, cy, cx, cy + 1)
                 }
                 var t = 0.5
-                if let clip, clip.contains(ax, ay) != clip.contains(bx, by) {
-                    // A cut between two touching feet: the edge lies half-way.
+                if let wall, wall.contains(ax, ay) != wall.contains(bx, by) {
+                    // The wall between two touching feet: the edge lies half-way.
                     t = 0.5
                 } else if let fa = signal(ax, ay), let fb = signal(bx, by), fa != fb {
                     t = min(max((level - fa) / (fb - fa), 0), 1)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FootScanImage
 
 /// Groups foreground regions into feet.
 ///
@@ -17,93 +18,39 @@ struct FootGrouping {
         var parts: [Int]
         var pads: [Int] = []
         var summary: ForegroundRegion
-        /// For one of two touching feet: the half-plane of its region that is this foot.
-        var clip: HalfPlane?
-    }
-
-    /// The pixels (x, y) with `(x - cx) * nx + (y - cy) * ny` of the sign `keep` (in pixel units).
-    struct HalfPlane: Sendable {
-        let cx: Double, cy: Double, nx: Double, ny: Double, keep: Double
-
-        func contains(_ x: Int, _ y: Int) -> Bool { ((Double(x) - cx) * nx + (Double(y) - cy) * ny) * keep >= 0 }
+        /// For one of two touching feet: the wall that parts it from the other.
+        var wall: TouchingFeet.Wall?
     }
 
     var feet: [Foot] = []
 
-    /// Cuts a region in two along the straight line that crosses the fewest foreground pixels: where two
-    /// touching feet meet. Lines of every direction within 40 mm of the region's centre are tried (2° and
-    /// 2 mm steps, then refined); each side must keep at least a third of the area.
-    /// Returns the two halves as feet, or nil when no line does.
-    static func splitTouching(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
-                              sx: Double, sy: Double) -> (Foot, Foot)? {
-        let region = regions[index]
-        let principal = region.principalAngle(sx: sx, sy: sy)
-        let c = region.centroid
-        let own = runs.indices.filter { Int(labels[$0]) == index }
-        // A line in pixel units: (x - cx) nx + (y - cy) ny = offset, with n a unit normal in millimetres
-        // scaled to pixels; offset in millimetres.
-        // The cut's cost: foreground pixels within half a pixel of the line (about its length through the
-        // foot); and the area on its negative side.
-        let halfPixel = 0.5 * max(sx, sy)
-        func score(angle: Double, offset: Double) -> (crossings: Int, left: Double) {
-            let nx = -sin(angle) * sx, ny = cos(angle) * sy
-            var crossings = 0
-            var left = 0.0
-            for r in own {
-                let run = runs[r]
-                let start = Double(run.start), last = Double(run.end - 1)
-                let v0 = (Double(run.row) - c.y) * ny - c.x * nx - offset // v(x) = v0 + x nx
-                if abs(nx) < 1e-12 {
-                    if abs(v0) <= halfPixel { crossings += Int(run.end - run.start) }
-                    if v0 < 0 { left += last - start + 1 }
-                    continue
-                }
-                let a = (-halfPixel - v0) / nx, b = (halfPixel - v0) / nx
-                let low = max(min(a, b), start), high = min(max(a, b), last)
-                if high >= low { crossings += Int(high.rounded(.down) - low.rounded(.up)) + 1 }
-                // Pixels with v < 0.
-                let zero = -v0 / nx
-                if nx > 0 { left += max(0, min(last, zero.rounded(.up) - 1) - start + 1) } else { left += max(0, last - max(start, zero.rounded(.down) + 1) + 1) }
-            }
-            return (crossings, left)
-        }
-        var best: (angle: Double, offset: Double, crossings: Int)?
-        func consider(_ angle: Double, _ offset: Double) {
-            let result = score(angle: angle, offset: offset)
-            guard result.left >= region.area / 3, region.area - result.left >= region.area / 3 else { return }
-            if result.crossings < (best?.crossings ?? Int.max) { best = (angle, offset, result.crossings) }
-        }
-        for degrees in stride(from: 0.0, to: 180.0, by: 2) {
-            for offset in stride(from: -40.0, through: 40.0, by: 2) { consider(principal + degrees * Double.pi / 180, offset) }
-        }
-        guard let coarse = best else { return nil }
-        for degrees in stride(from: -2.0, through: 2.0, by: 0.25) {
-            for offset in stride(from: -2.0, through: 2.0, by: 0.25) {
-                consider(coarse.angle + degrees * Double.pi / 180, coarse.offset + offset)
+    /// Whether a foot-like region may be two touching feet: its extent along its principal axis exceeds
+    /// 320 mm (longer than any foot), or its extent across is more than 0.45 of that (wider than any foot
+    /// for its length). Exact extents of the runs' ends, one pass over the region's runs.
+    static func mayBeTwoFeet(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
+                             sx: Double, sy: Double) -> Bool {
+        let angle = regions[index].principalAngle(sx: sx, sy: sy)
+        let axis = (x: cos(angle), y: sin(angle))
+        var along = (low: Double.infinity, high: -Double.infinity), across = along
+        for (r, run) in runs.enumerated() where Int(labels[r]) == index {
+            let y = Double(run.row) * sy
+            for end in 0..<2 {
+                let x = Double(end == 0 ? run.start : run.end - 1) * sx
+                let u = x * axis.x + y * axis.y, v = -x * axis.y + y * axis.x
+                along = (min(along.low, u), max(along.high, u))
+                across = (min(across.low, v), max(across.high, v))
             }
         }
-        guard let cut = best else { return nil }
-        let nx = -sin(cut.angle) * sx, ny = cos(cut.angle) * sy
-        // The line through the point of the centre's normal at the offset, in pixels.
-        let norm2 = nx * nx + ny * ny
-        let cx = c.x + nx * cut.offset / norm2, cy = c.y + ny * cut.offset / norm2
-        var halves: [Foot] = []
-        for keep in [1.0, -1.0] {
-            let plane = HalfPlane(cx: cx, cy: cy, nx: nx, ny: ny, keep: keep)
-            var summary: ForegroundRegion?
-            for r in own {
-                let run = runs[r]
-                var start = Int(run.start), end = Int(run.end)
-                while start < end && !plane.contains(start, Int(run.row)) { start += 1 }
-                while end > start && !plane.contains(end - 1, Int(run.row)) { end -= 1 }
-                guard end > start else { continue }
-                if summary == nil { summary = ForegroundRegion(firstRun: r) }
-                summary?.add(ForegroundRun(row: run.row, start: Int32(start), end: Int32(end)))
-            }
-            guard let summary else { return nil }
-            halves.append(Foot(parts: [index], summary: summary, clip: plane))
-        }
-        return (halves[0], halves[1])
+        let length = along.high - along.low, width = across.high - across.low
+        return length > 320 || width > 0.45 * length
+    }
+
+    /// Two halves of a cut region are two feet of a pair: each foot-like, their lengths (principal
+    /// extents) within 25% of each other.
+    static func areAPair(_ a: ForegroundRegion, _ b: ForegroundRegion, scanner: FootScanner, sx: Double, sy: Double) -> Bool {
+        guard scanner.isFootLike(a, sx: sx, sy: sy), scanner.isFootLike(b, sx: sx, sy: sy) else { return false }
+        let la = a.principalExtents(sx: sx, sy: sy).major, lb = b.principalExtents(sx: sx, sy: sy).major
+        return min(la, lb) >= 0.75 * max(la, lb)
     }
 
     /// Heel and forefoot of one print: each compact (at most 2.5 times as long as wide), and lying one
@@ -123,12 +70,25 @@ struct FootGrouping {
         return separation > 0 && along >= 0.3 * length && across <= 0.25 * along
     }
 
-    init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], sx: Double, sy: Double, scanner: FootScanner) {
+    init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], segmentation: Segmentation, image: ScanImage,
+         sx: Double, sy: Double, scanner: FootScanner) {
+        func split(_ index: Int) -> (Foot, Foot)? {
+            TouchingFeet.split(index, regions: regions, runs: runs, labels: labels, image: image, test: segmentation.test,
+                               visible: segmentation.visible, sx: sx, sy: sy, scanner: scanner)
+        }
         let pixelArea = sx * sy
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }
         var used = Set<Int>()
         for index in large where scanner.isFootLike(regions[index], sx: sx, sy: sy) {
-            feet.append(Foot(parts: [index], summary: regions[index]))
+            // Two feet touching in a staggered stance can look like one big foot: a region longer than any
+            // foot, or wider for its length, is cut when a notch-to-notch cut leaves two feet of a pair.
+            if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, labels: labels, sx: sx, sy: sy),
+               let halves = split(index) {
+                feet.append(halves.0)
+                feet.append(halves.1)
+            } else {
+                feet.append(Foot(parts: [index], summary: regions[index]))
+            }
             used.insert(index)
         }
         let rest = large.filter { !used.contains($0) }
@@ -149,14 +109,13 @@ struct FootGrouping {
                 used.insert(j)
             }
         }
-        // Two feet that touch: a large region that is not one foot, cut where the two are narrowest along
-        // a line parallel to its long axis, when each side is a foot.
+        // Two feet that touch: a large region that is not one foot, cut between two notches of its outline
+        // when that leaves two feet of a pair.
         for index in large where !used.contains(index) {
             let region = regions[index]
             let area = region.area * pixelArea
             guard area >= 2 * 2_500, area <= 2 * FootScanner.footArea.upperBound,
-                  let halves = FootGrouping.splitTouching(index, regions: regions, runs: runs, labels: labels, sx: sx, sy: sy),
-                  scanner.isFootLike(halves.0.summary, sx: sx, sy: sy), scanner.isFootLike(halves.1.summary, sx: sx, sy: sy) else { continue }
+                  let halves = split(index) else { continue }
             feet.append(halves.0)
             feet.append(halves.1)
             used.insert(index)

@@ -41,7 +41,8 @@ public enum MeasurementStages {
         /// Stage 2: 8-connected regions, grouped into feet (soles, prints and their toe pads).
         public func groupFeet(scanner: FootScanner = FootScanner()) -> Grouped {
             let (regions, labels) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
-            let feet = FootGrouping(regions: regions, runs: segmentation.runs, labels: labels, sx: sx, sy: sy, scanner: scanner).feet
+            let feet = FootGrouping(regions: regions, runs: segmentation.runs, labels: labels, segmentation: segmentation, image: image,
+                                    sx: sx, sy: sy, scanner: scanner).feet
             return Grouped(segmented: self, regions: regions, feet: feet)
         }
     }
@@ -65,10 +66,10 @@ public enum MeasurementStages {
                                            visible: segmentation.visible)
             }
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
-                if let clip = foot.clip, let first = foot.summary.firstPixel {
-                    // One of two touching feet: its half of the shared region.
+                if let wall = foot.wall, let first = foot.summary.firstPixel {
+                    // One of two touching feet: its part of the shared region.
                     return ([ContourTracer.trace(image: image, test: segmentation.test, startX: first.x, startY: first.y,
-                                                 visible: segmentation.visible, clip: clip)], 0)
+                                                 visible: segmentation.visible, wall: wall)], 0)
                 }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 return (foot.parts.map(outline) + pads.map(outline), pads.count)

@@ -11,3 +11,11 @@ extension Array where Element == SIMD2<Double> {
         return abs(twice) / 2
     }
 }
+
+extension Array where Element == SIMD2<Double> {
+    /// The area of the points' convex hull.
+    func hullArea() -> Double {
+        let hull = ToeAngles.convexHull(xs: map(\.x), ys: map(\.y))
+        return hull.map { self[$0] }.enclosedArea()
+    }
+}

@@ -26,6 +26,8 @@ public struct SceneConditions: Sendable {
     /// Two feet that touch, standing side by side (heels level within 5 mm, at most 9° apart): the right
     /// foot is moved against the left until they overlap by 1 mm.
     public var touching = false
+    /// With `touching`: how far one foot stands ahead of the other, mm (a staggered stance); 0: level.
+    public var touchingStaggerMM: ClosedRange<Double> = 0...0
     /// Contact prints instead of whole soles; nil: whole soles.
     public var footprints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that
@@ -68,6 +70,12 @@ extension ScanScene {
                 feet[0].angle = -Double.pi / 2 - spread / 2
                 feet[1].angle = -Double.pi / 2 + spread / 2
                 feet[1].pternionMM.y = random.uniform(-5...5)
+                if conditions.touchingStaggerMM.upperBound > 0 {
+                    // A stream of its own, so that level stances stay as they were; either foot ahead.
+                    var stance = SeededRandom(seed: seed ^ 0x57A6_6E2D)
+                    let ahead = stance.uniform(conditions.touchingStaggerMM)
+                    feet[1].pternionMM.y += stance.uniform(0...1) < 0.5 ? ahead : -ahead
+                }
                 feet[1].pternionMM.x -= ScanScene.horizontalGap(left: feet[0], right: feet[1]) + 1.0
             }
         } else {

@@ -45,6 +45,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With two feet: make them touch.")
     var touching = false
 
+    @Option(help: "With --touching: one foot stands this many mm ahead of the other.")
+    var stagger: Double = 0
+
     @Flag(help: "A band of light along the left edge, near the skin's level, that the leftmost foot touches.")
     var leakTouching = false
 
@@ -64,6 +67,7 @@ struct SynthCommand: ParsableCommand {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1 to 100.") }
+        guard stagger >= 0 else { throw ValidationError("--stagger must not be negative.") }
         if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
     }
 
@@ -76,6 +80,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footprints = footprints
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
+        conditions.touchingStaggerMM = stagger...stagger
         conditions.isoluminantBed = isoluminant
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
         switch format {

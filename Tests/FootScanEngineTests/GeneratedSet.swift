@@ -81,6 +81,16 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 3571, conditions: conditions)
     }
 
+    /// Two feet that touch in a staggered stance: one 30 to 150 mm ahead of the other, 150 to 300 dpi.
+    static let touchingStaggered: [ScanResult] = run(seeds: Array(4101...4130)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.footCount = 2
+        conditions.touching = true
+        conditions.touchingStaggerMM = 30...150
+        return ScanScene.random(seed: seed &* 5519, conditions: conditions)
+    }
+
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
     static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
         var conditions = SceneConditions()
