@@ -8,8 +8,9 @@ import FootScanImage
 /// Groups foreground regions into feet.
 ///
 /// - A region of foot size and shape is a foot (a sole, or a print whose midfoot touches).
-/// - Two large regions that are not feet on their own, but together are, and that lie one behind the
-///   other as heel and forefoot of a print whose arch does not touch, become one foot; nearer pairs first.
+/// - Heels and forefeet of prints whose arch does not touch are paired first (``PrintHalves``): two
+///   compact large regions that lie one behind the other and have toe pads ahead of the forefoot become
+///   one foot, even when the forefoot alone would pass for a foot.
 /// - Small compact regions (12 to 1,200 mm², at most 3 times as long as wide, at most 45 mm long) are
 ///   toe pads of the foot whose outline lies nearest, when that is within 40 mm.
 /// Everything else (specks, a card, a ruler, a light band along the bed) is left out.
@@ -53,6 +54,13 @@ struct FootGrouping {
         return min(la, lb) >= 0.75 * max(la, lb)
     }
 
+    /// A toe pad: 12 to 1,200 mm², at most 3 times as long as wide and 45 mm long.
+    static func isPadLike(_ region: ForegroundRegion, sx: Double, sy: Double) -> Bool {
+        guard (12..<1_200).contains(region.area * sx * sy) else { return false }
+        let extents = region.principalExtents(sx: sx, sy: sy)
+        return extents.minor > 0 && extents.major / extents.minor <= 3 && extents.major <= 45
+    }
+
     /// Heel and forefoot of one print: each compact (at most 2.5 times as long as wide), and lying one
     /// behind the other along the pair's long axis (their centres at least 0.3 of its length apart along
     /// it, and less than a quarter of that apart across it).
@@ -79,7 +87,20 @@ struct FootGrouping {
         let pixelArea = sx * sy
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }
         var used = Set<Int>()
-        for index in large where scanner.isFootLike(regions[index], sx: sx, sy: sy) {
+        // Split prints first: their forefoot can pass for a foot alone, and the toe pads tell which
+        // compact region is a forefoot.
+        let padCandidates = regions.indices.filter { FootGrouping.isPadLike(regions[$0], sx: sx, sy: sy) }
+        let compact = large.filter { index in
+            let extents = regions[index].principalExtents(sx: sx, sy: sy)
+            return extents.minor > 0 && extents.major / extents.minor <= 2.5
+        }
+        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, scanner: scanner, sx: sx, sy: sy) {
+            feet.append(Foot(parts: [pair.heel, pair.forefoot].sorted { regions[$0].area > regions[$1].area },
+                             summary: regions[pair.heel] + regions[pair.forefoot]))
+            used.insert(pair.heel)
+            used.insert(pair.forefoot)
+        }
+        for index in large where !used.contains(index) && scanner.isFootLike(regions[index], sx: sx, sy: sy) {
             // Two feet touching in a staggered stance can look like one big foot: a region longer than any
             // foot, or wider for its length, is cut when a notch-to-notch cut leaves two feet of a pair.
             if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, labels: labels, sx: sx, sy: sy),
@@ -90,24 +111,6 @@ struct FootGrouping {
                 feet.append(Foot(parts: [index], summary: regions[index]))
             }
             used.insert(index)
-        }
-        let rest = large.filter { !used.contains($0) }
-        var pairs: [(Int, Int, Double)] = []
-        for (n, i) in rest.enumerated() {
-            for j in rest[(n + 1)...] {
-                let a = regions[i].centroid, b = regions[j].centroid
-                let distance = (((a.x - b.x) * sx) * ((a.x - b.x) * sx) + ((a.y - b.y) * sy) * ((a.y - b.y) * sy)).squareRoot()
-                pairs.append((i, j, distance))
-            }
-        }
-        for (i, j, separation) in pairs.sorted(by: { $0.2 < $1.2 }) where !used.contains(i) && !used.contains(j) {
-            let merged = regions[i] + regions[j]
-            if scanner.isFootLike(merged, sx: sx, sy: sy) && FootGrouping.arePrintHalves(regions[i], regions[j], merged: merged,
-                                                                                          separation: separation, sx: sx, sy: sy) {
-                feet.append(Foot(parts: [i, j].sorted { regions[$0].area > regions[$1].area }, summary: merged))
-                used.insert(i)
-                used.insert(j)
-            }
         }
         // Two feet that touch: a large region that is not one foot, cut between two notches of its outline
         // when that leaves two feet of a pair.
@@ -121,15 +124,7 @@ struct FootGrouping {
             used.insert(index)
         }
         // Toe pads: compact small regions, each to the foot whose runs come nearest its centre.
-        var pads: [Int] = []
-        for index in regions.indices where !used.contains(index) {
-            let region = regions[index]
-            let area = region.area * pixelArea
-            guard (12..<1_200).contains(area) else { continue }
-            let extents = region.principalExtents(sx: sx, sy: sy)
-            guard extents.minor > 0, extents.major / extents.minor <= 3, extents.major <= 45 else { continue }
-            pads.append(index)
-        }
+        let pads = padCandidates.filter { !used.contains($0) }
         if !pads.isEmpty && !feet.isEmpty {
             var footOfRegion = [Int: Int]()
             for (n, foot) in feet.enumerated() { for part in foot.parts { footOfRegion[part] = n } }

@@ -72,7 +72,9 @@ struct FootMeasurer {
         // Toe tips from toe 1 outwards.
         let orderedTips = toe1First ? toes.tips : toes.tips.reversed()
         let tipXs = orderedTips.map { frame.xs[$0] }
-        if orderedTips.count < 5 { warnings.append(.toesMerged) }
+        // A print with fewer than five toe pads is a partial print (toes that did not touch); a sole whose
+        // toe tips cannot all be told apart has merged toes.
+        if orderedTips.count < 5 { warnings.append(isPrint ? .partialPrint : .toesMerged) }
         if orderedTips.count < 2 || !converged { warnings.append(.axisUncertain) }
 
         // The big toe's side of the axis is the medial side.

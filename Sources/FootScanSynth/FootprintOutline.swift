@@ -14,6 +14,8 @@ public struct FootprintParameters: Sendable, Codable, Hashable {
     public var forefootStart: Double
     /// Gap between the forefoot pad and the toe pads, mm.
     public var toeGapMM: Double
+    /// How many of the outer toes (5, then 4) leave no pad: a partial print.
+    public var missingToePads = 0
 
     /// Creates parameters.
     public init(midfootBandMM: Double, heelEnd: Double, forefootStart: Double, toeGapMM: Double) {
@@ -72,7 +74,8 @@ public struct FootprintOutline: Sendable {
         if !heelPart.lows.isEmpty { prints.append(heelPart.lows + heelPart.highs.reversed()) }
         if !lows.isEmpty { prints.append(lows + highs.reversed()) }
         print = prints
-        toePads = outline.toeTips.enumerated().map { index, tip in
+        let printed = outline.toeTips.count - min(max(parameters.missingToePads, 0), 3)
+        toePads = outline.toeTips.prefix(printed).enumerated().map { index, tip in
             let size = outline.toeSizes[index]
             // Each pad ends 1.5 mm behind its toe's tip and starts at least half the toe gap clear of the
             // forefoot's print, so that pads and print never touch.

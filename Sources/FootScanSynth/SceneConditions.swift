@@ -30,6 +30,10 @@ public struct SceneConditions: Sendable {
     public var touchingStaggerMM: ClosedRange<Double> = 0...0
     /// Contact prints instead of whole soles; nil: whole soles.
     public var footprints = false
+    /// With `footprints`: one or two outer toes leave no pad (a partial print).
+    public var partialPrints = false
+    /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
+    public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that
     /// the leftmost foot touches (its outline between 0.2 mm inside the band and 0.1 mm clear of it).
     public var leakTouchesFoot = false
@@ -89,6 +93,13 @@ extension ScanScene {
         }
         if conditions.footprints {
             for index in feet.indices { feet[index].print = FootprintParameters.random(using: &random) }
+            if conditions.splitPrints {
+                for index in feet.indices { feet[index].print?.midfootBandMM = 0 }
+            }
+            if conditions.partialPrints {
+                var pads = SeededRandom(seed: seed ^ 0x9AD5_0FF5)
+                for index in feet.indices { feet[index].print?.missingToePads = pads.uniform(0...1) < 0.5 ? 1 : 2 }
+            }
         }
         let turn = pairAngle + Double.pi / 2
         for index in feet.indices {

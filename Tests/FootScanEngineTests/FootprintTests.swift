@@ -16,9 +16,51 @@ struct FootprintTests {
             #expect(found == drawn, "seed \(scan.seed)")
         }
         for foot in Self.feet {
+            let side = foot.measured?.side, trueSide = foot.truth.side, warnings = foot.measured?.warnings ?? []
+            #expect(side == trueSide, "seed \(foot.seed)")
+            #expect(!warnings.contains(.partialPrint), "seed \(foot.seed): a whole print called partial")
+        }
+    }
+
+    @Test("two split prints side by side: each heel joins its own forefoot")
+    func splitPairs() {
+        let scans = GeneratedSet.splitPrintPairs
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        for scan in scans {
+            let error = scan.error, kind = scan.imageKind, found = scan.measuredCount
+            #expect(error == nil && kind == .footprint && found == 2, "seed \(scan.seed)")
+        }
+        let length = ErrorStatistics(feet.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let arch = ErrorStatistics(feet.compactMap { f in f.measured!.archIndex.flatMap { m in f.truth.archIndex.map { m - $0 } } })
+        print("split print pairs: \(feet.count) feet; length error \(length); arch index error \(arch)")
+        #expect(feet.count == 32 && arch.count == feet.count)
+        #expect(length.p95 <= 1.0 && arch.p95 <= 0.02)
+        for foot in feet {
             let side = foot.measured?.side, trueSide = foot.truth.side
             #expect(side == trueSide, "seed \(foot.seed)")
         }
+    }
+
+    @Test("a print missing one or two toe pads says partial_print, and keeps its arch index")
+    func partial() {
+        let scans = GeneratedSet.partialPrints
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        for scan in scans {
+            let error = scan.error, kind = scan.imageKind, found = scan.measuredCount, drawn = scan.scene.feet.count
+            #expect(error == nil && kind == .footprint && found == drawn, "seed \(scan.seed)")
+        }
+        for foot in feet {
+            let warnings = foot.measured?.warnings ?? []
+            #expect(warnings.contains(.partialPrint) && !warnings.contains(.toesMerged), "seed \(foot.seed): \(warnings)")
+        }
+        let arch = ErrorStatistics(feet.compactMap { f in f.measured!.archIndex.flatMap { m in f.truth.archIndex.map { m - $0 } } })
+        print("partial prints: \(feet.count) feet; arch index error \(arch)")
+        for f in feet {
+            if let m = f.measured?.archIndex, let t = f.truth.archIndex, abs(m - t) > 0.02 {
+                print("  partial print: seed \(f.seed) at \(Int(f.dotsPerInch)) dpi, arch index \(m) against \(t)")
+            }
+        }
+        #expect(feet.count >= 20 && arch.count == feet.count && arch.p95 <= 0.02)
     }
 
     @Test("arch index P95 <= 0.02; arch type right wherever the true index is 0.01 clear of a threshold")

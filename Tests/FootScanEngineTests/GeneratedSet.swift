@@ -49,6 +49,25 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
     }
 
+    /// Partial prints: one or two outer toes left no pad; 20 scans at 150 to 300 dpi.
+    static let partialPrints: [ScanResult] = run(seeds: Array(1101...1120)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.footprints = true
+        conditions.partialPrints = true
+        return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
+    }
+
+    /// Two split prints side by side (no midfoot contact): 16 scans at 150 to 300 dpi.
+    static let splitPrintPairs: [ScanResult] = run(seeds: Array(1201...1216)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.footprints = true
+        conditions.splitPrints = true
+        conditions.footCount = 2
+        return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
+    }
+
     /// Two feet that touch (overlapping by 1 mm where they are closest), 150 to 300 dpi, any rotation.
     static let touching: [ScanResult] = run(seeds: Array(4001...4030)) { seed in
         var conditions = SceneConditions()

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Pairs the heels and forefeet of split prints (a high arch leaves no midfoot contact), several feet at
+/// once: two prints side by side leave two heels and two forefeet, and the nearest two compact regions
+/// may be both heels.
+///
+/// A pair (heel, forefoot) is possible when the two lie one behind the other as a print's halves do
+/// (``FootGrouping/arePrintHalves``), together make a foot, and at least one toe pad lies ahead of the
+/// forefoot: beyond it along the heel-to-forefoot line, within 80 mm of it and 60 mm of that line. Its
+/// cost is how far the forefoot's long axis is from lying across that line (a forefoot print is wider
+/// than long), plus a little for distance. Of all sets of possible pairs, the one with the most pairs and
+/// then the least cost is chosen (every matching is tried for up to eight regions, pairs are taken
+/// cheapest first beyond).
+enum PrintHalves {
+    /// The chosen pairs, heel first.
+    static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion], scanner: FootScanner,
+                      sx: Double, sy: Double) -> [(heel: Int, forefoot: Int)] {
+        guard candidates.count >= 2, !pads.isEmpty else { return [] }
+        func millimetres(_ p: (x: Double, y: Double)) -> SIMD2<Double> { SIMD2(p.x * sx, p.y * sy) }
+        /// The cost of `heel` and `forefoot` as one print, or nil when they cannot be.
+        func cost(heel: Int, forefoot: Int) -> Double? {
+            let h = millimetres(regions[heel].centroid), f = millimetres(regions[forefoot].centroid)
+            let d = f - h
+            let distance = (d * d).sum().squareRoot()
+            guard distance > 0 else { return nil }
+            let merged = regions[heel] + regions[forefoot]
+            guard scanner.isFootLike(merged, sx: sx, sy: sy),
+                  FootGrouping.arePrintHalves(regions[heel], regions[forefoot], merged: merged, separation: distance, sx: sx, sy: sy)
+            else { return nil }
+            let u = d / distance
+            let ahead = pads.contains { pad in
+                let p = millimetres(regions[pad].centroid) - f
+                let along = (p * u).sum(), across = abs(p.x * u.y - p.y * u.x)
+                return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60
+            }
+            guard ahead else { return nil }
+            let angle = regions[forefoot].principalAngle(sx: sx, sy: sy)
+            return abs(cos(angle) * u.x + sin(angle) * u.y) + distance / 1000
+        }
+        var possible: [(heel: Int, forefoot: Int, cost: Double)] = []
+        for heel in candidates {
+            for forefoot in candidates where forefoot != heel {
+                if let c = cost(heel: heel, forefoot: forefoot) { possible.append((heel, forefoot, c)) }
+            }
+        }
+        guard !possible.isEmpty else { return [] }
+        if candidates.count > 8 {
+            var taken = Set<Int>()
+            var chosen: [(heel: Int, forefoot: Int)] = []
+            for pair in possible.sorted(by: { $0.cost < $1.cost }) where !taken.contains(pair.heel) && !taken.contains(pair.forefoot) {
+                chosen.append((pair.heel, pair.forefoot))
+                taken.insert(pair.heel)
+                taken.insert(pair.forefoot)
+            }
+            return chosen
+        }
+        // Every matching: more pairs first, then less cost.
+        var best: (count: Int, cost: Double, pairs: [(heel: Int, forefoot: Int)]) = (0, 0, [])
+        func search(from start: Int, taken: Set<Int>, pairs: [(heel: Int, forefoot: Int)], cost: Double) {
+            if pairs.count > best.count || (pairs.count == best.count && pairs.count > 0 && cost < best.cost) {
+                best = (pairs.count, cost, pairs)
+            }
+            for n in start..<possible.count {
+                let pair = possible[n]
+                guard !taken.contains(pair.heel), !taken.contains(pair.forefoot) else { continue }
+                search(from: n + 1, taken: taken.union([pair.heel, pair.forefoot]), pairs: pairs + [(pair.heel, pair.forefoot)],
+                       cost: cost + pair.cost)
+            }
+        }
+        search(from: 0, taken: [], pairs: [], cost: 0)
+        return best.pairs
+    }
+}
