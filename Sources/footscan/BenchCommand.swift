@@ -49,7 +49,7 @@ struct BenchCommand: ParsableCommand {
         }
         for (name, bytes) in inputs {
             var image: ScanImage
-            do { image = try ScanDecoder.decode(bytes, file: name) } catch {
+            do { image = try FootScanner.decodeForMeasuring(bytes, file: name) } catch {
                 StandardError.print("footscan: \(error)")
                 throw ExitCode(1)
             }
@@ -61,7 +61,7 @@ struct BenchCommand: ParsableCommand {
             let decode = Self.time(runs) { _ = try? ScanDecoder.decode(bytes) }
             let core = Self.time(runs) { _ = try? FootScanner().measure(image) }
             let endToEnd = Self.time(runs) {
-                if var decoded = try? ScanDecoder.decode(bytes) {
+                if var decoded = try? FootScanner.decodeForMeasuring(bytes) {
                     if let dpi { decoded = decoded.replacingDensity(ScanDensity(dotsPerInch: dpi, source: .option)) }
                     _ = try? FootScanner().measure(decoded)
                 }
