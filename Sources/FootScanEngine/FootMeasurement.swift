@@ -57,6 +57,8 @@ public struct FootGeometry: Sendable {
     public var contour: [SIMD2<Double>]
     /// Every outline of the foot: the print's parts, then the toe pads.
     public var contours: [[SIMD2<Double>]]
+    /// The convex hull of all of them, counter-clockwise in the axis frame.
+    public var hull: [SIMD2<Double>]
     /// The rearmost heel point along the axis.
     public var pternion: SIMD2<Double>
     /// The most distal point of the longest toe.

@@ -18,7 +18,11 @@ public enum ToeAngles {
     /// Hallux and fifth-toe angles in degrees, from outline points in the axis frame (x along the axis
     /// from the pternion, y across it); `medialSign` is +1 when the big toe lies on +y.
     public static func angles(xs: [Double], ys: [Double], medialSign: Double) -> (hallux: Double, toe5: Double) {
-        let hull = convexHull(xs: xs, ys: ys)
+        angles(xs: xs, ys: ys, medialSign: medialSign, hull: convexHull(xs: xs, ys: ys))
+    }
+
+    /// The same, on the outline's convex hull already found (indices into `xs` and `ys`).
+    static func angles(xs: [Double], ys: [Double], medialSign: Double, hull: [Int]) -> (hallux: Double, toe5: Double) {
         guard hull.count >= 4, let length = xs.max() else { return (0, 0) }
         func angle(side: Double, reach: Double) -> Double {
             let onSide = hull.filter { ys[$0] * side > 0 }

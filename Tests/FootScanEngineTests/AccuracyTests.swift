@@ -78,6 +78,26 @@ struct AccuracyTests {
         #expect(angle.p95 <= 1.5)
     }
 
+    @Test("each foot's convex hull holds its whole outline and no less area")
+    func hull() {
+        for foot in Self.feet.prefix(60) {
+            guard let geometry = foot.measured?.geometry else { continue }
+            let hull = geometry.hull
+            #expect(hull.count >= 8, "seed \(foot.seed)")
+            // The hull's orientation, then every outline point on its inner side of every edge.
+            let orientation: Double = hull.enclosedSignedArea >= 0 ? 1 : -1
+            var outside = 0
+            for p in geometry.contours.flatMap({ $0 }) {
+                for i in hull.indices {
+                    let a = hull[i], b = hull[(i + 1) % hull.count]
+                    if orientation * ((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)) < -1e-6 { outside += 1; break }
+                }
+            }
+            #expect(outside == 0, "seed \(foot.seed): \(outside) outline points outside the hull")
+            #expect(abs(hull.enclosedSignedArea) >= abs(geometry.contour.enclosedSignedArea), "seed \(foot.seed)")
+        }
+    }
+
     @Test("whole soles are silhouettes, with no arch index")
     func silhouettes() {
         for scan in GeneratedSet.main where scan.error == nil {
@@ -233,5 +253,17 @@ struct IsoluminantTests {
             let side = foot.measured?.side, trueSide = foot.truth.side
             #expect(side == trueSide, "seed \(foot.seed)")
         }
+    }
+}
+
+extension Array where Element == SIMD2<Double> {
+    /// The signed shoelace area of a closed polygon.
+    var enclosedSignedArea: Double {
+        var twice = 0.0
+        for i in indices {
+            let a = self[i], b = self[(i + 1) % count]
+            twice += a.x * b.y - b.x * a.y
+        }
+        return twice / 2
     }
 }
