@@ -78,31 +78,49 @@ struct Segmentation {
         // The bed surrounds the feet: the class the border belongs to is the bed.
         let lighter = histogram.borderMean <= Double(otsu.threshold)
         let local = Segmentation.localStepLevel(image: image, test: ForegroundTest(threshold: otsu.threshold, footIsLighter: lighter),
-                                                rowStep: step, minimumRun: Int((15 / pixelMM).rounded()))
+                                                footIsLighter: lighter, rowStep: step, minimumRun: Int((15 / pixelMM).rounded()),
+                                                reach: Int((3 / pixelMM).rounded()))
         return (local ?? otsu.threshold, lighter, otsu.highMean - otsu.lowMean, histogram.borderMean)
     }
 
     /// The median of the local step levels at the edges of long runs on every `rowStep`-th row, as a raw
-    /// grey threshold; nil when too few edges vote.
-    static func localStepLevel(image: ScanImage, test: ForegroundTest, rowStep: Int, minimumRun: Int) -> Int? {
+    /// grey threshold; nil when too few edges vote. Each edge votes the grey level where the row's grey
+    /// changes fastest within `reach` pixels of the run's end (the steepest step over four pixels, and
+    /// the mean of its two ends): on a sharp edge that is the step's middle, as the two pixels either side
+    /// give it; on an edge blurred by the lens or a sole curving off the glass it is the ramp's inflection,
+    /// the edge itself, wherever the first threshold cut the ramp.
+    static func localStepLevel(image: ScanImage, test: ForegroundTest, footIsLighter: Bool, rowStep: Int, minimumRun: Int,
+                               reach: Int = 2) -> Int? {
         var votes: [Int] = []
         var runs: [ForegroundRun] = []
         let width = image.width, stride = image.stride
+        let reach = max(reach, 2)
         image.pixels.withUnsafeBufferPointer { pixels in
             guard let base = pixels.baseAddress else { return }
+            /// The vote at an edge near `x` on the row at `row`: `rising` when grey rises with x there.
+            func vote(row: Int, near x: Int, rising: Bool) -> Int? {
+                let low = max(x - reach, 2), high = min(x + reach, width - 3)
+                guard low <= high else { return nil }
+                var best = (x: -1, step: 0)
+                for c in low...high {
+                    let step = Int(pixels[row + c + 2]) - Int(pixels[row + c - 2])
+                    let signed = rising ? step : -step
+                    if signed > best.step { best = (c, signed) }
+                }
+                guard best.x >= 0 else { return nil }
+                return (Int(pixels[row + best.x - 2]) + Int(pixels[row + best.x + 2])) / 2
+            }
             var y = rowStep / 2
             while y < image.height {
                 runs.removeAll(keepingCapacity: true)
                 RunExtraction.appendRuns(row: base + y * stride, width: width, rowIndex: y, test: test, into: &runs)
                 let row = y * stride
+                // Entering a lighter foot, grey rises; entering a darker one, it falls.
+                let entering = footIsLighter
                 for run in runs where Int(run.end - run.start) >= max(minimumRun, 6) {
                     let start = Int(run.start), end = Int(run.end)
-                    if start >= 3 {
-                        votes.append((Int(pixels[row + start - 2]) + Int(pixels[row + start + 1])) / 2)
-                    }
-                    if end <= width - 3 {
-                        votes.append((Int(pixels[row + end + 1]) + Int(pixels[row + end - 2])) / 2)
-                    }
+                    if start >= 3, let level = vote(row: row, near: start, rising: entering) { votes.append(level) }
+                    if end <= width - 3, let level = vote(row: row, near: end - 1, rising: !entering) { votes.append(level) }
                 }
                 y += rowStep
             }

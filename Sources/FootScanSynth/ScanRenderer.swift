@@ -100,8 +100,22 @@ public enum ScanRenderer {
         let wave = 2 * Double.pi / (1.7 * scale) // skin creases about 1.7 mm apart
         let textureX = (0..<width).map { sin(Double($0) * wave) }
         let textureX2 = (0..<width).map { cos(Double($0) * wave * 0.53) }
+        // With blur, the whole coverage map first, spread by a Gaussian (separable, 3 sigma either side).
+        var blurred: [Double] = []
+        if lighting.edgeBlurMM > 0 {
+            blurred = [Double](repeating: 0, count: width * height)
+            for y in 0..<height {
+                rasterizer.coverage(row: y, into: &coverage)
+                for x in 0..<width { blurred[y * width + x] = coverage[x] }
+            }
+            ScanRenderer.gaussianBlur(&blurred, width: width, height: height, sigma: lighting.edgeBlurMM * scale)
+        }
         for y in 0..<height {
-            rasterizer.coverage(row: y, into: &coverage)
+            if blurred.isEmpty {
+                rasterizer.coverage(row: y, into: &coverage)
+            } else {
+                for x in 0..<width { coverage[x] = blurred[y * width + x] }
+            }
             let textureY = sin(Double(y) * wave * 0.8), textureY2 = cos(Double(y) * wave * 1.3)
             let ym = (Double(y) + 0.5) * mmPerPixel
             let rowBase = y * width * channels
@@ -128,6 +142,32 @@ public enum ScanRenderer {
             }
         }
         return (output, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
+    }
+
+    /// Spreads `values` (a `width` x `height` map) by a Gaussian of `sigma` pixels, rows then columns;
+    /// beyond the border the nearest edge value continues.
+    static func gaussianBlur(_ values: inout [Double], width: Int, height: Int, sigma: Double) {
+        let radius = max(1, Int((3 * sigma).rounded(.up)))
+        var kernel = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+        let total = kernel.reduce(0, +)
+        kernel = kernel.map { $0 / total }
+        var line = [Double](repeating: 0, count: max(width, height))
+        for y in 0..<height {
+            for x in 0..<width {
+                var sum = 0.0
+                for k in -radius...radius { sum += kernel[k + radius] * values[y * width + min(max(x + k, 0), width - 1)] }
+                line[x] = sum
+            }
+            for x in 0..<width { values[y * width + x] = line[x] }
+        }
+        for x in 0..<width {
+            for y in 0..<height {
+                var sum = 0.0
+                for k in -radius...radius { sum += kernel[k + radius] * values[min(max(y + k, 0), height - 1) * width + x] }
+                line[y] = sum
+            }
+            for y in 0..<height { values[y * width + x] = line[y] }
+        }
     }
 
     /// An approximately normal value (sum of four uniforms, scaled to unit variance): cheap per pixel.

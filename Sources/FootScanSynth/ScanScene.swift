@@ -106,6 +106,9 @@ public struct ScanLighting: Sendable, Codable, Hashable {
     public var glare: Double = 0
     /// Width of the glare strip in mm.
     public var glareWidthMM: Double = 0
+    /// Optical blur of the edges (the scanner's lens and the sole curving up off the glass): the standard
+    /// deviation, in mm, of a Gaussian spread of the feet's coverage; 0: sharp, anti-aliased edges.
+    public var edgeBlurMM: Double = 0
     /// RGB multipliers of the skin and of the bed (a colour cast); nil draws grey.
     public var skinTint: [Double]?
     /// RGB multipliers of the bed.

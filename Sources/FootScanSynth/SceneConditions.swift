@@ -40,6 +40,8 @@ public struct SceneConditions: Sendable {
     /// A bed of the skin's brightness (luma within 3%) but another hue: bluish grey under a warm skin.
     /// Only colour tells them apart. No light band.
     public var isoluminantBed = false
+    /// Optical blur of the edges, mm (Gaussian sigma); 0: sharp.
+    public var edgeBlurMM: ClosedRange<Double> = 0...0
     /// Margin around the feet, mm.
     public var marginMM: ClosedRange<Double> = 12...40
 
@@ -158,6 +160,10 @@ extension ScanScene {
         if let touchingBand {
             lighting.leakWidthMM = touchingBand.width
             lighting.leakLevel = lighting.bedLevel + (lighting.skinLevel - lighting.bedLevel) * touchingBand.share
+        }
+        if conditions.edgeBlurMM.upperBound > 0 {
+            var blur = SeededRandom(seed: seed ^ 0xB1_0B1E)
+            lighting.edgeBlurMM = blur.uniform(conditions.edgeBlurMM)
         }
         if conditions.isoluminantBed {
             var hue = SeededRandom(seed: seed ^ 0x15_0C01_0B)

@@ -51,6 +51,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "A band of light along the left edge, near the skin's level, that the leftmost foot touches.")
     var leakTouching = false
 
+    @Option(help: "Blur the edges by a Gaussian of this many mm (the lens; the sole curving off the glass).")
+    var blur: Double = 0
+
     @Flag(help: "A bed as bright as the skin but of another hue: only colour tells them apart.")
     var isoluminant = false
 
@@ -68,6 +71,7 @@ struct SynthCommand: ParsableCommand {
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1 to 100.") }
         guard stagger >= 0 else { throw ValidationError("--stagger must not be negative.") }
+        guard blur >= 0 else { throw ValidationError("--blur must not be negative.") }
         if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
     }
 
@@ -82,6 +86,7 @@ struct SynthCommand: ParsableCommand {
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger
         conditions.isoluminantBed = isoluminant
+        conditions.edgeBlurMM = blur...blur
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
         switch format {
         case "png": conditions.formats = [.png]

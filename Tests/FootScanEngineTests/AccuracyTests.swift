@@ -190,6 +190,35 @@ struct TouchingFeetTests {
     }
 }
 
+/// Real edges are soft: the lens, and the sole curving up off the glass. A threshold taken from the
+/// steps' middles two pixels either side would sit wherever the first threshold cut the ramp.
+@Suite("Soft edges")
+struct SoftEdgeTests {
+    @Test("outlines blurred by 0.2 to 0.6 mm are measured within the engine's bounds")
+    func soft() {
+        let scans = GeneratedSet.softEdges
+        for scan in scans {
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
+            #expect(error == nil, "seed \(scan.seed)")
+            #expect(found == drawn, "seed \(scan.seed)")
+        }
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        let length150 = ErrorStatistics(feet.filter { $0.dotsPerInch == 150 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.map { $0.measured!.lengthMM - $0.truth.lengthMM })
+        let width = ErrorStatistics(feet.map { $0.measured!.widthMM - $0.truth.widthMM })
+        let heel = ErrorStatistics(feet.map { $0.measured!.heelWidthMM - $0.truth.heelWidthMM })
+        print("soft edges (blur 0.2-0.6 mm), \(feet.count) feet: length at 150 dpi \(length150), at >= 200 dpi \(length), "
+              + "width \(width), heel \(heel)")
+        #expect(feet.count >= 28)
+        #expect(length150.p95 <= 1.0 && length.p95 <= 0.5)
+        #expect(width.p95 <= 0.6 && heel.p95 <= 0.5)
+        for foot in feet {
+            let side = foot.measured?.side, trueSide = foot.truth.side
+            #expect(side == trueSide, "seed \(foot.seed)")
+        }
+    }
+}
+
 /// A band of light along an edge at a level near the skin's segments as foreground; a foot that touches
 /// it must not grow into it (a careful Otsu pipeline reports such a foot as 150 to 200 mm wide).
 @Suite("Light band touching a foot")

@@ -110,6 +110,15 @@ enum GeneratedSet {
         return ScanScene.random(seed: seed &* 5519, conditions: conditions)
     }
 
+    /// Soft edges: the feet's outlines blurred by a Gaussian of 0.2 to 0.6 mm (the lens; a sole curving
+    /// off the glass), with every other condition as in the main set; 150 to 300 dpi.
+    static let softEdges: [ScanResult] = run(seeds: Array(7001...7024)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+        conditions.edgeBlurMM = 0.2...0.6
+        return ScanScene.random(seed: seed &* 7919, conditions: conditions)
+    }
+
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
     static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
         var conditions = SceneConditions()
