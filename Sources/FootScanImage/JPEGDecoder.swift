@@ -4,19 +4,8 @@ import CFootScanCodecs
 /// EXIF density; reduced decoding by DCT scaling with greyscale output.
 enum JPEGDecoder {
     static func decode(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> ScanImage {
-        let result: Result<ScanImage, ScanImageError> = bytes.withUnsafeBufferPointer { data in
-            guard let base = data.baseAddress, let reader = fs_jpeg_reader_create(base, data.count) else {
-                return .failure(ScanImageError(reason: .unreadable("out of memory")))
-            }
-            defer { fs_jpeg_reader_destroy(reader) }
-            func failure(_ status: Int32) -> Result<ScanImage, ScanImageError> {
-                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_jpeg_reader_message(reader)))))
-            }
-            var header = fs_jpeg_header()
-            let headerStatus = fs_jpeg_read_header(reader, &header)
-            guard headerStatus == FS_OK else { return failure(headerStatus) }
+        try withReader(bytes, options: options) { reader, header, failure in
             let storedWidth = Int(header.width), storedHeight = Int(header.height)
-            if let error = ScanDecoder.sizeError(width: storedWidth, height: storedHeight, options: options) { return .failure(error) }
             var exifLength = 0
             let exif: ExifMetadata? = fs_jpeg_exif(reader, &exifLength).map {
                 ExifMetadata(tiff: Array(UnsafeBufferPointer(start: $0, count: exifLength)))
@@ -53,24 +42,12 @@ enum JPEGDecoder {
             return .success(ScanDecoder.finish(pixels: pixels, width: Int(width), height: Int(height), stride: stride,
                                                density: density?.reduced(by: reduction), source: source))
         }
-        return try result.get()
     }
 
     /// The block means of a colour image's RGB, from a decode at 1/8 (each pixel the mean of an 8 x 8
     /// block); nil for a grey image.
     static func colourSample(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> ColourSample? {
-        let result: Result<ColourSample?, ScanImageError> = bytes.withUnsafeBufferPointer { data in
-            guard let base = data.baseAddress, let reader = fs_jpeg_reader_create(base, data.count) else {
-                return .failure(ScanImageError(reason: .unreadable("out of memory")))
-            }
-            defer { fs_jpeg_reader_destroy(reader) }
-            func failure(_ status: Int32) -> Result<ColourSample?, ScanImageError> {
-                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_jpeg_reader_message(reader)))))
-            }
-            var header = fs_jpeg_header()
-            let headerStatus = fs_jpeg_read_header(reader, &header)
-            guard headerStatus == FS_OK else { return failure(headerStatus) }
-            if let error = ScanDecoder.sizeError(width: Int(header.width), height: Int(header.height), options: options) { return .failure(error) }
+        try withReader(bytes, options: options) { reader, header, failure in
             guard isColour(header) else { return .success(nil) }
             var width: UInt32 = 0, height: UInt32 = 0
             let prepareStatus = fs_jpeg_prepare_rgb(reader, 8, &width, &height)
@@ -81,29 +58,37 @@ enum JPEGDecoder {
             guard status == FS_OK else { return failure(status) }
             return .success(builder.sample)
         }
+    }
+
+    /// Opens a reader over `bytes`, reads the header and refuses a size over the limit, then runs `body`
+    /// with the reader, the header and a maker of errors from shim statuses.
+    static func withReader<T>(_ bytes: [UInt8], options: DecodingOptions,
+                              _ body: (OpaquePointer, fs_jpeg_header, (Int32) -> Result<T, ScanImageError>) -> Result<T, ScanImageError>)
+        throws(ScanImageError) -> T
+    {
+        let result: Result<T, ScanImageError> = bytes.withUnsafeBufferPointer { data in
+            guard let base = data.baseAddress, let reader = fs_jpeg_reader_create(base, data.count) else {
+                return .failure(ScanImageError(reason: .unreadable("out of memory")))
+            }
+            defer { fs_jpeg_reader_destroy(reader) }
+            func failure(_ status: Int32) -> Result<T, ScanImageError> {
+                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_jpeg_reader_message(reader)))))
+            }
+            var header = fs_jpeg_header()
+            let headerStatus = fs_jpeg_read_header(reader, &header)
+            guard headerStatus == FS_OK else { return failure(headerStatus) }
+            if let error = ScanDecoder.sizeError(width: Int(header.width), height: Int(header.height), options: options) {
+                return .failure(error)
+            }
+            return body(reader, header, failure)
+        }
         return try result.get()
     }
 
-    /// Reads the prepared RGB output 16 rows at a time, handing each to `body` with its row index.
+    /// Reads the prepared RGB output, handing each row to `body` with its row index.
     static func readRGBRows(_ reader: OpaquePointer, width: Int, height: Int,
                             _ body: (UnsafePointer<UInt8>, Int) -> Void) -> Int32 {
-        let chunk = 16, rowBytes = 3 * width
-        var buffer = [UInt8](repeating: 0, count: chunk * rowBytes)
-        var y = 0
-        while y < height {
-            var delivered: UInt32 = 0
-            let status = buffer.withUnsafeMutableBufferPointer { rows -> Int32 in
-                guard let rows = rows.baseAddress else { return Int32(FS_ERR_USAGE) }
-                let status = fs_jpeg_read_rows(reader, rows, rowBytes, UInt32(chunk), &delivered)
-                guard status == FS_OK else { return status }
-                for n in 0..<Int(delivered) { body(rows + n * rowBytes, y + n) }
-                return Int32(FS_OK)
-            }
-            guard status == FS_OK else { return status }
-            guard delivered > 0 else { return Int32(FS_ERR_CORRUPT) }
-            y += Int(delivered)
-        }
-        return Int32(FS_OK)
+        ScanDecoder.readRGBRows(width: width, height: height, read: { fs_jpeg_read_rows(reader, $0, $1, $2, &$3) }, body)
     }
 
     /// Three components coded as YCbCr or RGB.

@@ -3,19 +3,8 @@ import CFootScanCodecs
 /// PNG through libpng (via the C shim): every bit depth and colour type, Adam7, pHYs and eXIf.
 enum PNGDecoder {
     static func decode(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> ScanImage {
-        let result: Result<ScanImage, ScanImageError> = bytes.withUnsafeBufferPointer { data in
-            guard let base = data.baseAddress, let reader = fs_png_reader_create(base, data.count) else {
-                return .failure(ScanImageError(reason: .unreadable("out of memory")))
-            }
-            defer { fs_png_reader_destroy(reader) }
-            func failure(_ status: Int32) -> Result<ScanImage, ScanImageError> {
-                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_png_reader_message(reader)))))
-            }
-            var header = fs_png_header()
-            let headerStatus = fs_png_read_header(reader, &header)
-            guard headerStatus == FS_OK else { return failure(headerStatus) }
+        try withReader(bytes, options: options) { reader, header, failure in
             let width = Int(header.width), height = Int(header.height)
-            if let error = ScanDecoder.sizeError(width: width, height: height, options: options) { return .failure(error) }
             let stride = ScanImage.alignedStride(forWidth: width)
             var pixels = [UInt8](repeating: 0, count: stride * height)
             let projection = isColour(header) && header.interlaced == 0 ? options.projection : nil
@@ -46,24 +35,12 @@ enum PNGDecoder {
             return .success(ScanDecoder.finish(pixels: pixels, width: width, height: height, stride: stride,
                                                density: density, source: source))
         }
-        return try result.get()
     }
 
     /// The block means of a colour image's RGB; nil for a grey image or an Adam7 one (not read row by row).
     static func colourSample(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> ColourSample? {
-        let result: Result<ColourSample?, ScanImageError> = bytes.withUnsafeBufferPointer { data in
-            guard let base = data.baseAddress, let reader = fs_png_reader_create(base, data.count) else {
-                return .failure(ScanImageError(reason: .unreadable("out of memory")))
-            }
-            defer { fs_png_reader_destroy(reader) }
-            func failure(_ status: Int32) -> Result<ColourSample?, ScanImageError> {
-                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_png_reader_message(reader)))))
-            }
-            var header = fs_png_header()
-            let headerStatus = fs_png_read_header(reader, &header)
-            guard headerStatus == FS_OK else { return failure(headerStatus) }
+        try withReader(bytes, options: options) { reader, header, failure in
             let width = Int(header.width), height = Int(header.height)
-            if let error = ScanDecoder.sizeError(width: width, height: height, options: options) { return .failure(error) }
             guard isColour(header), header.interlaced == 0 else { return .success(nil) }
             var builder = ColourSampleBuilder(width: width, height: height,
                                               side: ColourSample.blockSide(width: width, height: height, minimum: 8), scale: 1)
@@ -71,31 +48,39 @@ enum PNGDecoder {
             guard status == FS_OK else { return failure(status) }
             return .success(builder.sample)
         }
+    }
+
+    /// Opens a reader over `bytes`, reads the header and refuses a size over the limit, then runs `body`
+    /// with the reader, the header and a maker of errors from shim statuses.
+    static func withReader<T>(_ bytes: [UInt8], options: DecodingOptions,
+                              _ body: (OpaquePointer, fs_png_header, (Int32) -> Result<T, ScanImageError>) -> Result<T, ScanImageError>)
+        throws(ScanImageError) -> T
+    {
+        let result: Result<T, ScanImageError> = bytes.withUnsafeBufferPointer { data in
+            guard let base = data.baseAddress, let reader = fs_png_reader_create(base, data.count) else {
+                return .failure(ScanImageError(reason: .unreadable("out of memory")))
+            }
+            defer { fs_png_reader_destroy(reader) }
+            func failure(_ status: Int32) -> Result<T, ScanImageError> {
+                .failure(ScanImageError(reason: ScanDecoder.reason(status: status, message: String(cString: fs_png_reader_message(reader)))))
+            }
+            var header = fs_png_header()
+            let headerStatus = fs_png_read_header(reader, &header)
+            guard headerStatus == FS_OK else { return failure(headerStatus) }
+            if let error = ScanDecoder.sizeError(width: Int(header.width), height: Int(header.height), options: options) {
+                return .failure(error)
+            }
+            return body(reader, header, failure)
+        }
         return try result.get()
     }
 
-    /// Reads the image as RGB rows, 16 at a time, handing each to `body` with its row index.
+    /// Reads the image as RGB rows, handing each to `body` with its row index.
     static func readRGBRows(_ reader: OpaquePointer, width: Int, height: Int,
                             _ body: (UnsafePointer<UInt8>, Int) -> Void) -> Int32 {
         let prepared = fs_png_prepare_rgb(reader)
         guard prepared == FS_OK else { return prepared }
-        let chunk = 16, rowBytes = 3 * width
-        var buffer = [UInt8](repeating: 0, count: chunk * rowBytes)
-        var y = 0
-        while y < height {
-            var delivered: UInt32 = 0
-            let status = buffer.withUnsafeMutableBufferPointer { rows -> Int32 in
-                guard let rows = rows.baseAddress else { return Int32(FS_ERR_USAGE) }
-                let status = fs_png_read_rows(reader, rows, rowBytes, UInt32(chunk), &delivered)
-                guard status == FS_OK else { return status }
-                for n in 0..<Int(delivered) { body(rows + n * rowBytes, y + n) }
-                return Int32(FS_OK)
-            }
-            guard status == FS_OK else { return status }
-            guard delivered > 0 else { return Int32(FS_ERR_CORRUPT) }
-            y += Int(delivered)
-        }
-        return Int32(FS_OK)
+        return ScanDecoder.readRGBRows(width: width, height: height, read: { fs_png_read_rows(reader, $0, $1, $2, &$3) }, body)
     }
 
     /// Colour types 2 (RGB), 3 (palette) and 6 (RGBA).

@@ -15,16 +15,11 @@ public enum ScanDecoder {
     {
         guard !bytes.isEmpty else { throw ScanImageError(file: file, reason: .empty) }
         guard let format = ImageFormat.sniff(bytes) else { throw ScanImageError(file: file, reason: .unknownFormat) }
-        do {
+        return try naming(file: file, format: format) { () throws(ScanImageError) -> ScanImage in
             switch format {
             case .png: return try PNGDecoder.decode(bytes, options: options)
             case .jpeg: return try JPEGDecoder.decode(bytes, options: options)
             }
-        } catch {
-            var named = error
-            named.file = file
-            named.format = format
-            throw named
         }
     }
 
@@ -36,16 +31,11 @@ public enum ScanDecoder {
     {
         guard !bytes.isEmpty else { throw ScanImageError(file: file, reason: .empty) }
         guard let format = ImageFormat.sniff(bytes) else { throw ScanImageError(file: file, reason: .unknownFormat) }
-        do {
+        return try naming(file: file, format: format) { () throws(ScanImageError) -> ColourSample? in
             switch format {
             case .png: return try PNGDecoder.colourSample(bytes, options: options)
             case .jpeg: return try JPEGDecoder.colourSample(bytes, options: options)
             }
-        } catch {
-            var named = error
-            named.file = file
-            named.format = format
-            throw named
         }
     }
 
@@ -94,6 +84,42 @@ public enum ScanDecoder {
         case Int(FS_ERR_UNSUPPORTED): return .unsupported(text)
         case Int(FS_ERR_NOMEM): return .unreadable("out of memory")
         default: return .corrupt(text)
+        }
+    }
+
+    /// Reads prepared RGB output 16 rows at a time through `read` (a shim's row reader: buffer, row
+    /// bytes, most rows, rows delivered), handing each row to `body` with its index; a shim status.
+    static func readRGBRows(width: Int, height: Int,
+                            read: (UnsafeMutablePointer<UInt8>, Int, UInt32, inout UInt32) -> Int32,
+                            _ body: (UnsafePointer<UInt8>, Int) -> Void) -> Int32 {
+        let chunk = 16, rowBytes = 3 * width
+        var buffer = [UInt8](repeating: 0, count: chunk * rowBytes)
+        var y = 0
+        while y < height {
+            var delivered: UInt32 = 0
+            let status = buffer.withUnsafeMutableBufferPointer { rows -> Int32 in
+                guard let rows = rows.baseAddress else { return Int32(FS_ERR_USAGE) }
+                let status = read(rows, rowBytes, UInt32(chunk), &delivered)
+                guard status == FS_OK else { return status }
+                for n in 0..<Int(delivered) { body(rows + n * rowBytes, y + n) }
+                return Int32(FS_OK)
+            }
+            guard status == FS_OK else { return status }
+            guard delivered > 0 else { return Int32(FS_ERR_CORRUPT) }
+            y += Int(delivered)
+        }
+        return Int32(FS_OK)
+    }
+
+    /// Names the file and the format in an error thrown by `body`.
+    static func naming<T>(file: String?, format: ImageFormat, _ body: () throws(ScanImageError) -> T) throws(ScanImageError) -> T {
+        do {
+            return try body()
+        } catch {
+            var named = error
+            named.file = file
+            named.format = format
+            throw named
         }
     }
 
