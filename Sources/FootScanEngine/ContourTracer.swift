@@ -51,8 +51,10 @@ enum ContourTracer {
                 }
                 var t = 0.5
                 if let wall, wall.contains(ax, ay) != wall.contains(bx, by) {
-                    // The wall between two touching feet: the edge lies half-way.
-                    t = 0.5
+                    // The wall between two touching feet: the edge lies on the cut line itself, as near as
+                    // the cell allows.
+                    let va = wall.signedDistance(ax, ay), vb = wall.signedDistance(bx, by)
+                    t = va == vb ? 0.5 : min(max(va / (va - vb), 0), 1)
                 } else if let fa = signal(ax, ay), let fb = signal(bx, by), fa != fb {
                     t = min(max((level - fa) / (fb - fa), 0), 1)
                 }

@@ -34,7 +34,13 @@ enum TouchingFeet {
             let p = SIMD2(Double(x), Double(y)) - a
             let along = (p * direction).sum()
             guard along >= -3, along <= length + 3 else { return false }
-            return abs(p.x * direction.y - p.y * direction.x) <= halfWidth
+            return abs(signedDistance(x, y)) <= halfWidth
+        }
+
+        /// The distance of pixel (x, y) from the cut's line, in pixels, signed by side.
+        @inline(__always) func signedDistance(_ x: Int, _ y: Int) -> Double {
+            let p = SIMD2(Double(x), Double(y)) - a
+            return p.x * direction.y - p.y * direction.x
         }
 
         /// The parts of `run` outside the wall (none, one or two).
