@@ -6,7 +6,7 @@ import Foundation
 /// `file`, `foot` (0-based), `error`, the scan's density and the file's content hash (for `--resume`).
 struct FootRow {
     /// The column names, in order.
-    static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "image_kind", "side",
+    static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind", "side",
                           "length_mm", "width_mm", "ball_width_mm", "heel_width_mm", "toe_tips_mm", "toe1_minus_toe2_mm",
                           "toe_shape", "arch_index", "arch_type", "chippaux_smirak_index", "staheli_index",
                           "heel_to_ball_mm", "heel_to_outside_ball_mm", "ball_angle_deg", "hallux_angle_deg", "toe5_angle_deg", "ball_girth_mm", "ball_girth_sd_mm", "width_class",
@@ -21,13 +21,15 @@ struct FootRow {
         let density = report.image?.density
         let dpi: (String, JSONValue) = ("dpi", .rounded(density?.dotsPerInch, 2))
         let source: (String, JSONValue) = ("density_source", density.map { .string($0.source.rawValue) } ?? .null)
+        let channel: (String, JSONValue) = ("channel", report.image.map { .string($0.source.projection == nil ? "luma" : "colour") } ?? .null)
         guard report.error == nil, let measurement = report.measurement else {
-            var values: [(String, JSONValue)] = [file, ("foot", .null), ("error", .string(report.error ?? "not measured")), hashValue, dpi, source]
-            for column in columns.dropFirst(6) { values.append((column, column == "warnings" || column == "toe_tips_mm" ? .array([]) : .null)) }
+            var values: [(String, JSONValue)] = [file, ("foot", .null), ("error", .string(report.error ?? "not measured")), hashValue, dpi, source,
+                                                 channel]
+            for column in columns.dropFirst(7) { values.append((column, column == "warnings" || column == "toe_tips_mm" ? .array([]) : .null)) }
             return [FootRow(values: values)]
         }
         return measurement.feet.enumerated().map { index, foot in
-            var values: [(String, JSONValue)] = [file, ("foot", .integer(index)), ("error", .null), hashValue, dpi, source,
+            var values: [(String, JSONValue)] = [file, ("foot", .integer(index)), ("error", .null), hashValue, dpi, source, channel,
                                                  ("image_kind", .string(measurement.imageKind.rawValue))]
             if case .object(let members) = FootReport.json(foot) { values += members }
             return FootRow(values: values)
