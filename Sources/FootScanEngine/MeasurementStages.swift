@@ -65,14 +65,17 @@ public enum MeasurementStages {
                 return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row),
                                            visible: segmentation.visible)
             }
+            // Vertices are evened out over about 0.4 mm of outline either side (see smoothedOutline).
+            let halfWindow = Int((0.4 / min(segmented.sx, segmented.sy)).rounded())
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
                 if let wall = foot.wall, let first = foot.summary.firstPixel {
-                    // One of two touching feet: its part of the shared region.
+                    // One of two touching feet: its part of the shared region. Not smoothed: where the cut meets
+                    // the outline are two corners that belong to the cut, and rounding them off narrows the foot.
                     return ([ContourTracer.trace(image: image, test: segmentation.test, startX: first.x, startY: first.y,
                                                  visible: segmentation.visible, wall: wall)], 0)
                 }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
-                return (foot.parts.map(outline) + pads.map(outline), pads.count)
+                return ((foot.parts.map(outline) + pads.map(outline)).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
             }
             return Traced(grouped: self, outlines: outlines)
         }
