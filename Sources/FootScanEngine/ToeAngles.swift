@@ -25,7 +25,8 @@ public enum ToeAngles {
     static func angles(xs: [Double], ys: [Double], medialSign: Double, hull: [Int]) -> (hallux: Double, toe5: Double) {
         guard hull.count >= 4, let length = xs.max() else { return (0, 0) }
         func angle(side: Double, reach: Double) -> Double {
-            let onSide = hull.filter { ys[$0] * side > 0 }
+            // Single passes over the hull (no filtered copies: a smooth outline's hull has thousands of vertices).
+            let onSide = hull.lazy.filter { ys[$0] * side > 0 }
             guard let head = onSide.filter({ xs[$0] >= 0.5 * length && xs[$0] <= 0.8 * length }).max(by: { ys[$0] * side < ys[$1] * side }),
                   let behind = onSide.filter({ xs[$0] < xs[head] - reach }).max(by: { xs[$0] < xs[$1] }),
                   let ahead = onSide.filter({ xs[$0] > xs[head] + reach }).min(by: { xs[$0] < xs[$1] }) else { return 0 }
