@@ -127,21 +127,16 @@ const uint8_t *fs_jpeg_exif(const fs_jpeg_reader *reader, size_t *length) {
     return NULL;
 }
 
-int fs_jpeg_prepare_grey(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height) {
-    if (!reader || !reader->header_read || reader->started) return FS_ERR_USAGE;
+/* Chooses the output colour space and the DCT scale, and reports the delivered size. Arms its own setjmp. */
+static int fs_jpeg_prepare(fs_jpeg_reader *reader, int scale_denominator, J_COLOR_SPACE space, uint32_t *width, uint32_t *height) {
     if (scale_denominator != 1 && scale_denominator != 2 && scale_denominator != 4 && scale_denominator != 8) {
         return FS_ERR_USAGE;
     }
     struct jpeg_decompress_struct *c = &reader->cinfo;
-    if (c->jpeg_color_space == JCS_CMYK || c->jpeg_color_space == JCS_YCCK) {
-        snprintf(reader->error.message, sizeof(reader->error.message),
-                 "unsupported colour space %s", c->jpeg_color_space == JCS_CMYK ? "CMYK" : "YCCK");
-        return FS_ERR_UNSUPPORTED;
-    }
     if (setjmp(reader->error.jump)) {
         return reader->error.status ? reader->error.status : FS_ERR_CORRUPT;
     }
-    c->out_color_space = JCS_GRAYSCALE;
+    c->out_color_space = space;
     c->scale_num = 1;
     c->scale_denom = (unsigned int)scale_denominator;
     c->dct_method = JDCT_ISLOW;
@@ -149,7 +144,19 @@ int fs_jpeg_prepare_grey(fs_jpeg_reader *reader, int scale_denominator, uint32_t
     *width = c->output_width;
     *height = c->output_height;
     reader->prepared = 1;
+    reader->rgb = space == JCS_RGB;
     return FS_OK;
+}
+
+int fs_jpeg_prepare_grey(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height) {
+    if (!reader || !reader->header_read || reader->started) return FS_ERR_USAGE;
+    struct jpeg_decompress_struct *c = &reader->cinfo;
+    if (c->jpeg_color_space == JCS_CMYK || c->jpeg_color_space == JCS_YCCK) {
+        snprintf(reader->error.message, sizeof(reader->error.message),
+                 "unsupported colour space %s", c->jpeg_color_space == JCS_CMYK ? "CMYK" : "YCCK");
+        return FS_ERR_UNSUPPORTED;
+    }
+    return fs_jpeg_prepare(reader, scale_denominator, JCS_GRAYSCALE, width, height);
 }
 
 int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride) {
@@ -175,27 +182,12 @@ int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride) {
 
 int fs_jpeg_prepare_rgb(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height) {
     if (!reader || !reader->header_read || reader->started) return FS_ERR_USAGE;
-    if (scale_denominator != 1 && scale_denominator != 2 && scale_denominator != 4 && scale_denominator != 8) {
-        return FS_ERR_USAGE;
-    }
     struct jpeg_decompress_struct *c = &reader->cinfo;
     if (c->num_components != 3 || (c->jpeg_color_space != JCS_YCbCr && c->jpeg_color_space != JCS_RGB)) {
         snprintf(reader->error.message, sizeof(reader->error.message), "not a three-component colour image");
         return FS_ERR_UNSUPPORTED;
     }
-    if (setjmp(reader->error.jump)) {
-        return reader->error.status ? reader->error.status : FS_ERR_CORRUPT;
-    }
-    c->out_color_space = JCS_RGB;
-    c->scale_num = 1;
-    c->scale_denom = (unsigned int)scale_denominator;
-    c->dct_method = JDCT_ISLOW;
-    jpeg_calc_output_dimensions(c);
-    *width = c->output_width;
-    *height = c->output_height;
-    reader->prepared = 1;
-    reader->rgb = 1;
-    return FS_OK;
+    return fs_jpeg_prepare(reader, scale_denominator, JCS_RGB, width, height);
 }
 
 int fs_jpeg_read_rows(fs_jpeg_reader *reader, uint8_t *rows, size_t stride, uint32_t max_rows, uint32_t *delivered) {

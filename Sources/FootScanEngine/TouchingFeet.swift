@@ -43,9 +43,8 @@ enum TouchingFeet {
             return p.x * direction.y - p.y * direction.x
         }
 
-        /// The parts of `run` outside the wall (none, one or two).
-        func cut(_ run: ForegroundRun) -> [ForegroundRun] {
-            var pieces: [ForegroundRun] = []
+        /// Appends the parts of `run` outside the wall (none, one or two) to `pieces`.
+        func appendPieces(of run: ForegroundRun, to pieces: inout [ForegroundRun]) {
             var start = Int(run.start)
             let row = Int(run.row)
             for x in Int(run.start)..<Int(run.end) where contains(x, row) {
@@ -53,8 +52,17 @@ enum TouchingFeet {
                 start = x + 1
             }
             if start < Int(run.end) { pieces.append(ForegroundRun(row: run.row, start: Int32(start), end: run.end)) }
-            return pieces
         }
+    }
+
+    /// A cut's outcome: the two largest parts, the pieces and their labels, and the foreground crossed.
+    struct Cut {
+        let wall: Wall
+        let a: ForegroundRegion, b: ForegroundRegion
+        let ids: (Int32, Int32)
+        let pieces: [ForegroundRun]
+        let labels: [Int32]
+        let crossed: Double
     }
 
     /// The two feet of region `index`, each with the wall that parts it from the other, or nil when no
@@ -72,17 +80,14 @@ enum TouchingFeet {
             for j in notches[(n + 1)...] { segments.append((i, j)) }
         }
         let own = runs.indices.filter { Int(labels[$0]) == index }
-        // Each cut's parts: the two largest, their labels, and the foreground the wall crossed.
-        func parts(_ wall: Wall) -> (a: ForegroundRegion, b: ForegroundRegion, crossed: Double, valid: Bool, pieces: [ForegroundRun],
-                                     labels: [Int32], ids: (Int32, Int32))? {
+        /// The cut along `wall` when it leaves two feet of a pair with no more than 2% in slivers.
+        func validCut(_ wall: Wall) -> Cut? {
             var pieces: [ForegroundRun] = []
             pieces.reserveCapacity(own.count + 16)
             var rowStarts = [Int](repeating: 0, count: image.height + 1)
             for r in own {
-                for piece in wall.cut(runs[r]) {
-                    pieces.append(piece)
-                    rowStarts[Int(piece.row) + 1] = pieces.count
-                }
+                wall.appendPieces(of: runs[r], to: &pieces)
+                if let last = pieces.last { rowStarts[Int(last.row) + 1] = pieces.count }
             }
             // Rows without pieces start where the previous row ended.
             for y in 1...image.height where rowStarts[y] < rowStarts[y - 1] { rowStarts[y] = rowStarts[y - 1] }
@@ -91,21 +96,24 @@ enum TouchingFeet {
             guard largest.count >= 2 else { return nil }
             let a = found[largest[0]], b = found[largest[1]]
             let kept = found.reduce(0.0) { $0 + $1.area }
-            let valid = kept - a.area - b.area <= 0.02 * regions[index].area && FootGrouping.areAPair(a, b, scanner: scanner, sx: sx, sy: sy)
-            return (a, b, regions[index].area - kept, valid, pieces, pieceLabels, (Int32(largest[0]), Int32(largest[1])))
+            guard kept - a.area - b.area <= 0.02 * regions[index].area, FootGrouping.areAPair(a, b, scanner: scanner, sx: sx, sy: sy)
+            else { return nil }
+            return Cut(wall: wall, a: a, b: b, ids: (Int32(largest[0]), Int32(largest[1])), pieces: pieces, labels: pieceLabels,
+                       crossed: regions[index].area - kept)
         }
-        var valid: [(wall: Wall, crossed: Double)] = []
+        // Cuts crossing about as little foreground as the best (a toe's base more or less) are kept, and
+        // told apart by the feet they leave: the more convex the two, the likelier (a toe cut off one foot
+        // sticks out of the other's side).
+        var shortlist: [Cut] = []
+        var fewest = Double.infinity
         for segment in segments {
-            let wall = Wall(from: outline[segment.a], to: outline[segment.b])
-            if let cut = parts(wall), cut.valid { valid.append((wall, cut.crossed)) }
+            guard let cut = validCut(Wall(from: outline[segment.a], to: outline[segment.b])), cut.crossed <= 1.5 * fewest + 2 else { continue }
+            fewest = min(fewest, cut.crossed)
+            shortlist.append(cut)
+            shortlist.removeAll { $0.crossed > 1.5 * fewest + 2 }
         }
-        guard let fewest = valid.map(\.crossed).min() else { return nil }
-        // Cuts crossing about as little foreground as the best (a toe's base more or less) are told apart
-        // by the feet they leave: the more convex the two, the likelier (a toe cut off one foot sticks
-        // out of the other's side).
         var best: (feet: (FootGrouping.Foot, FootGrouping.Foot), deficiency: Double)?
-        for candidate in valid where candidate.crossed <= 1.5 * fewest + 2 {
-            guard let cut = parts(candidate.wall) else { continue }
+        for cut in shortlist {
             var deficiency = 0.0
             for (id, part) in [(cut.ids.0, cut.a), (cut.ids.1, cut.b)] {
                 var ends: [SIMD2<Double>] = []
@@ -116,8 +124,8 @@ enum TouchingFeet {
                 deficiency += ends.hullArea() - part.area * sx * sy
             }
             if deficiency < best?.deficiency ?? .infinity {
-                best = ((FootGrouping.Foot(parts: [index], summary: cut.a, wall: candidate.wall),
-                         FootGrouping.Foot(parts: [index], summary: cut.b, wall: candidate.wall)), deficiency)
+                best = ((FootGrouping.Foot(parts: [index], summary: cut.a, wall: cut.wall),
+                         FootGrouping.Foot(parts: [index], summary: cut.b, wall: cut.wall)), deficiency)
             }
         }
         return best?.feet

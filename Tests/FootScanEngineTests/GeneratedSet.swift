@@ -42,90 +42,53 @@ enum GeneratedSet {
 
     /// Contact prints: 60 scans (one or two feet) at 150, 200 and 300 dpi, arch indices from split prints
     /// (0) to flat feet.
-    static let footprints: [ScanResult] = run(seeds: Array(1001...1060)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.footprints = true
-        return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
-    }
+    static let footprints = atThreeDensities(seeds: 1001...1060, multiplier: 104_729) { $0.footprints = true }
 
     /// Partial prints: one or two outer toes left no pad; 20 scans at 150 to 300 dpi.
-    static let partialPrints: [ScanResult] = run(seeds: Array(1101...1120)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.footprints = true
-        conditions.partialPrints = true
-        return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
+    static let partialPrints = atThreeDensities(seeds: 1101...1120, multiplier: 104_729) {
+        $0.footprints = true
+        $0.partialPrints = true
     }
 
     /// Two split prints side by side (no midfoot contact): 16 scans at 150 to 300 dpi.
-    static let splitPrintPairs: [ScanResult] = run(seeds: Array(1201...1216)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.footprints = true
-        conditions.splitPrints = true
-        conditions.footCount = 2
-        return ScanScene.random(seed: seed &* 104_729, conditions: conditions)
+    static let splitPrintPairs = atThreeDensities(seeds: 1201...1216, multiplier: 104_729) {
+        $0.footprints = true
+        $0.splitPrints = true
+        $0.footCount = 2
     }
 
     /// Two feet that touch (overlapping by 1 mm where they are closest), 150 to 300 dpi, any rotation.
-    static let touching: [ScanResult] = run(seeds: Array(4001...4030)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.footCount = 2
-        conditions.touching = true
-        return ScanScene.random(seed: seed &* 5519, conditions: conditions)
+    static let touching = atThreeDensities(seeds: 4001...4030, multiplier: 5519) {
+        $0.footCount = 2
+        $0.touching = true
     }
 
     /// A band of light along the left edge, 60 to 95% of the way from bed to skin, that the leftmost foot
     /// touches; one or two feet, 150 to 300 dpi.
-    static let leakTouching: [ScanResult] = run(seeds: Array(5001...5024)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.leakTouchesFoot = true
-        return ScanScene.random(seed: seed &* 4513, conditions: conditions)
-    }
+    static let leakTouching = atThreeDensities(seeds: 5001...5024, multiplier: 4513) { $0.leakTouchesFoot = true }
 
     /// A bed as bright as the skin (luma within 3%) but bluish under a warm skin: only colour separates
     /// them. One or two feet, 150 to 300 dpi, PNG and JPEG.
-    static let isoluminant: [ScanResult] = run(seeds: Array(6001...6024)) { seed in isoluminantScene(seed) }
+    static let isoluminant = atThreeDensities(seeds: 6001...6024, multiplier: 3571) { $0.isoluminantBed = true }
 
     /// The same scenes decoded as luma alone, to show that they need colour.
-    static let isoluminantLumaOnly: [ScanResult] = run(seeds: Array(6001...6024), lumaOnly: true) { seed in isoluminantScene(seed) }
-
-    static func isoluminantScene(_ seed: UInt64) -> ScanScene {
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.isoluminantBed = true
-        return ScanScene.random(seed: seed &* 3571, conditions: conditions)
-    }
+    static let isoluminantLumaOnly = atThreeDensities(seeds: 6001...6024, multiplier: 3571, lumaOnly: true) { $0.isoluminantBed = true }
 
     /// Two feet that touch in a staggered stance: one 30 to 150 mm ahead of the other, 150 to 300 dpi.
-    static let touchingStaggered: [ScanResult] = run(seeds: Array(4101...4130)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.footCount = 2
-        conditions.touching = true
-        conditions.touchingStaggerMM = 30...150
-        return ScanScene.random(seed: seed &* 5519, conditions: conditions)
+    static let touchingStaggered = atThreeDensities(seeds: 4101...4130, multiplier: 5519) {
+        $0.footCount = 2
+        $0.touching = true
+        $0.touchingStaggerMM = 30...150
     }
 
     /// Soft edges: the feet's outlines blurred by a Gaussian of 0.2 to 0.6 mm (the lens; a sole curving
     /// off the glass), with every other condition as in the main set; 150 to 300 dpi.
-    static let softEdges: [ScanResult] = run(seeds: Array(7001...7024)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.edgeBlurMM = 0.2...0.6
-        return ScanScene.random(seed: seed &* 7919, conditions: conditions)
-    }
+    static let softEdges = atThreeDensities(seeds: 7001...7024, multiplier: 7919) { $0.edgeBlurMM = 0.2...0.6 }
 
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
-    static let hallux: [ScanResult] = run(seeds: Array(3001...3040)) { seed in
-        var conditions = SceneConditions()
-        conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
-        conditions.footCount = 1
-        conditions.toeRotationDeg = 0...30
-        return ScanScene.random(seed: seed &* 6151, conditions: conditions)
+    static let hallux = atThreeDensities(seeds: 3001...3040, multiplier: 6151) {
+        $0.footCount = 1
+        $0.toeRotationDeg = 0...30
     }
 
     /// JPEG scans at 300 and 600 dpi decoded by DCT scaling to pixels of about 0.17 mm (1/2 and 1/4).
@@ -135,6 +98,18 @@ enum GeneratedSet {
         conditions.footCount = seed % 2 == 0 ? nil : 1
         conditions.formats = [.jpeg(quality: 85, progressive: seed % 3 == 0)]
         return ScanScene.random(seed: seed &* 7907, conditions: conditions)
+    }
+
+    /// Scenes at 150, 200 and 300 dpi in turn (by seed), under the conditions `configure` sets, each drawn
+    /// from seed x `multiplier`.
+    static func atThreeDensities(seeds: ClosedRange<UInt64>, multiplier: UInt64, lumaOnly: Bool = false,
+                                 _ configure: @Sendable (inout SceneConditions) -> Void) -> [ScanResult] {
+        run(seeds: Array(seeds), lumaOnly: lumaOnly) { seed in
+            var conditions = SceneConditions()
+            conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+            configure(&conditions)
+            return ScanScene.random(seed: seed &* multiplier, conditions: conditions)
+        }
     }
 
     /// Renders each scene, writes it as a file's bytes, decodes and measures it.
