@@ -48,6 +48,12 @@ public struct FootMeasurement: Sendable {
     public var warnings: [FootWarning]
     /// Where the numbers were taken, in image pixels.
     public var geometry: FootGeometry
+    /// How well the side cues agree, 0 to 1 (the big toe, the toe line, the arch, and for two feet the pair).
+    public var sideConfidence: Double
+    /// The centroid of the foot's outline in image pixels (after EXIF orientation).
+    public var centrePixel: SIMD2<Double>
+    /// The cues behind `side`, in the foot's axis frame.
+    var sideCues: SideCues
 }
 
 /// The landmarks and lines of a measured foot, in image pixel coordinates (pixel centres at whole

@@ -18,7 +18,10 @@ struct FootMeasurer {
     /// Measures a foot from its outlines in pixels: `parts` are the print or sole (one outline for a
     /// silhouette; heel and forefoot apart for a split print) followed by `padCount` toe pads.
     /// `principal` is the foot's principal direction in mm.
-    func measure(parts: [[SIMD2<Double>]], padCount: Int, principal: SIMD2<Double>, lowContrast: Bool) -> FootMeasurement {
+    /// `medialSide`, when given, fixes which side of the axis is medial (+1: +y) instead of the foot's own
+    /// side cues (the pair's cue can overrule them).
+    func measure(parts: [[SIMD2<Double>]], padCount: Int, principal: SIMD2<Double>, lowContrast: Bool,
+                 medialSide: Double? = nil) -> FootMeasurement {
         let scale = SIMD2(sx, sy)
         let contour = parts.flatMap { $0 }
         let points = contour.map { $0 * scale }
@@ -43,11 +46,17 @@ struct FootMeasurer {
                 if let first = order.first, let last = order.last {
                     toe1First = points.enclosedArea(padRanges[first]) >= points.enclosedArea(padRanges[last])
                 }
+                if let medialSide, let first = toes.tips.first, let last = toes.tips.last, first != last {
+                    toe1First = frame.ys[first] * medialSide >= frame.ys[last] * medialSide
+                }
             } else {
                 let main = ranges.first ?? 0..<0
                 toes = ToeTipFinder.find(xs: Array(frame.xs[main]), ys: Array(frame.ys[main]), cut: 0.6 * frame.length,
                                          prominence: max(1.0, 3 * pixelMM), minimumWidth: 3.0)
                 if toes.tips.count >= 2 { toe1First = isToeOneFirst(toes, frame) }
+                if let medialSide, let first = toes.tips.first, let last = toes.tips.last, first != last {
+                    toe1First = frame.ys[first] * medialSide >= frame.ys[last] * medialSide
+                }
             }
         }
         for _ in 0..<12 {
@@ -84,7 +93,15 @@ struct FootMeasurer {
         } else {
             medialY = frame.ys[frame.acropodionIndex]
         }
-        let medialSign: Double = medialY >= 0 ? 1 : -1
+        // The side cues: the big toe's side, the toe line's slope, the arch; the foot's own verdict is their
+        // weighted vote unless the caller fixed the medial side.
+        let cues = SideCues(frame: frame, main: ranges.first ?? 0..<0, tips: orderedTips,
+                            bigToe: orderedTips.count >= 2 ? bigToeStrength(toes, frame, isPrint: isPrint, points: points, padRanges: padRanges) * (medialY >= 0 ? 1 : -1) : nil)
+        if medialSide == nil, cues.weight > 0, (cues.vote >= 0) != (medialY >= 0) {
+            return measure(parts: parts, padCount: padCount, principal: principal, lowContrast: lowContrast,
+                           medialSide: cues.vote >= 0 ? 1 : -1)
+        }
+        let medialSign: Double = medialSide ?? (medialY >= 0 ? 1 : -1)
         // In plantar view with the toes up, +y is the viewer's right: a big toe there is a right foot.
         var side: FootSide = medialSign > 0 ? .right : .left
         if view == .dorsal { side = side == .right ? .left : .right }
@@ -147,8 +164,46 @@ struct FootMeasurer {
             widthClass: WidthClass(lengthMM: length, girthMM: girth, sigmaMM: girthModel.heldApartSD, sex: sex),
             uncertaintyMM: 2 * pixelMM,
             warnings: warnings,
-            geometry: geometry
+            geometry: geometry,
+            sideConfidence: cues.confidence(medialSign: medialSign),
+            centrePixel: Self.centroid(parts),
+            sideCues: cues
         )
+    }
+
+    /// How clearly the end toe taken for the big toe is the big one, 0 to 1: on a print the pads' areas,
+    /// on a sole each end toe's span across the axis from its cleft (the big toe is about twice the
+    /// little one's).
+    func bigToeStrength(_ toes: ToeTipFinder.Result, _ frame: Frame, isPrint: Bool, points: [SIMD2<Double>],
+                        padRanges: [Range<Int>]) -> Double {
+        let spans: (Double, Double)
+        if isPrint {
+            let areas = padRanges.map { points.enclosedArea($0) }
+            guard let small = areas.min(), let large = areas.max(), large > 0 else { return 0 }
+            spans = (large, small)
+        } else {
+            guard let firstCleft = toes.clefts.first, let lastCleft = toes.clefts.last,
+                  let firstTip = toes.tips.first, let lastTip = toes.tips.last else { return 0 }
+            let a = abs(frame.ys[firstTip] - frame.ys[firstCleft]), b = abs(frame.ys[lastTip] - frame.ys[lastCleft])
+            spans = (max(a, b), min(a, b))
+        }
+        guard spans.0 > 0 else { return 0 }
+        return min(1, 2 * (spans.0 - spans.1) / spans.0)
+    }
+
+    /// The area centroid of the outlines, in pixels.
+    static func centroid(_ parts: [[SIMD2<Double>]]) -> SIMD2<Double> {
+        var area = 0.0, sum = SIMD2<Double>.zero
+        for part in parts {
+            for i in part.indices {
+                let a = part[i], b = part[(i + 1) % part.count]
+                let cross = a.x * b.y - b.x * a.y
+                area += cross
+                sum += (a + b) * cross
+            }
+        }
+        guard abs(area) > 1e-9 else { return parts.first?.first ?? .zero }
+        return sum / (3 * area)
     }
 
     /// Points `direction` from the heel to the toes: the forefoot's quarter is wider than the heel's.

@@ -30,7 +30,7 @@ public struct FootScanner: Sendable {
     public func measure(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         let segmented = try MeasurementStages.Segmented(image: image)
         let grouped = segmented.groupFeet(scanner: self)
-        guard !grouped.feet.isEmpty else { throw MeasurementError("no foot found on the scan") }
+        guard !grouped.feet.isEmpty else { throw MeasurementError(grouped.noFootReason) }
         return grouped.traced().measure(scanner: self)
     }
 

@@ -56,6 +56,29 @@ public enum MeasurementStages {
         /// How many feet were found.
         public var footCount: Int { feet.count }
 
+        /// Why no foot was found, in words: when the largest region of a foot's shape (1.6 to 5 times as
+        /// long as wide, at least 2% of the image) would be no human foot's length at the stated density,
+        /// the density is suspect and the message says so; otherwise "no foot found on the scan".
+        public var noFootReason: String {
+            let fallback = "no foot found on the scan"
+            let sx = segmented.sx, sy = segmented.sy
+            let imageArea = Double(segmented.image.width * segmented.image.height)
+            let shaped = regions.filter { region in
+                let extents = region.principalExtents(sx: sx, sy: sy)
+                return region.area >= 0.02 * imageArea && extents.minor > 0
+                    && FootScanner.footElongation.contains(extents.major / extents.minor)
+            }
+            guard let largest = shaped.max(by: { $0.area < $1.area }), let density = segmented.image.density else { return fallback }
+            let source: String
+            switch density.source {
+            case .option: source = "the given"
+            case .profile: source = "the profile's"
+            default: source = "the file's"
+            }
+            return Plausibility.densityMessage(lengthMM: largest.principalExtents(sx: sx, sy: sy).major,
+                                               dotsPerInch: density.dotsPerInch, source: source) ?? fallback
+        }
+
         /// Stage 3: the sub-pixel outline of every part of every foot. Toe pads count only on a print
         /// (two or more); a lone speck beside a sole is left out.
         public func traced() -> Traced {
@@ -67,6 +90,9 @@ public enum MeasurementStages {
             }
             // Vertices are evened out over about 0.4 mm of outline either side (see smoothedOutline).
             let halfWindow = Int((0.4 / min(segmented.sx, segmented.sy)).rounded())
+            let localEdge = LocalEdge(image: image, footIsLighter: segmentation.footIsLighter, visible: segmentation.visible,
+                                      reach: 2 / max(segmented.sx, segmented.sy), minimumStep: 0.3 * segmentation.contrast)
+            let refinesEdges = image.source.projection?.isSkinHue == true
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
                 if let wall = foot.wall, let first = foot.summary.firstPixel {
                     // One of two touching feet: its part of the shared region. Not smoothed: where the cut meets
@@ -75,7 +101,10 @@ public enum MeasurementStages {
                                                  visible: segmentation.visible, wall: wall)], 0)
                 }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
-                return ((foot.parts.map(outline) + pads.map(outline)).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
+                // In the skin-hue channel a sole's outline is moved onto its local edges (see LocalEdge; a
+                // print's parts and pads, and outlines on luma, are left as traced).
+                let parts = pads.isEmpty && refinesEdges ? foot.parts.map { localEdge.refined(outline($0)) } : foot.parts.map(outline)
+                return ((parts + pads.map(outline)).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
             }
             return Traced(grouped: self, outlines: outlines)
         }
@@ -95,10 +124,40 @@ public enum MeasurementStages {
             let image = segmented.image
             let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, visible: segmented.segmentation.visible,
                                         view: scanner.options.view, sex: scanner.options.sex)
-            let measured = zip(grouped.feet, outlines).map { foot, outline in
-                measurer.measure(parts: outline.parts, padCount: outline.padCount,
-                                 principal: scanner.principalDirection(foot.summary, sx: segmented.sx, sy: segmented.sy),
-                                 lowContrast: segmented.segmentation.contrast < 30)
+            func measureFoot(_ index: Int, medialSide: Double? = nil) -> FootMeasurement {
+                measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
+                                 principal: scanner.principalDirection(grouped.feet[index].summary, sx: segmented.sx, sy: segmented.sy),
+                                 lowContrast: segmented.segmentation.contrast < 30, medialSide: medialSide)
+            }
+            var measured = outlines.indices.map { measureFoot($0) }
+            let view = scanner.options.view
+            func medialSign(_ foot: FootMeasurement) -> Double { (foot.side == .right) == (view == .plantar) ? 1 : -1 }
+            if measured.count == 2 {
+                // The pair: each foot's medial side faces the other (in the foot's frame, so at any rotation).
+                let scale = SIMD2(segmented.sx, segmented.sy)
+                let pair = measured.indices.map { index -> SideCues in
+                    let me = measured[index], other = measured[1 - index]
+                    let towards = (other.centrePixel - me.centrePixel) * scale
+                    let axis = me.geometry.axisDirection
+                    var cues = me.sideCues
+                    cues.add(((towards * SIMD2(-axis.y, axis.x)).sum()) / 40, weight: 1)
+                    return cues
+                }
+                for index in measured.indices {
+                    let sign: Double = pair[index].vote >= 0 ? 1 : -1
+                    if sign != medialSign(measured[index]) { measured[index] = measureFoot(index, medialSide: sign) }
+                    measured[index].sideCues = pair[index]
+                    measured[index].sideConfidence = pair[index].confidence(medialSign: sign)
+                }
+            }
+            let oneSide = measured.count == 2 && measured[0].side == measured[1].side
+            for index in measured.indices {
+                let isPrint = outlines[index].padCount >= 2
+                var warnings = measured[index].warnings
+                if oneSide || measured[index].sideConfidence < SideCues.uncertainBelow { warnings.append(.sideUncertain) }
+                warnings += Plausibility.warnings(lengthMM: measured[index].lengthMM, widthMM: measured[index].widthMM,
+                                                  heelWidthMM: measured[index].heelWidthMM, isPrint: isPrint)
+                measured[index].warnings = warnings
             }
             let isFootprint = outlines.contains { $0.padCount >= 2 }
             return ScanMeasurement(imageKind: isFootprint ? .footprint : .silhouette, feet: measured,

@@ -49,6 +49,12 @@ public enum FootWarning: String, Sendable, Codable, CaseIterable {
     case axisUncertain = "axis_uncertain"
     /// A footprint that seems to miss a part.
     case partialPrint = "partial_print"
+    /// The side cues disagree (or two feet of a scan came out on one side).
+    case sideUncertain = "side_uncertain"
+    /// Length or width outside the range of human feet at this density: the density is probably wrong.
+    case implausibleSize = "implausible_size"
+    /// Proportions no human foot has: the outline probably took in something that is not foot.
+    case implausibleShape = "implausible_shape"
 }
 
 /// The arch class from the arch index.

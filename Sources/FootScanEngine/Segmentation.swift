@@ -10,7 +10,8 @@ import FootScanImage
 ///    a glare strip or a gradient makes the bed next to the foot darker or lighter than the bed at
 ///    large, this level still cuts each edge at its middle, where Otsu's would not.
 /// 3. One SIMD pass turns every row into foreground runs at that threshold.
-/// 4. A band of light along an edge (``VisibleArea``) is cut off the runs.
+/// 4. A band of light along an edge (``VisibleArea``, or the image's ``ScanImage/hiddenEdges`` found on
+///    the luma before a colour projection) is cut off the runs.
 struct Segmentation {
     let test: ForegroundTest
     let threshold: Int
@@ -46,6 +47,13 @@ struct Segmentation {
         }
         rowStarts.append(runs.count)
         visible = VisibleArea.detect(runs: runs, rowStarts: rowStarts, width: width, height: image.height, pixelMM: pixelMM)
+        if let hidden = image.hiddenEdges {
+            // Bands found on the luma before a colour projection hid them.
+            visible.minX = max(visible.minX, hidden.left)
+            visible.minY = max(visible.minY, hidden.top)
+            visible.maxX = min(visible.maxX, width - hidden.right)
+            visible.maxY = min(visible.maxY, image.height - hidden.bottom)
+        }
         if visible != VisibleArea(width: width, height: image.height) { clipRuns(to: visible) }
     }
 

@@ -6,11 +6,15 @@ public struct ChannelProjection: Sendable, Hashable {
     public var weights: SIMD3<Float>
     /// Added after weighting.
     public var offset: Float
+    /// Whether this is the skin's hue: colourless light (haze, glare, shadow, cloth) maps to the bed's
+    /// level, so the levels beside an edge are the foot's and the bed's.
+    public var isSkinHue: Bool
 
     /// Creates a projection.
-    public init(weights: SIMD3<Float>, offset: Float) {
+    public init(weights: SIMD3<Float>, offset: Float, isSkinHue: Bool = false) {
         self.weights = weights
         self.offset = offset
+        self.isSkinHue = isSkinHue
     }
 
     /// Rec. 601 luma, the decoder's default channel.

@@ -57,8 +57,33 @@ public struct ScanImage: Sendable {
         pixels[y * stride + x]
     }
 
+    /// Bands along the image's edges that show no bed (a light leak where the lid does not close), found
+    /// on the luma before the grey channel was projected from colour: in a projection that maps
+    /// colourless light to the bed's level the band no longer shows, yet a foot reaching it may go on
+    /// under it. Nil when none was found or the channel is luma (the engine finds bands itself there).
+    public var hiddenEdges: EdgeInsets?
+
     /// The same pixels with another density (an explicit `--dpi`, a scanner profile).
     public func replacingDensity(_ density: ScanDensity?) -> ScanImage {
-        ScanImage(width: width, height: height, stride: stride, pixels: pixels, density: density, source: source)
+        var image = ScanImage(width: width, height: height, stride: stride, pixels: pixels, density: density, source: source)
+        image.hiddenEdges = hiddenEdges
+        return image
+    }
+}
+
+/// Widths in pixels along the four edges of an image.
+public struct EdgeInsets: Sendable, Equatable {
+    /// Pixels from the left edge.
+    public var left: Int
+    /// Pixels from the top edge.
+    public var top: Int
+    /// Pixels from the right edge.
+    public var right: Int
+    /// Pixels from the bottom edge.
+    public var bottom: Int
+
+    /// Creates insets.
+    public init(left: Int, top: Int, right: Int, bottom: Int) {
+        (self.left, self.top, self.right, self.bottom) = (left, top, right, bottom)
     }
 }

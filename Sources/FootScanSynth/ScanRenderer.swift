@@ -31,9 +31,12 @@ public enum ScanRenderer {
 
     /// Renders and encodes a scene. `fastCompression` trades PNG size for speed (tests).
     public static func render(_ scene: ScanScene, fastCompression: Bool = false) throws -> SyntheticScan {
+        let dpi = scene.writesDensity ? (scene.claimedDotsPerInch ?? scene.dotsPerInch) : nil
+        if let look = scene.lighting.realLook {
+            return try renderRealLook(scene, look, dotsPerInch: dpi, fastCompression: fastCompression)
+        }
         let rendered = draw(scene)
         let bytes: [UInt8]
-        let dpi = scene.writesDensity ? (scene.claimedDotsPerInch ?? scene.dotsPerInch) : nil
         switch scene.format {
         case .png:
             var options = PNGEncoder.Options()
@@ -52,8 +55,47 @@ public enum ScanRenderer {
         return SyntheticScan(scene: scene, fileBytes: bytes, truth: rendered.truth)
     }
 
+    /// Renders and encodes a scene with a real scanner's look: RGB, as JPEG (4:2:0 chroma) or as PNG of 8
+    /// or 16 bits a sample.
+    static func renderRealLook(_ scene: ScanScene, _ look: RealLook, dotsPerInch dpi: Double?, fastCompression: Bool) throws -> SyntheticScan {
+        let (values, truth) = drawRealLook(scene, look)
+        let bytes: [UInt8]
+        switch scene.format {
+        case .png:
+            var options = PNGEncoder.Options()
+            options.colourType = .rgb
+            options.dotsPerInch = dpi
+            options.compressionLevel = fastCompression ? 1 : 6
+            if scene.lighting.quirks?.sixteenBit == true {
+                options.bitDepth = 16
+                var rows = [UInt8](repeating: 0, count: values.count * 2)
+                for (i, v) in values.enumerated() {
+                    let sample = UInt16(min(max((v * 257).rounded(), 0), 65535))
+                    rows[2 * i] = UInt8(sample >> 8)
+                    rows[2 * i + 1] = UInt8(sample & 0xFF)
+                }
+                bytes = try PNGEncoder.encode(rows: rows, width: scene.widthPixels, height: scene.heightPixels, options: options)
+            } else {
+                bytes = try PNGEncoder.encode(rows: values.map { UInt8($0.rounded()) }, width: scene.widthPixels,
+                                              height: scene.heightPixels, options: options)
+            }
+        case .jpeg(let quality, let progressive):
+            var options = JPEGEncoder.Options()
+            options.quality = quality
+            options.progressive = progressive
+            options.dotsPerInch = dpi
+            bytes = try JPEGEncoder.encode(pixels: values.map { UInt8($0.rounded()) }, width: scene.widthPixels,
+                                           height: scene.heightPixels, channels: 3, options: options)
+        }
+        return SyntheticScan(scene: scene, fileBytes: bytes, truth: truth)
+    }
+
     /// The pixels (grey, or RGB with a colour cast) and the truth, before encoding.
     public static func draw(_ scene: ScanScene) -> (pixels: [UInt8], channels: Int, truth: [FootTruth]) {
+        if let look = scene.lighting.realLook {
+            let (values, truth) = drawRealLook(scene, look)
+            return (values.map { UInt8($0.rounded()) }, 3, truth)
+        }
         let width = scene.widthPixels, height = scene.heightPixels
         let mmPerPixel = scene.millimetresPerPixel
         let scale = 1 / mmPerPixel

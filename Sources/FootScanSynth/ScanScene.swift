@@ -113,6 +113,11 @@ public struct ScanLighting: Sendable, Codable, Hashable {
     public var skinTint: [Double]?
     /// RGB multipliers of the bed.
     public var bedTint: [Double]?
+    /// A real colour scanner's look (``RealLook``); when set, it draws the scene in RGB instead of the
+    /// levels, gradient, leak, halo, glare, callus and tints above (noise and texture still apply).
+    public var realLook: RealLook?
+    /// Vignetting, dust, hairs, 16-bit samples; nil: none.
+    public var quirks: ScannerQuirks?
 
     /// Creates a lighting.
     public init(bedLevel: Double, skinLevel: Double, gradient: Point2 = Point2(0, 0), noise: Double = 2,

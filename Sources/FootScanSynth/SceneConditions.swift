@@ -44,6 +44,12 @@ public struct SceneConditions: Sendable {
     public var edgeBlurMM: ClosedRange<Double> = 0...0
     /// Margin around the feet, mm.
     public var marginMM: ClosedRange<Double> = 12...40
+    /// A real colour scanner's look (``ScannerLook``); nil: the plain grey or tinted bed above.
+    public var look: ScannerLook?
+    /// A scanner's quirks: vignetting, dust specks and hairs on the glass, 16-bit samples in half the PNGs.
+    public var quirks = false
+    /// A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.
+    public var offBed = false
 
     /// The default: everything varies.
     public init() {}
@@ -57,17 +63,18 @@ extension ScanScene {
         let count = conditions.footCount ?? (random.uniform(0...1) < 0.35 ? 2 : 1)
         let pairAngle = conditions.angle ?? random.uniform(0...(2 * Double.pi))
 
-        // Lay the feet out toes up (angle -pi/2), left foot on the viewer's left, then turn the lot.
+        // Lay the feet out toes up (angle -pi/2) as a person stands seen from below the glass: the right
+        // foot on the viewer's left, medial sides (big toes) facing; then turn the lot.
         var feet: [PlacedFoot] = []
         if count == 2 {
-            let left = FootShape.random(using: &random, side: .left, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
-            var right = FootShape.random(using: &random, side: .right, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
-            right.lengthMM = min(310, max(210, left.lengthMM + random.uniform(-5...5)))
+            let onLeft = FootShape.random(using: &random, side: .left, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            var onRight = FootShape.random(using: &random, side: .right, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            onRight.lengthMM = min(310, max(210, onLeft.lengthMM + random.uniform(-5...5)))
             let spread = random.uniform(0...0.15)
-            feet.append(PlacedFoot(shape: left, pternionMM: Point2(0, 0), angle: -Double.pi / 2 - spread))
+            feet.append(PlacedFoot(shape: onLeft, pternionMM: Point2(0, 0), angle: -Double.pi / 2 - spread))
             let gap = random.uniform(15...60)
-            feet.append(PlacedFoot(shape: right, pternionMM: Point2(0, 0), angle: -Double.pi / 2 + spread))
-            // Move the right foot clear of the left one.
+            feet.append(PlacedFoot(shape: onRight, pternionMM: Point2(0, 0), angle: -Double.pi / 2 + spread))
+            // Move the foot on the right clear of the one on the left.
             let leftBox = ScanScene.bounds(of: [feet[0]])
             let rightBox = ScanScene.bounds(of: [feet[1]])
             feet[1].pternionMM = Point2(leftBox.max.x - rightBox.min.x + gap, random.uniform(-15...15))
@@ -178,7 +185,32 @@ extension ScanScene {
             let contrast = abs(lighting.skinLevel - lighting.bedLevel)
             lighting.gradient = Point2(hue.uniform(-0.25...0.25) * contrast, hue.uniform(-0.2...0.2) * contrast)
         }
+        // Streams of their own, so that the feet and their places stay those of the plain scene.
+        var real = SeededRandom(seed: seed ^ 0x4EA1_100C)
+        if let look = conditions.look {
+            lighting.realLook = RealLook.random(look, using: &real)
+            lighting.noise = real.uniform(1...4)
+            lighting.texture = real.uniform(1...4)
+        }
+        if conditions.quirks {
+            var quirks = ScannerQuirks()
+            quirks.vignetting = real.uniform(0.1...0.25)
+            quirks.specks = Int(real.uniform(5...30))
+            quirks.hairs = Int(real.uniform(0...4.99))
+            quirks.sixteenBit = real.uniform(0...1) < 0.5
+            lighting.quirks = quirks
+        }
         let format = conditions.formats[Int.random(in: 0..<conditions.formats.count, using: &random)]
+        if conditions.offBed {
+            // One edge cuts into the feet: the bed ends 5 to 20 mm inside their bounding box there.
+            let edge = Int(real.uniform(0...3.999)), cut = real.uniform(5...20)
+            let shift = [Point2(-(margins[0] + cut), 0), Point2(0, -(margins[1] + cut)), Point2(0, 0), Point2(0, 0)][edge]
+            for index in feet.indices { feet[index].pternionMM = feet[index].pternionMM + shift }
+            let bedWidth = width - [margins[0] + cut, 0, margins[2] + cut, 0][edge]
+            let bedHeight = height - [0, margins[1] + cut, 0, margins[3] + cut][edge]
+            return ScanScene(dotsPerInch: dpi, bedWidthMM: bedWidth, bedHeightMM: bedHeight, feet: feet, lighting: lighting,
+                             format: format, writesDensity: true, seed: random.next())
+        }
         return ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,
                          format: format, writesDensity: true, seed: random.next())
     }

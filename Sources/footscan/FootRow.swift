@@ -6,7 +6,7 @@ import Foundation
 /// `file`, `foot` (0-based), `error`, the scan's density and the file's content hash (for `--resume`).
 struct FootRow {
     /// The column names, in order.
-    static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind", "side",
+    static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind", "side", "side_confidence", "centre_px",
                           "length_mm", "width_mm", "ball_width_mm", "heel_width_mm", "toe_tips_mm", "toe1_minus_toe2_mm",
                           "toe_shape", "arch_index", "arch_type", "chippaux_smirak_index", "staheli_index",
                           "heel_to_ball_mm", "heel_to_outside_ball_mm", "ball_angle_deg", "hallux_angle_deg", "toe5_angle_deg", "ball_girth_mm", "ball_girth_sd_mm", "width_class",

@@ -102,6 +102,16 @@ struct MatchCommand: ParsableCommand {
                 StandardError.print("footscan: \(report.errorMessage ?? scan)")
                 throw ExitCode(1)
             }
+            // A foot no human has is never matched to a last.
+            for (index, foot) in feet.enumerated() {
+                let implausible = foot.warnings.filter { $0 == .implausibleSize || $0 == .implausibleShape }
+                guard let first = implausible.first else { continue }
+                let why = first == .implausibleSize
+                    ? "its size (\(JSONValue.format((foot.lengthMM * 10).rounded() / 10)) x \(JSONValue.format((foot.widthMM * 10).rounded() / 10)) mm) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density"
+                    : "its proportions (\(JSONValue.format((foot.lengthMM * 10).rounded() / 10)) x \(JSONValue.format((foot.widthMM * 10).rounded() / 10)) mm) are no human foot's: the outline probably took in something that is not foot; check the overlay"
+                StandardError.print("footscan: \(scan): foot \(index + 1) not matched: \(why)")
+                throw ExitCode(1)
+            }
             return [(scan, feet.map { FootForFitting(measured: $0, sex: sex) }, feet.map(FootReport.json))]
         }
         if let batch { return try BatchCustomers.read(path: batch, sex: sex) }

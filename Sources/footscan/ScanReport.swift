@@ -81,6 +81,8 @@ enum FootReport {
     static func json(_ foot: FootMeasurement) -> JSONValue {
         .object([
             ("side", .string(foot.side.rawValue)),
+            ("side_confidence", .rounded(foot.sideConfidence, 2)),
+            ("centre_px", .array([.rounded(foot.centrePixel.x, 1), .rounded(foot.centrePixel.y, 1)])),
             ("length_mm", .rounded(foot.lengthMM, 1)),
             ("width_mm", .rounded(foot.widthMM, 1)),
             ("ball_width_mm", .rounded(foot.ballWidthMM, 1)),

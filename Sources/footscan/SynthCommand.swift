@@ -66,6 +66,17 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Write this density into the file instead of the true one (as scanners that write 72 dpi do).")
     var claimDpi: Double?
 
+    @Option(help: ArgumentHelp(
+        "A real colour scanner's look: dark-bed (lid open: near-black bed, skin-coloured soles, a grey haze from one edge to the heel, a white cloth against the arch, toe pads on darker necks, a pale defocused heel) or light-bed (white lid: a shadow halo, the arch in shade, a grey gradient where the lid does not close).",
+        valueName: "look"))
+    var look: String?
+
+    @Flag(help: "Scanner quirks: vignetting, dust specks and hairs on the glass, 16-bit samples in half the PNGs.")
+    var quirks = false
+
+    @Flag(help: "A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.")
+    var offBed = false
+
     mutating func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
@@ -73,6 +84,9 @@ struct SynthCommand: ParsableCommand {
         guard stagger >= 0 else { throw ValidationError("--stagger must not be negative.") }
         guard blur >= 0 else { throw ValidationError("--blur must not be negative.") }
         if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
+        if let look, ScannerLook(rawValue: look) == nil {
+            throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
     }
 
     func run() throws {
@@ -88,6 +102,9 @@ struct SynthCommand: ParsableCommand {
         conditions.isoluminantBed = isoluminant
         conditions.edgeBlurMM = blur...blur
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
+        conditions.look = look.flatMap(ScannerLook.init(rawValue:))
+        conditions.quirks = quirks
+        conditions.offBed = offBed
         switch format {
         case "png": conditions.formats = [.png]
         case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]

@@ -91,6 +91,25 @@ enum GeneratedSet {
         $0.toeRotationDeg = 0...30
     }
 
+    /// A colour flatbed with its lid open (``ScannerLook/darkBed``): near-black bed, skin-coloured soles,
+    /// a colourless haze from one edge to the heel, a white cloth against the medial arch, toe pads on
+    /// darker necks, ridges, a pale defocused heel; 30 scans at 150 to 300 dpi, PNG and JPEG.
+    static let darkBed = atThreeDensities(seeds: 8001...8030, multiplier: 6007) { $0.look = .darkBed }
+
+    /// The same under a white lid (``ScannerLook/lightBed``): a shadow halo, the arch in shade, a grey
+    /// gradient from the edge where the lid does not close; 30 scans.
+    static let lightBed = atThreeDensities(seeds: 8101...8130, multiplier: 6007) { $0.look = .lightBed }
+
+    /// Either look with a scanner's quirks: vignetting, dust specks and hairs, 16-bit samples in half the
+    /// PNGs; 30 scans.
+    static let quirks = atThreeDensities(seeds: 8201...8230, multiplier: 6007, lookBySeed: true) { $0.quirks = true }
+
+    /// Feet partly off the bed (one edge cuts 5 to 20 mm off them), dark-bed look; 12 scans.
+    static let offBed = atThreeDensities(seeds: 8301...8312, multiplier: 6007) {
+        $0.look = .darkBed
+        $0.offBed = true
+    }
+
     /// JPEG scans at 300 and 600 dpi decoded by DCT scaling to pixels of about 0.17 mm (1/2 and 1/4).
     static let reduced: [ScanResult] = run(seeds: Array(2001...2040), decoding: DecodingOptions(coarsestPixelMM: 0.17)) { seed in
         var conditions = SceneConditions()
@@ -102,11 +121,12 @@ enum GeneratedSet {
 
     /// Scenes at 150, 200 and 300 dpi in turn (by seed), under the conditions `configure` sets, each drawn
     /// from seed x `multiplier`.
-    static func atThreeDensities(seeds: ClosedRange<UInt64>, multiplier: UInt64, lumaOnly: Bool = false,
+    static func atThreeDensities(seeds: ClosedRange<UInt64>, multiplier: UInt64, lumaOnly: Bool = false, lookBySeed: Bool = false,
                                  _ configure: @Sendable (inout SceneConditions) -> Void) -> [ScanResult] {
         run(seeds: Array(seeds), lumaOnly: lumaOnly) { seed in
             var conditions = SceneConditions()
             conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
+            if lookBySeed { conditions.look = seed % 2 == 0 ? .darkBed : .lightBed }
             configure(&conditions)
             return ScanScene.random(seed: seed &* multiplier, conditions: conditions)
         }

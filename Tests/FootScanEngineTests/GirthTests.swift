@@ -4,10 +4,10 @@ import Testing
 
 @Suite("Ball girth estimate and JIS width classes")
 struct GirthTests {
-    /// ANSUR II rows from `../shared/data` (beside the package, as CI lays it out).
+    /// ANSUR II rows from the repository's `Data/` folder.
     static func ansurRows() throws -> [[String: String]] {
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let url = package.deletingLastPathComponent().appendingPathComponent("shared/data/ansur2_feet.csv")
+        let url = package.appendingPathComponent("Data/ansur2_feet.csv")
         let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(whereSeparator: \.isNewline)
         let header = lines[0].split(separator: ",").map(String.init)

@@ -39,7 +39,10 @@ struct GreyHistogram {
 
     /// Otsu's threshold: the level t that best separates [0, t] from (t, 255].
     /// Returns the level and the two class means.
-    func otsu() -> (threshold: Int, lowMean: Double, highMean: Double) {
+    func otsu() -> (threshold: Int, lowMean: Double, highMean: Double) { GreyHistogram.otsu(of: counts) }
+
+    /// Otsu's threshold of any 256-bin histogram, with the two class means.
+    static func otsu(of counts: [Int]) -> (threshold: Int, lowMean: Double, highMean: Double) {
         let total = counts.reduce(0, +)
         guard total > 0 else { return (127, 0, 255) }
         var sumAll = 0.0

@@ -1,0 +1,34 @@
+/// Whether a measured foot could be a human foot, from the ranges of ANSUR II (6,068 adults: length
+/// 198 to 323 mm, breadth 77 to 126 mm, breadth over length 0.31 to 0.46), widened for children's feet
+/// (down to 100 mm long) and for what a scan measures beyond the survey's calipers (a turned big toe, a
+/// soft edge).
+enum Plausibility {
+    /// Lengths of human feet, mm: children's from 100, adults' to ANSUR's longest and 5% more.
+    static let length: ClosedRange<Double> = 100...340
+    /// Widths, mm: a child's 100 mm foot is about 38 wide; ANSUR's widest and 7% more.
+    static let width: ClosedRange<Double> = 35...135
+    /// Width over length: ANSUR's 0.31 to 0.46, widened by 0.03 below and 0.06 above.
+    static let widthOverLength: ClosedRange<Double> = 0.28...0.52
+
+    /// The warnings a foot of these measures earns: `implausible_size` when its length or width lies
+    /// outside human feet's, `implausible_shape` when its proportions do (or its heel is wider than the
+    /// whole foot, on a sole).
+    static func warnings(lengthMM: Double, widthMM: Double, heelWidthMM: Double, isPrint: Bool) -> [FootWarning] {
+        var warnings: [FootWarning] = []
+        if !length.contains(lengthMM) || !width.contains(widthMM) { warnings.append(.implausibleSize) }
+        let ratio = lengthMM > 0 ? widthMM / lengthMM : 0
+        if !widthOverLength.contains(ratio) || (!isPrint && heelWidthMM > widthMM + 1) { warnings.append(.implausibleShape) }
+        return warnings
+    }
+
+    /// The message for a scan where no foot was found but a region of a foot's shape was, whose length
+    /// at the stated density no human foot has: `lengthMM` at `dotsPerInch` from `source`. Nil when that
+    /// length is a human foot's (the region was left out for another reason).
+    static func densityMessage(lengthMM: Double, dotsPerInch: Double, source: String) -> String? {
+        guard !length.contains(lengthMM) else { return nil }
+        let dpi = (dotsPerInch * 10).rounded() / 10
+        let shown = dpi == dpi.rounded() ? String(Int(dpi)) : String(dpi)
+        return "the foot would be \(Int(lengthMM.rounded())) mm long at \(source) \(shown) dpi: the density is probably wrong; "
+            + "calibrate the scanner (footscan calibrate) or pass the density (--dpi)"
+    }
+}

@@ -1,0 +1,78 @@
+@testable import FootScanEngine
+import FootScanImage
+import Testing
+
+/// The stages that judge a result on small hand-made inputs: plausibility, the side cues' vote, and the
+/// skin-hue channel choice.
+@Suite("Plausibility, side cues and the skin-hue choice")
+struct PlausibilityAndSideTests {
+    @Test("feet no one has are called out; human feet, children's too, are not")
+    func plausibility() {
+        // The issue's own cases: a flatbed scan's 288 x 162.5 and 137.7 x 77.4 "feet", a haze joined to the
+        // toes (326 x 237), a bed gradient traced as a foot (230 x 50).
+        #expect(Plausibility.warnings(lengthMM: 288, widthMM: 162.5, heelWidthMM: 70, isPrint: false) == [.implausibleSize, .implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 137.7, widthMM: 77.4, heelWidthMM: 50, isPrint: false) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 326, widthMM: 237, heelWidthMM: 80, isPrint: false).contains(.implausibleSize))
+        #expect(Plausibility.warnings(lengthMM: 230, widthMM: 50, heelWidthMM: 40, isPrint: false) == [.implausibleShape])
+        // A heel wider than the foot, on a sole.
+        #expect(Plausibility.warnings(lengthMM: 250, widthMM: 95, heelWidthMM: 110, isPrint: false) == [.implausibleShape])
+        // Human feet: ANSUR's extremes and a child's.
+        #expect(Plausibility.warnings(lengthMM: 250, widthMM: 97, heelWidthMM: 64, isPrint: false).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 198, widthMM: 77, heelWidthMM: 55, isPrint: false).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 323, widthMM: 126, heelWidthMM: 80, isPrint: false).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 117, widthMM: 45, heelWidthMM: 30, isPrint: false).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 1270, widthMM: 480, heelWidthMM: 300, isPrint: false).contains(.implausibleSize))
+    }
+
+    @Test("a foot-shaped region of no human length gets the density message")
+    func densityMessage() {
+        let message = Plausibility.densityMessage(lengthMM: 1270.4, dotsPerInch: 72, source: "the file's")
+        #expect(message == "the foot would be 1270 mm long at the file's 72 dpi: the density is probably wrong; "
+            + "calibrate the scanner (footscan calibrate) or pass the density (--dpi)")
+        #expect(Plausibility.densityMessage(lengthMM: 62, dotsPerInch: 600, source: "the file's")?.hasPrefix("the foot would be 62 mm long") == true)
+        #expect(Plausibility.densityMessage(lengthMM: 250, dotsPerInch: 300, source: "the file's") == nil)
+    }
+
+    @Test("side cues: agreement gives confidence 1, an even split 0.5, weak agreeing cues still 1")
+    func sideConfidence() {
+        var cues = SideCues(frame: Frame(points: [], parts: [], axis: SIMD2(1, 0)), main: 0..<0, tips: [], bigToe: 1)
+        #expect(cues.confidence(medialSign: 1) == 1)
+        #expect(cues.confidence(medialSign: -1) == 0)
+        cues.add(-1, weight: 1)
+        #expect(cues.confidence(medialSign: 1) == 0.5)
+        var weak = SideCues(frame: Frame(points: [], parts: [], axis: SIMD2(1, 0)), main: 0..<0, tips: [], bigToe: 0.2)
+        weak.add(0.3, weight: 0.7)
+        #expect(weak.confidence(medialSign: 1) == 1)
+        #expect(weak.confidence(medialSign: 1) >= SideCues.uncertainBelow)
+    }
+
+    /// A 48 x 48 block sample: a near-black colourless bed, a skin-coloured sole, and optionally a
+    /// colourless haze as bright as the skin over the bottom third.
+    static func sample(haze: Bool) -> ColourSample {
+        var means: [SIMD3<Float>] = []
+        for y in 0..<48 {
+            for x in 0..<48 {
+                var value = SIMD3<Float>(45, 45, 45)
+                if haze && y >= 32 { value = SIMD3(132, 132, 132) }
+                if (14..<34).contains(x) && (6..<40).contains(y) { value = SIMD3(170, 128, 112) }
+                means.append(value)
+            }
+        }
+        return ColourSample(columns: 48, rows: 48, blockPixels: 8, means: means)
+    }
+
+    @Test("skin hue is chosen where a colourless haze is as bright as the skin, and luma is kept on a clean scan")
+    func skinHue() throws {
+        let hazy = SkinHue.choose(Self.sample(haze: true))
+        let projection = try #require(hazy.projection)
+        #expect(projection.isSkinHue)
+        // The projection puts the skin near 192 and both the bed and the haze near 64.
+        func project(_ rgb: SIMD3<Float>) -> Float { (projection.weights * rgb).sum() + projection.offset }
+        #expect(abs(project(SIMD3(170, 128, 112)) - 192) < 2)
+        #expect(abs(project(SIMD3(45, 45, 45)) - 64) < 2)
+        #expect(abs(project(SIMD3(132, 132, 132)) - 64) < 2)
+        // A toe's neck: darker by half, as coloured: still skin.
+        #expect(project(SIMD3(105, 63, 47)) > 180)
+        #expect(SkinHue.choose(Self.sample(haze: false)).projection == nil)
+    }
+}
