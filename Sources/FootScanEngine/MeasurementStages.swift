@@ -56,6 +56,26 @@ public enum MeasurementStages {
         /// How many feet were found.
         public var footCount: Int { feet.count }
 
+        /// What the engine saw, for a picture of a scan it could not measure: every foreground region of
+        /// 50 mm² or more with its box and measures, and whether it was taken for a foot.
+        public var seenRegions: [SeenRegion] {
+            let sx = segmented.sx, sy = segmented.sy
+            let footParts = Set(feet.flatMap { $0.parts + $0.pads })
+            return regions.indices.compactMap { index in
+                let region = regions[index]
+                guard region.area * sx * sy >= 50 else { return nil }
+                let extents = region.principalExtents(sx: sx, sy: sy)
+                return SeenRegion(minX: region.minX, minY: region.minY, maxX: region.maxX, maxY: region.maxY,
+                                  areaMM2: region.area * sx * sy, lengthMM: extents.major, widthMM: extents.minor,
+                                  isFoot: footParts.contains(index))
+            }
+        }
+
+        /// The foreground runs of every row: `(row, start, end)` with `end` one past the last pixel.
+        public var foregroundRuns: [(row: Int, start: Int, end: Int)] {
+            segmented.segmentation.runs.map { (Int($0.row), Int($0.start), Int($0.end)) }
+        }
+
         /// Why no foot was found, in words: when the largest region of a foot's shape (1.6 to 5 times as
         /// long as wide, at least 2% of the image) would be no human foot's length at the stated density,
         /// the density is suspect and the message says so; otherwise "no foot found on the scan".
@@ -164,4 +184,17 @@ public enum MeasurementStages {
                                    threshold: segmented.segmentation.threshold, footIsLighter: segmented.segmentation.footIsLighter)
         }
     }
+}
+
+/// A foreground region as the engine saw it (``MeasurementStages/Grouped/seenRegions``).
+public struct SeenRegion: Sendable {
+    /// Its bounding box in image pixels (inclusive).
+    public let minX: Int, minY: Int, maxX: Int, maxY: Int
+    /// Its area, mm².
+    public let areaMM2: Double
+    /// Its principal length and width (of the equivalent ellipse), mm.
+    public let lengthMM: Double
+    public let widthMM: Double
+    /// Whether it was taken as (part of) a foot.
+    public let isFoot: Bool
 }

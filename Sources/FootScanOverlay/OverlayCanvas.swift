@@ -18,6 +18,16 @@ public struct OverlayCanvas: Sendable {
         static let toe = Colour(r: 255, g: 255, b: 60)
         static let label = Colour(r: 255, g: 255, b: 255)
         static let shadow = Colour(r: 0, g: 0, b: 0)
+        static let rejected = Colour(r: 255, g: 60, b: 60)
+    }
+
+    /// Mixes `colour` half into the pixel at (x, y).
+    mutating func tint(_ x: Int, _ y: Int, _ colour: Colour) {
+        guard x >= 0, y >= 0, x < width, y < height else { return }
+        let i = (y * width + x) * 3
+        pixels[i] = UInt8((Int(pixels[i]) + Int(colour.r)) / 2)
+        pixels[i + 1] = UInt8((Int(pixels[i + 1]) + Int(colour.g)) / 2)
+        pixels[i + 2] = UInt8((Int(pixels[i + 2]) + Int(colour.b)) / 2)
     }
 
     /// A canvas from grey pixels (rows `stride` apart), dimmed to half contrast so colours stand out.

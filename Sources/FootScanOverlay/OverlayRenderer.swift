@@ -37,6 +37,10 @@ public enum OverlayRenderer {
             if let arch = foot.archIndex, let type = foot.archType {
                 lines.append("ARCH \(format3(arch)) \(type.rawValue)")
             }
+            // Warnings a technician must see: a foot no human has, a side the cues disagree on.
+            for warning in foot.warnings where [.implausibleSize, .implausibleShape, .sideUncertain].contains(warning) {
+                lines.append(String(warning.rawValue.map { $0 == "_" ? " " : $0 }))
+            }
             for (row, text) in lines.enumerated() {
                 canvas.text(text, at: SIMD2(labelX, top + Double(row * 10 * scale)), scale: scale, .label)
             }
@@ -46,9 +50,47 @@ public enum OverlayRenderer {
 
     /// The overlay as a PNG carrying the scan's density.
     public static func png(image: ScanImage, measurement: ScanMeasurement) throws(ImageEncodingError) -> [UInt8] {
-        let canvas = draw(image: image, measurement: measurement)
-        return try PNGEncoder.encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, channels: 3,
-                                     dotsPerInch: image.density?.dotsPerInch)
+        try encode(draw(image: image, measurement: measurement), image: image)
+    }
+
+    /// The picture of a scan that could not be measured: the foreground the engine found (tinted red),
+    /// a box around each region it saw with its size, green for a foot and red for a region that is not
+    /// one, and the reason across the top; so a technician sees at a glance why.
+    public static func drawFailure(image: ScanImage, reason: String, runs: [(row: Int, start: Int, end: Int)],
+                                   regions: [SeenRegion]) -> OverlayCanvas {
+        var canvas = OverlayCanvas(grey: image.pixels, width: image.width, height: image.height, stride: image.stride)
+        for run in runs {
+            for x in run.start..<run.end { canvas.tint(x, run.row, .rejected) }
+        }
+        let pixelMM = image.density?.millimetresPerPixel ?? 0.25
+        let thin = max(1.0, 0.3 / pixelMM)
+        let scale = max(2, Int((1.0 / pixelMM).rounded()))
+        for region in regions where region.areaMM2 >= 500 || region.isFoot {
+            let colour: OverlayCanvas.Colour = region.isFoot ? .contour : .axis
+            let corners = [SIMD2(Double(region.minX), Double(region.minY)), SIMD2(Double(region.maxX), Double(region.minY)),
+                           SIMD2(Double(region.maxX), Double(region.maxY)), SIMD2(Double(region.minX), Double(region.maxY))]
+            canvas.polygon(corners, thickness: thin, colour)
+            canvas.text("\(region.isFoot ? "FOOT" : "NOT A FOOT") \(format(region.lengthMM)) X \(format(region.widthMM)) MM",
+                        at: SIMD2(Double(region.minX), Double(region.minY) + 2 / pixelMM), scale: scale, .label)
+        }
+        // The reason, wrapped to the picture's width.
+        let perLine = max(10, image.width / ((PixelFont.glyphWidth + 1) * scale) - 2)
+        var lines: [String] = [], line = ""
+        for word in reason.uppercased().split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > perLine { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        for (row, text) in lines.enumerated() {
+            canvas.text(text, at: SIMD2(Double(2 * scale), Double((2 + row * 10) * scale)), scale: scale, .axis)
+        }
+        return canvas
+    }
+
+    /// A canvas as a PNG carrying the scan's density.
+    public static func encode(_ canvas: OverlayCanvas, image: ScanImage) throws(ImageEncodingError) -> [UInt8] {
+        try PNGEncoder.encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, channels: 3,
+                              dotsPerInch: image.density?.dotsPerInch)
     }
 
     static func format3(_ value: Double) -> String {

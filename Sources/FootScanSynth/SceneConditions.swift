@@ -64,11 +64,15 @@ extension ScanScene {
         let pairAngle = conditions.angle ?? random.uniform(0...(2 * Double.pi))
 
         // Lay the feet out toes up (angle -pi/2) as a person stands seen from below the glass: the right
-        // foot on the viewer's left, medial sides (big toes) facing; then turn the lot.
+        // foot on the viewer's left, medial sides (big toes) facing; then turn the lot. Touching feet and
+        // split prints still stand crossed (left foot on the viewer's left, little toes facing): the
+        // touching-feet cut and the split-print pairing were built on that stance and do not yet hold on
+        // the real one (balls and heels touching); see the README.
+        let crossed = conditions.touching || conditions.splitPrints
         var feet: [PlacedFoot] = []
         if count == 2 {
-            let onLeft = FootShape.random(using: &random, side: .left, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
-            var onRight = FootShape.random(using: &random, side: .right, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            let onLeft = FootShape.random(using: &random, side: crossed ? .left : .right, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
+            var onRight = FootShape.random(using: &random, side: crossed ? .right : .left, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
             onRight.lengthMM = min(310, max(210, onLeft.lengthMM + random.uniform(-5...5)))
             let spread = random.uniform(0...0.15)
             feet.append(PlacedFoot(shape: onLeft, pternionMM: Point2(0, 0), angle: -Double.pi / 2 - spread))

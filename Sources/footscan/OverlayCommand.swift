@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootScanEngine
+import FootScanImage
 import FootScanOverlay
 import Foundation
 
@@ -22,20 +23,30 @@ struct OverlayCommand: ParsableCommand {
         let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine, decoding: measuring.decoding)
         if let message = report.errorMessage {
             StandardError.print("footscan: \(message)")
+            // A scan that decoded but held no foot still gets its picture: what the engine saw, and why.
+            if let image = report.image, image.density != nil, let reason = report.error,
+               let grouped = try? MeasurementStages.Segmented(image: image).groupFeet(scanner: FootScanner(options: measuring.engine)) {
+                let canvas = OverlayRenderer.drawFailure(image: image, reason: reason, runs: grouped.foregroundRuns, regions: grouped.seenRegions)
+                try Self.write(bytes: { () throws(ImageEncodingError) in try OverlayRenderer.encode(canvas, image: image) }, to: output)
+            }
             throw ExitCode(1)
         }
         try Self.write(report: report, to: output)
     }
 
-    /// Writes the overlay of a measured report; a failure to write is reported and rethrown.
-    static func write(report: ScanReport, to path: String) throws {
-        guard let image = report.image, let measurement = report.measurement else { return }
+    /// Writes PNG bytes made by `bytes`; a failure to make or write them is reported and rethrown.
+    static func write(bytes: () throws(ImageEncodingError) -> [UInt8], to path: String) throws {
         do {
-            let bytes = try OverlayRenderer.png(image: image, measurement: measurement)
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            try Data(try bytes()).write(to: URL(fileURLWithPath: path))
         } catch {
             StandardError.print("footscan: \(path): cannot write the overlay: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// Writes the overlay of a measured report; a failure to write is reported and rethrown.
+    static func write(report: ScanReport, to path: String) throws {
+        guard let image = report.image, let measurement = report.measurement else { return }
+        try write(bytes: { () throws(ImageEncodingError) in try OverlayRenderer.png(image: image, measurement: measurement) }, to: path)
     }
 }

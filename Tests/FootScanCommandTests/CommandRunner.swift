@@ -54,7 +54,7 @@ enum CommandRunner {
 
     /// Writes a generated scan into `folder` and returns its URL and truth.
     static func writeScan(seed: UInt64, dpi: Double = 150, feet: Int = 1, format: ScanFileFormat = .jpeg(quality: 90, progressive: false),
-                          density: Bool = true, isoluminant: Bool = false, into folder: URL, name: String? = nil)
+                          density: Bool = true, isoluminant: Bool = false, claimedDPI: Double? = nil, into folder: URL, name: String? = nil)
         throws -> (url: URL, truth: [FootTruth])
     {
         var conditions = SceneConditions()
@@ -64,6 +64,7 @@ enum CommandRunner {
         conditions.formats = [format]
         var scene = ScanScene.random(seed: seed, conditions: conditions)
         scene.writesDensity = density
+        scene.claimedDotsPerInch = claimedDPI
         let scan = try ScanRenderer.render(scene, fastCompression: true)
         let url = folder.appendingPathComponent(name ?? "scan-\(seed).\(scan.fileExtension)")
         try Data(scan.fileBytes).write(to: url)

@@ -37,6 +37,29 @@ struct MatchCommandTests {
         #expect(batch.stdout.split(separator: "\n").count == 2)
     }
 
+    @Test("a foot no human has is refused with the reason, exit 1; the overlay of a scan with no foot shows why")
+    func implausible() throws {
+        let folder = try CommandRunner.temporaryFolder("implausible")
+        // A 100 dpi scan of a 318 mm foot that says 85 dpi: 374 mm, foot-shaped, measured but implausible.
+        let (long, _) = try CommandRunner.writeScan(seed: 7, dpi: 100, claimedDPI: 85, into: folder)
+        let measured = try CommandRunner.run(["measure", "--format", "json", long.path])
+        #expect(measured.status == 0, "\(measured.stderr)")
+        #expect(measured.stdout.contains("\"implausible_size\""))
+        let match = try CommandRunner.run(["match", long.path])
+        #expect(match.status == 1)
+        #expect(match.stdout.isEmpty)
+        #expect(match.stderr.contains("\(long.path): foot 1 not matched: its size ("), "\(match.stderr)")
+        #expect(match.stderr.contains("is no human foot's: the density is probably wrong"), "\(match.stderr)")
+        // A 150 dpi scan that says 72: no foot at all, the error says why, and the overlay shows what was seen.
+        let (placeholder, _) = try CommandRunner.writeScan(seed: 5, claimedDPI: 72, into: folder)
+        let overlay = folder.appendingPathComponent("seen.png")
+        let drawn = try CommandRunner.run(["overlay", placeholder.path, "-o", overlay.path])
+        #expect(drawn.status == 1)
+        #expect(drawn.stderr.contains("mm long at the file's 72 dpi: the density is probably wrong"), "\(drawn.stderr)")
+        let picture = try Data(contentsOf: overlay)
+        #expect(picture.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
     @Test("lasts validate names each mistake and fails; the sample passes")
     func validate() throws {
         let folder = try CommandRunner.temporaryFolder("lasts")

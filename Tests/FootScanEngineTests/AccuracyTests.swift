@@ -124,6 +124,7 @@ struct AccuracyTests {
             let side = measured.side, trueSide = foot.truth.side, warnings = measured.warnings
             #expect(side == trueSide, "seed \(foot.seed)")
             #expect(!warnings.contains(.touchesBorder), "seed \(foot.seed): touches_border on a foot clear of the edge")
+            #expect(!warnings.contains(.sideUncertain), "seed \(foot.seed): side_uncertain (confidence \(measured.sideConfidence))")
         }
     }
 }

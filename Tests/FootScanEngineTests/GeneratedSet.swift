@@ -110,6 +110,17 @@ enum GeneratedSet {
         $0.offBed = true
     }
 
+    /// Scans whose file states a wrong density: a scanner's 72 dpi placeholder on scans at 150 to 300 dpi,
+    /// and 600 dpi claimed for 150; plain and dark-bed looks; 16 scans.
+    static let wrongDensity: [ScanResult] = run(seeds: Array(8401...8416)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [seed % 2 == 0 ? 150 : [150.0, 200, 300][Int(seed / 2 % 3)]]
+        if seed % 3 == 0 { conditions.look = .darkBed }
+        var scene = ScanScene.random(seed: seed &* 6007, conditions: conditions)
+        scene.claimedDotsPerInch = seed % 2 == 0 ? 600 : 72
+        return scene
+    }
+
     /// JPEG scans at 300 and 600 dpi decoded by DCT scaling to pixels of about 0.17 mm (1/2 and 1/4).
     static let reduced: [ScanResult] = run(seeds: Array(2001...2040), decoding: DecodingOptions(coarsestPixelMM: 0.17)) { seed in
         var conditions = SceneConditions()

@@ -46,6 +46,50 @@ struct PlausibilityAndSideTests {
         #expect(weak.confidence(medialSign: 1) >= SideCues.uncertainBelow)
     }
 
+    @Test("no foot of any generated set is called implausible; every scan at a wrong density says so")
+    func generatedSets() {
+        let sets: [(String, [ScanResult])] = [
+            ("main", GeneratedSet.main), ("footprints", GeneratedSet.footprints), ("partial prints", GeneratedSet.partialPrints),
+            ("split prints", GeneratedSet.splitPrintPairs), ("touching", GeneratedSet.touching),
+            ("staggered", GeneratedSet.touchingStaggered), ("light band", GeneratedSet.leakTouching),
+            ("isoluminant", GeneratedSet.isoluminant), ("soft edges", GeneratedSet.softEdges), ("hallux", GeneratedSet.hallux),
+            ("dark bed", GeneratedSet.darkBed), ("light bed", GeneratedSet.lightBed), ("quirks", GeneratedSet.quirks),
+        ]
+        var feet = 0
+        for (name, scans) in sets {
+            for foot in scans.flatMap(\.feet) {
+                guard let warnings = foot.measured?.warnings else { continue }
+                feet += 1
+                let m = foot.measured
+                #expect(!warnings.contains(.implausibleSize) && !warnings.contains(.implausibleShape),
+                        "\(name) seed \(foot.seed): \(warnings), \(m?.lengthMM ?? 0) x \(m?.widthMM ?? 0) mm, heel \(m?.heelWidthMM ?? 0)")
+            }
+        }
+        #expect(feet >= 700)
+        let wrong = GeneratedSet.wrongDensity
+        #expect(wrong.count == 16)
+        for scan in wrong {
+            let error = scan.error ?? ""
+            let flagged = scan.feet.allSatisfy { $0.measured?.warnings.contains(.implausibleSize) == true }
+            #expect(error.contains("the density is probably wrong") || (scan.error == nil && flagged),
+                    "seed \(scan.seed): \(error.isEmpty ? "measured without a warning" : error)")
+        }
+    }
+
+    /// (The touching sets stand crossed, little toes together, where the pair's cue votes against the
+    /// feet's own cues: see SceneConditions.)
+    @Test("two feet standing apart: each side confident, never both one side")
+    func pairs() {
+        for scan in GeneratedSet.main + GeneratedSet.darkBed + GeneratedSet.lightBed where scan.scene.feet.count == 2 {
+            let measured = scan.feet.compactMap(\.measured)
+            guard measured.count == 2 else { continue }
+            #expect(measured[0].side != measured[1].side, "seed \(scan.seed)")
+            for foot in measured {
+                #expect(foot.sideConfidence >= SideCues.uncertainBelow, "seed \(scan.seed): side confidence \(foot.sideConfidence)")
+            }
+        }
+    }
+
     /// A 48 x 48 block sample: a near-black colourless bed, a skin-coloured sole, and optionally a
     /// colourless haze as bright as the skin over the bottom third.
     static func sample(haze: Bool) -> ColourSample {

@@ -7,8 +7,10 @@ enum Plausibility {
     static let length: ClosedRange<Double> = 100...340
     /// Widths, mm: a child's 100 mm foot is about 38 wide; ANSUR's widest and 7% more.
     static let width: ClosedRange<Double> = 35...135
-    /// Width over length: ANSUR's 0.31 to 0.46, widened by 0.03 below and 0.06 above.
-    static let widthOverLength: ClosedRange<Double> = 0.28...0.52
+    /// Width over length: ANSUR's breadth over length runs 0.31 to 0.46; a scan's width is the whole
+    /// foot's extent across the heel-to-second-toe axis, up to about 1.2 times the breadth on the widest
+    /// feet the generator draws (0.52 of the length), hence 0.28 to 0.55.
+    static let widthOverLength: ClosedRange<Double> = 0.28...0.55
 
     /// The warnings a foot of these measures earns: `implausible_size` when its length or width lies
     /// outside human feet's, `implausible_shape` when its proportions do (or its heel is wider than the
