@@ -26,7 +26,11 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "Also write an overlay picture (PNG) of the measured scan; with several files, of the first.")
     var overlay: String?
 
+    @Flag(help: "With --overlay: replace the overlay file if it exists (never a scan).")
+    var force = false
+
     func run() throws {
+        if let overlay { try OverlayCommand.checkOutput(overlay, inputs: files, force: force) }
         var failed = false
         for file in files {
             let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine, decoding: measuring.decoding)

@@ -100,4 +100,30 @@ struct MeasureCommandTests {
         #expect(picture.density?.dotsPerInch == 150)
         #expect(picture.source.colourType == "rgb")
     }
+
+    @Test("an overlay never replaces the scan, nor an existing file without --force")
+    func overlayKeepsFiles() throws {
+        let folder = try CommandRunner.temporaryFolder("overlay-safe")
+        let (url, _) = try CommandRunner.writeScan(seed: 46, into: folder)
+        let original = try Data(contentsOf: url)
+        for arguments in [["overlay", url.path, "-o", url.path], ["overlay", url.path, "-o", url.path, "--force"],
+                          ["measure", url.path, "--overlay", url.path, "--force"]] {
+            let outcome = try CommandRunner.run(arguments)
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr == "footscan: \(url.path): is the scan itself; write the overlay to another file\n", "\(outcome.stderr)")
+            #expect(try Data(contentsOf: url) == original)
+        }
+        let out = folder.appendingPathComponent("out.png")
+        try Data("keep me".utf8).write(to: out)
+        let refused = try CommandRunner.run(["overlay", url.path, "-o", out.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "footscan: \(out.path): exists; pass --force to replace it\n")
+        #expect(try Data(contentsOf: out) == Data("keep me".utf8))
+        let replaced = try CommandRunner.run(["overlay", url.path, "-o", out.path, "--force"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try ScanDecoder.decodeFile(atPath: out.path).width > 0)
+        let unwritable = try CommandRunner.run(["overlay", url.path, "-o", "/proc/footscan-no/out.png"])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr == "footscan: /proc/footscan-no/out.png: cannot write the overlay: No such file or directory\n", "\(unwritable.stderr)")
+    }
 }
