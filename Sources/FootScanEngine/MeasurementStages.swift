@@ -141,7 +141,6 @@ public enum MeasurementStages {
         /// Stage 4: the axis, the measures and the classes of every foot.
         public func measure(scanner: FootScanner = FootScanner()) -> ScanMeasurement {
             let segmented = grouped.segmented
-            let image = segmented.image
             let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, visible: segmented.segmentation.visible,
                                         view: scanner.options.view, sex: scanner.options.sex)
             func measureFoot(_ index: Int, medialSide: Double? = nil) -> FootMeasurement {

@@ -11,8 +11,9 @@ enum PNGDecoder {
             let readStatus = pixels.withUnsafeMutableBufferPointer { buffer -> Int32 in
                 guard let grey = buffer.baseAddress else { return Int32(FS_ERR_USAGE) }
                 guard let projection else { return fs_png_read_grey(reader, grey, stride) }
+                let table = projection.table
                 return readRGBRows(reader, width: width, height: height) { row, y in
-                    projection.project(rgb: row, count: width, into: grey + y * stride)
+                    table.project(rgb: row, count: width, into: grey + y * stride)
                 }
             }
             guard readStatus == FS_OK else { return failure(readStatus) }

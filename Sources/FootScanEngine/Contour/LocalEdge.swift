@@ -40,6 +40,8 @@ struct LocalEdge {
         let step = 0.5
         let samples = Int((reach / step).rounded())
         var profile = [Double](repeating: 0, count: 2 * samples + 1)
+        var seen = [Int](repeating: 0, count: 2 * samples + 1)
+        var generation = 0
         let band = max(1, samples / 5)
         let k = 2
         var result = outline
@@ -65,14 +67,20 @@ struct LocalEdge {
                 let first = p - normal * reach, last = p + normal * reach
                 guard min(first.x, last.x) >= minX, min(first.y, last.y) >= minY,
                       max(first.x, last.x) < maxX, max(first.y, last.y) < maxY else { continue }
-                for s in 0...(2 * samples) {
+                // The profile is read lazily: the two bands, then outward from the vertex until the
+                // crossing, which usually lies within a pixel or two.
+                generation += 1
+                func sample(_ s: Int) -> Double {
+                    if seen[s] == generation { return profile[s] }
                     let value = grey(p + normal * (Double(s - samples) * step))
                     profile[s] = footIsLighter ? value : 255 - value
+                    seen[s] = generation
+                    return profile[s]
                 }
                 var inside = 0.0, outside = 0.0
                 for s in 0..<band {
-                    inside += profile[s]
-                    outside += profile[2 * samples - s]
+                    inside += sample(s)
+                    outside += sample(2 * samples - s)
                 }
                 inside /= Double(band)
                 outside /= Double(band)
@@ -80,14 +88,17 @@ struct LocalEdge {
                 let middle = (inside + outside) / 2
                 // The crossing of the middle level nearest the vertex, outward or inward.
                 var best: Double?
-                for d in 0..<(samples / 2) {
-                    for s in [samples + d, samples - d - 1] where s >= 0 && s + 1 <= 2 * samples {
-                        let a = profile[s] - middle, b = profile[s + 1] - middle
-                        if (a >= 0) != (b >= 0) {
-                            let t = (Double(s - samples) + a / (a - b)) * step
-                            if best.map({ abs(t) < abs($0) }) ?? true { best = t }
-                        }
+                func check(_ s: Int) {
+                    guard s >= 0 && s + 1 <= 2 * samples else { return }
+                    let a = sample(s) - middle, b = sample(s + 1) - middle
+                    if (a >= 0) != (b >= 0) {
+                        let t = (Double(s - samples) + a / (a - b)) * step
+                        if best.map({ abs(t) < abs($0) }) ?? true { best = t }
                     }
+                }
+                for d in 0..<(samples / 2) {
+                    check(samples + d)
+                    check(samples - d - 1)
                     if best != nil { break }
                 }
                 if let t = best { result[i] = p + normal * t }

@@ -31,6 +31,6 @@ enum Plausibility {
         let dpi = (dotsPerInch * 10).rounded() / 10
         let shown = dpi == dpi.rounded() ? String(Int(dpi)) : String(dpi)
         return "the foot would be \(Int(lengthMM.rounded())) mm long at \(source) \(shown) dpi: the density is probably wrong; "
-            + "calibrate the scanner (footscan calibrate) or pass the density (--dpi)"
+            + "calibrate the scanner (footscan calibrate) or give the true density (--override-dpi)"
     }
 }
