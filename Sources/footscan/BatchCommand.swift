@@ -50,7 +50,7 @@ struct BatchCommand: ParsableCommand {
         let showProgress = !noProgress && isatty(2) == 1
         var progress = ProgressBar(total: files.count)
         let tally = BatchTally()
-        let density = measuring.densityOverride, options = measuring.engine, decoding = measuring.decoding, jsonLines = self.jsonLines
+        let density = measuring.density, options = measuring.engine, decoding = measuring.decoding, jsonLines = self.jsonLines
 
         let scheduler = BatchScheduler(count: files.count, window: 4 * jobs) { index, lines in
             output.append(lines)

@@ -7,8 +7,11 @@ extension WearerSex: ExpressibleByArgument {}
 
 /// The options every measuring command shares.
 struct MeasuringOptions: ParsableArguments {
-    @Option(help: "Pixel density in dots per inch, overriding what the files state.")
+    @Option(help: "Pixel density in dots per inch for files that state none (a file's own density is kept).")
     var dpi: Double?
+
+    @Option(help: "Pixel density in dots per inch for every file, replacing what the files state (a scanner that writes a wrong density, e.g. a 72 dpi placeholder).")
+    var overrideDpi: Double?
 
     @Option(help: "plantar (from below the glass, the default) or dorsal (from above: left and right mirrored).")
     var view: ScanView = .plantar
@@ -25,18 +28,21 @@ struct MeasuringOptions: ParsableArguments {
     /// The profile, read once when the options are validated.
     var loadedProfile: ScannerProfile?
 
-    enum CodingKeys: String, CodingKey { case dpi, view, sex, profile, coarsestPixel }
+    enum CodingKeys: String, CodingKey { case dpi, overrideDpi, view, sex, profile, coarsestPixel }
 
     mutating func validate() throws {
         if let coarsestPixel, !(coarsestPixel > 0 && coarsestPixel <= 2) {
             throw ValidationError("--coarsest-pixel must be between 0 and 2 mm.")
         }
+        if dpi != nil && overrideDpi != nil { throw ValidationError("--dpi and --override-dpi both set the pixel size: give one.") }
         if let profile {
-            if dpi != nil { throw ValidationError("--dpi and --profile both set the pixel size: give one.") }
+            if dpi != nil || overrideDpi != nil { throw ValidationError("--dpi or --override-dpi and --profile both set the pixel size: give one.") }
             loadedProfile = try ScannerProfile.load(path: profile)
         }
-        if let dpi, !(dpi.isFinite && dpi >= 10 && dpi <= 20_000) {
-            throw ValidationError("--dpi must be between 10 and 20000.")
+        for (name, value) in [("--dpi", dpi), ("--override-dpi", overrideDpi)] {
+            if let value, !(value.isFinite && value >= 10 && value <= 20_000) {
+                throw ValidationError("\(name) must be between 10 and 20000.")
+            }
         }
     }
 
@@ -46,9 +52,11 @@ struct MeasuringOptions: ParsableArguments {
     /// How the decoder may reduce JPEG scans.
     var decoding: DecodingOptions { DecodingOptions(coarsestPixelMM: coarsestPixel) }
 
-    /// The density that replaces the files' own, if any.
-    var densityOverride: ScanDensity? {
-        if let loadedProfile { return loadedProfile.density }
-        return dpi.map { ScanDensity(dotsPerInch: $0, source: .option) }
+    /// The density the options give, and whether it replaces a file's own (a profile or --override-dpi)
+    /// or only fills in where a file states none (--dpi).
+    var density: (density: ScanDensity, overridesFile: Bool)? {
+        if let loadedProfile { return (loadedProfile.density, true) }
+        if let overrideDpi { return (ScanDensity(dotsPerInch: overrideDpi, source: .option), true) }
+        return dpi.map { (ScanDensity(dotsPerInch: $0, source: .option), false) }
     }
 }

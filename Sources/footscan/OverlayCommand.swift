@@ -27,7 +27,7 @@ struct OverlayCommand: ParsableCommand {
 
     func run() throws {
         try Self.checkOutput(output, inputs: [file], force: force)
-        let report = ScanReport.measure(file: file, density: measuring.densityOverride, options: measuring.engine, decoding: measuring.decoding)
+        let report = ScanReport.measure(file: file, density: measuring.density, options: measuring.engine, decoding: measuring.decoding)
         if let message = report.errorMessage {
             StandardError.print("footscan: \(message)")
             // A scan that decoded but held no foot still gets its picture: what the engine saw, and why.

@@ -9,7 +9,7 @@ struct ScanReport {
     var error: String?
 
     /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
-    static func measure(file: String, density: ScanDensity?, options: MeasurementOptions,
+    static func measure(file: String, density: (density: ScanDensity, overridesFile: Bool)?, options: MeasurementOptions,
                         decoding: DecodingOptions = DecodingOptions()) -> ScanReport {
         do {
             return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, density: density, options: options, decoding: decoding)
@@ -19,7 +19,8 @@ struct ScanReport {
     }
 
     /// Decodes and measures a file's bytes; never throws: a failure becomes `error`.
-    static func measure(bytes: [UInt8], file: String, density: ScanDensity?, options: MeasurementOptions,
+    /// `density` fills in where the file states none, or replaces the file's own when `overridesFile`.
+    static func measure(bytes: [UInt8], file: String, density: (density: ScanDensity, overridesFile: Bool)?, options: MeasurementOptions,
                         decoding: DecodingOptions = DecodingOptions()) -> ScanReport {
         var report = ScanReport(file: file)
         do {
@@ -27,7 +28,7 @@ struct ScanReport {
             // size, then reduce only when the file's own density is used.
             var image = try FootScanner.decodeForMeasuring(bytes, file: file, options: density == nil ? decoding
                                                           : DecodingOptions(maximumPixelCount: decoding.maximumPixelCount))
-            if let density { image = image.replacingDensity(density) }
+            if let density, density.overridesFile || image.density == nil { image = image.replacingDensity(density.density) }
             report.image = image
             guard image.density != nil else {
                 report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N or --profile FILE"

@@ -79,6 +79,26 @@ struct MeasureCommandTests {
         #expect(measured.stdout.contains("\"side\": \"\(truth[0].side.rawValue)\""))
     }
 
+    @Test("--dpi fills in only where a file states no density; --override-dpi replaces a stated one")
+    func densityFillInAndOverride() throws {
+        let folder = try CommandRunner.temporaryFolder("density-choice")
+        let (url, truth) = try CommandRunner.writeScan(seed: 47, dpi: 100, into: folder)
+        func measured(_ arguments: [String]) throws -> [String: Any] {
+            let outcome = try CommandRunner.run(["measure", "--format", "json"] + arguments + [url.path])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        }
+        let filled = try measured(["--dpi", "150"])
+        #expect(filled["dpi"] as? Double == 100 && filled["density_source"] as? String == "jfif")
+        let length = try #require((filled["feet"] as? [[String: Any]])?.first?["length_mm"] as? Double)
+        #expect(abs(length - truth[0].lengthMM) <= 1.0)
+        let overridden = try measured(["--override-dpi", "150"])
+        #expect(overridden["dpi"] as? Double == 150 && overridden["density_source"] as? String == "option")
+        let both = try CommandRunner.run(["measure", "--dpi", "150", "--override-dpi", "150", url.path])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--dpi and --override-dpi both set the pixel size: give one."))
+    }
+
     @Test("usage errors exit with status 2")
     func usage() throws {
         #expect(try CommandRunner.run(["measure"]).status == 2)

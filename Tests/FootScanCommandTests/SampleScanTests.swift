@@ -22,7 +22,8 @@ struct SampleScanTests {
                 #expect(refused.status == 1, "\(file)")
                 #expect(refused.stderr.contains("at the file's 72 dpi: the density is probably wrong"), "\(file): \(refused.stderr)")
             }
-            if file.hasPrefix("no-density") || file.hasPrefix("placeholder-72dpi") { arguments += ["--dpi", String(dpi)] }
+            if file.hasPrefix("no-density") { arguments += ["--dpi", String(dpi)] }
+            if file.hasPrefix("placeholder-72dpi") { arguments += ["--override-dpi", String(dpi)] }
             let outcome = try CommandRunner.run(arguments)
             #expect(outcome.status == 0, "\(file): \(outcome.stderr)")
             let measured = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])

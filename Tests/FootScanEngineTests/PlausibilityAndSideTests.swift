@@ -28,7 +28,7 @@ struct PlausibilityAndSideTests {
     func densityMessage() {
         let message = Plausibility.densityMessage(lengthMM: 1270.4, dotsPerInch: 72, source: "the file's")
         #expect(message == "the foot would be 1270 mm long at the file's 72 dpi: the density is probably wrong; "
-            + "calibrate the scanner (footscan calibrate) or pass the density (--dpi)")
+            + "calibrate the scanner (footscan calibrate) or give the true density (--override-dpi)")
         #expect(Plausibility.densityMessage(lengthMM: 62, dotsPerInch: 600, source: "the file's")?.hasPrefix("the foot would be 62 mm long") == true)
         #expect(Plausibility.densityMessage(lengthMM: 250, dotsPerInch: 300, source: "the file's") == nil)
     }
