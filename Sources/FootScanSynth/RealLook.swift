@@ -1,5 +1,5 @@
 /// How a real colour scanner draws a sole, beyond a clean bed and an even skin: the looks of
-/// `../shared/data/real-looks.md`, each drawn from the scene's geometry so that the truth stays exact.
+/// `shared/data/real-looks.md` (beside the project), each drawn from the scene's geometry so that the truth stays exact.
 public enum ScannerLook: String, Sendable, Codable, Hashable, CaseIterable {
     /// A colour flatbed with its lid open in a dark room: a near-black bed, skin-coloured soles, a
     /// colourless haze rising from one edge to the skin's luma and reaching the heel, a white cloth

@@ -216,10 +216,12 @@ extension ScanRenderer {
             let luma = 0.299 * rgb.x + 0.587 * rgb.y + 0.114 * rgb.z
             rgb -= SIMD3(repeating: neck * (1 - look.neckLuma) * luma)
         }
-        // The arch in shade (light bed): the medial half from 0.25 to 0.6 of the length.
+        // The arch in shade (light bed): the medial side from 0.25 to 0.6 of the length, deepening over
+        // 0.05 of the length along the foot and over 15 mm from the axis towards the medial edge.
         if look.archShade < 1 && v > 0 {
             let along = min(max(min(u - 0.25 * length, 0.6 * length - u) / (0.05 * length), 0), 1)
-            rgb *= 1 - (1 - look.archShade) * along
+            let across = min(v / 15, 1)
+            rgb *= 1 - (1 - look.archShade) * along * across
         }
         return SIMD3(max(rgb.x, 0), max(rgb.y, 0), max(rgb.z, 0))
     }
