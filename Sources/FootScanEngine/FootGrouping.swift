@@ -48,8 +48,8 @@ struct FootGrouping {
 
     /// Two halves of a cut region are two feet of a pair: each foot-like, their lengths (principal
     /// extents) within 25% of each other.
-    static func areAPair(_ a: ForegroundRegion, _ b: ForegroundRegion, scanner: FootScanner, sx: Double, sy: Double) -> Bool {
-        guard scanner.isFootLike(a, sx: sx, sy: sy), scanner.isFootLike(b, sx: sx, sy: sy) else { return false }
+    static func areAPair(_ a: ForegroundRegion, _ b: ForegroundRegion, sx: Double, sy: Double) -> Bool {
+        guard FootShapeRule.isFootLike(a, sx: sx, sy: sy), FootShapeRule.isFootLike(b, sx: sx, sy: sy) else { return false }
         let la = a.principalExtents(sx: sx, sy: sy).major, lb = b.principalExtents(sx: sx, sy: sy).major
         return min(la, lb) >= 0.75 * max(la, lb)
     }
@@ -79,10 +79,10 @@ struct FootGrouping {
     }
 
     init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], segmentation: Segmentation, image: ScanImage,
-         sx: Double, sy: Double, scanner: FootScanner) {
+         sx: Double, sy: Double) {
         func split(_ index: Int) -> (Foot, Foot)? {
             TouchingFeet.split(index, regions: regions, runs: runs, labels: labels, image: image, test: segmentation.test,
-                               visible: segmentation.visible, sx: sx, sy: sy, scanner: scanner)
+                               visible: segmentation.visible, sx: sx, sy: sy)
         }
         let pixelArea = sx * sy
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }
@@ -94,13 +94,13 @@ struct FootGrouping {
             let extents = regions[index].principalExtents(sx: sx, sy: sy)
             return extents.minor > 0 && extents.major / extents.minor <= 2.5
         }
-        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, scanner: scanner, sx: sx, sy: sy) {
+        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, sx: sx, sy: sy) {
             feet.append(Foot(parts: [pair.heel, pair.forefoot].sorted { regions[$0].area > regions[$1].area },
                              summary: regions[pair.heel] + regions[pair.forefoot]))
             used.insert(pair.heel)
             used.insert(pair.forefoot)
         }
-        for index in large where !used.contains(index) && scanner.isFootLike(regions[index], sx: sx, sy: sy) {
+        for index in large where !used.contains(index) && FootShapeRule.isFootLike(regions[index], sx: sx, sy: sy) {
             // Two feet touching in a staggered stance can look like one big foot: a region longer than any
             // foot, or wider for its length, is cut when a notch-to-notch cut leaves two feet of a pair.
             if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, labels: labels, sx: sx, sy: sy),
@@ -117,7 +117,7 @@ struct FootGrouping {
         for index in large where !used.contains(index) {
             let region = regions[index]
             let area = region.area * pixelArea
-            guard area >= 2 * 2_500, area <= 2 * FootScanner.footArea.upperBound,
+            guard area >= 2 * 2_500, area <= 2 * FootShapeRule.area.upperBound,
                   let halves = split(index) else { continue }
             feet.append(halves.0)
             feet.append(halves.1)

@@ -39,10 +39,10 @@ public enum MeasurementStages {
         }
 
         /// Stage 2: 8-connected regions, grouped into feet (soles, prints and their toe pads).
-        public func groupFeet(scanner: FootScanner = FootScanner()) -> Grouped {
+        public func groupFeet() -> Grouped {
             let (regions, labels) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
             let feet = FootGrouping(regions: regions, runs: segmentation.runs, labels: labels, segmentation: segmentation, image: image,
-                                    sx: sx, sy: sy, scanner: scanner).feet
+                                    sx: sx, sy: sy).feet
             return Grouped(segmented: self, regions: regions, feet: feet)
         }
     }
@@ -86,7 +86,7 @@ public enum MeasurementStages {
             let shaped = regions.filter { region in
                 let extents = region.principalExtents(sx: sx, sy: sy)
                 return region.area >= 0.02 * imageArea && extents.minor > 0
-                    && FootScanner.footElongation.contains(extents.major / extents.minor)
+                    && FootShapeRule.elongation.contains(extents.major / extents.minor)
             }
             guard let largest = shaped.max(by: { $0.area < $1.area }), let density = segmented.image.density else { return fallback }
             let source: String
@@ -145,7 +145,7 @@ public enum MeasurementStages {
                                         view: scanner.options.view, sex: scanner.options.sex)
             func measureFoot(_ index: Int, medialSide: Double? = nil) -> FootMeasurement {
                 measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
-                                 principal: scanner.principalDirection(grouped.feet[index].summary, sx: segmented.sx, sy: segmented.sy),
+                                 principal: FootShapeRule.principalDirection(grouped.feet[index].summary, sx: segmented.sx, sy: segmented.sy),
                                  lowContrast: segmented.segmentation.contrast < 30, medialSide: medialSide)
             }
             var measured = outlines.indices.map { measureFoot($0) }

@@ -17,7 +17,7 @@ import Darwin
 /// cheapest first beyond).
 enum PrintHalves {
     /// The chosen pairs, heel first.
-    static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion], scanner: FootScanner,
+    static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion],
                       sx: Double, sy: Double) -> [(heel: Int, forefoot: Int)] {
         guard candidates.count >= 2, !pads.isEmpty else { return [] }
         func millimetres(_ p: (x: Double, y: Double)) -> SIMD2<Double> { SIMD2(p.x * sx, p.y * sy) }
@@ -28,7 +28,7 @@ enum PrintHalves {
             let distance = (d * d).sum().squareRoot()
             guard distance > 0 else { return nil }
             let merged = regions[heel] + regions[forefoot]
-            guard scanner.isFootLike(merged, sx: sx, sy: sy),
+            guard FootShapeRule.isFootLike(merged, sx: sx, sy: sy),
                   FootGrouping.arePrintHalves(regions[heel], regions[forefoot], merged: merged, separation: distance, sx: sx, sy: sy)
             else { return nil }
             let u = d / distance

@@ -68,8 +68,8 @@ enum TouchingFeet {
     /// The two feet of region `index`, each with the wall that parts it from the other, or nil when no
     /// notch-to-notch cut leaves a pair.
     static func split(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
-                      image: ScanImage, test: ForegroundTest, visible: VisibleArea, sx: Double, sy: Double,
-                      scanner: FootScanner) -> (FootGrouping.Foot, FootGrouping.Foot)? {
+                      image: ScanImage, test: ForegroundTest, visible: VisibleArea, sx: Double, sy: Double)
+        -> (FootGrouping.Foot, FootGrouping.Foot)? {
         guard let first = regions[index].firstPixel else { return nil }
         let outline = ContourTracer.trace(image: image, test: test, startX: first.x, startY: first.y, visible: visible)
         guard outline.count >= 16 else { return nil }
@@ -96,7 +96,7 @@ enum TouchingFeet {
             guard largest.count >= 2 else { return nil }
             let a = found[largest[0]], b = found[largest[1]]
             let kept = found.reduce(0.0) { $0 + $1.area }
-            guard kept - a.area - b.area <= 0.02 * regions[index].area, FootGrouping.areAPair(a, b, scanner: scanner, sx: sx, sy: sy)
+            guard kept - a.area - b.area <= 0.02 * regions[index].area, FootGrouping.areAPair(a, b, sx: sx, sy: sy)
             else { return nil }
             return Cut(wall: wall, a: a, b: b, ids: (Int32(largest[0]), Int32(largest[1])), pieces: pieces, labels: pieceLabels,
                        crossed: regions[index].area - kept)

@@ -50,7 +50,7 @@ struct BatchCommand: ParsableCommand {
         let showProgress = !noProgress && isatty(2) == 1
         var progress = ProgressBar(total: files.count)
         let tally = BatchTally()
-        let density = measuring.density, options = measuring.engine, decoding = measuring.decoding, jsonLines = self.jsonLines
+        let pipeline = measuring.pipeline, jsonLines = self.jsonLines
 
         let scheduler = BatchScheduler(count: files.count, window: 4 * jobs) { index, lines in
             output.append(lines)
@@ -70,7 +70,7 @@ struct BatchCommand: ParsableCommand {
                 tally.add(skipped: true)
                 return []
             }
-            let report = ScanReport.measure(bytes: bytes, file: file, density: density, options: options, decoding: decoding)
+            let report = ScanReport.measure(bytes: bytes, file: file, pipeline: pipeline)
             let feet = report.measurement?.feet ?? []
             tally.add(failed: report.error != nil, feet: feet.count, warned: feet.filter { !$0.warnings.isEmpty }.count)
             return FootRow.rows(for: report, hash: hash).map { jsonLines ? $0.jsonLine : $0.csvLine }

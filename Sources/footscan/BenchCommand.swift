@@ -47,25 +47,20 @@ struct BenchCommand: ParsableCommand {
                 }
             }
         }
+        let pipeline = ScanPipeline(density: dpi.map { .fillIn(ScanDensity(dotsPerInch: $0, source: .option)) })
         for (name, bytes) in inputs {
-            var image: ScanImage
-            do { image = try FootScanner.decodeForMeasuring(bytes, file: name) } catch {
-                StandardError.print("footscan: \(error)")
+            let image: ScanImage
+            do { image = try pipeline.decode(bytes, file: name) } catch {
+                if case .decoding(let error) = error { StandardError.print("footscan: \(error)") }
                 throw ExitCode(1)
             }
-            if let dpi { image = image.replacingDensity(ScanDensity(dotsPerInch: dpi, source: .option)) }
             guard image.density != nil else {
                 StandardError.print("footscan: \(name): no resolution in the file; pass --dpi N")
                 throw ExitCode(1)
             }
             let decode = Self.time(runs) { _ = try? ScanDecoder.decode(bytes) }
             let core = Self.time(runs) { _ = try? FootScanner().measure(image) }
-            let endToEnd = Self.time(runs) {
-                if var decoded = try? FootScanner.decodeForMeasuring(bytes) {
-                    if let dpi { decoded = decoded.replacingDensity(ScanDensity(dotsPerInch: dpi, source: .option)) }
-                    _ = try? FootScanner().measure(decoded)
-                }
-            }
+            let endToEnd = Self.time(runs) { _ = pipeline.run(bytes) }
             let pixels = Double(image.width * image.height)
             let measured = try? FootScanner().measure(image)
             let report: [(String, JSONValue)] = [

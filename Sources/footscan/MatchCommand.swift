@@ -97,7 +97,7 @@ struct MatchCommand: ParsableCommand {
     func customers() throws -> [(String?, [FootForFitting], [JSONValue])] {
         let sex = measuring.sex?.rawValue
         if let scan {
-            let report = ScanReport.measure(file: scan, density: measuring.density, options: measuring.engine, decoding: measuring.decoding)
+            let report = ScanReport.measure(file: scan, pipeline: measuring.pipeline)
             guard let feet = report.measurement?.feet, report.error == nil else {
                 StandardError.print("footscan: \(report.errorMessage ?? scan)")
                 throw ExitCode(1)

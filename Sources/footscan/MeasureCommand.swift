@@ -33,7 +33,7 @@ struct MeasureCommand: ParsableCommand {
         if let overlay { try OverlayCommand.checkOutput(overlay, inputs: files, force: force) }
         var failed = false
         for file in files {
-            let report = ScanReport.measure(file: file, density: measuring.density, options: measuring.engine, decoding: measuring.decoding)
+            let report = ScanReport.measure(file: file, pipeline: measuring.pipeline)
             switch format {
             case .json: StandardOutput.print(report.json.serialized())
             case .text: if let text = report.text { StandardOutput.print(text) }

@@ -52,11 +52,14 @@ struct MeasuringOptions: ParsableArguments {
     /// How the decoder may reduce JPEG scans.
     var decoding: DecodingOptions { DecodingOptions(coarsestPixelMM: coarsestPixel) }
 
-    /// The density the options give, and whether it replaces a file's own (a profile or --override-dpi)
-    /// or only fills in where a file states none (--dpi).
-    var density: (density: ScanDensity, overridesFile: Bool)? {
-        if let loadedProfile { return (loadedProfile.density, true) }
-        if let overrideDpi { return (ScanDensity(dotsPerInch: overrideDpi, source: .option), true) }
-        return dpi.map { (ScanDensity(dotsPerInch: $0, source: .option), false) }
+    /// The density the options give: one that replaces a file's own (a profile or --override-dpi) or
+    /// one that only fills in where a file states none (--dpi).
+    var density: ScanPipeline.GivenDensity? {
+        if let loadedProfile { return .override(loadedProfile.density) }
+        if let overrideDpi { return .override(ScanDensity(dotsPerInch: overrideDpi, source: .option)) }
+        return dpi.map { .fillIn(ScanDensity(dotsPerInch: $0, source: .option)) }
     }
+
+    /// The measuring pipeline these options ask for.
+    var pipeline: ScanPipeline { ScanPipeline(measurement: engine, decoding: decoding, density: density) }
 }

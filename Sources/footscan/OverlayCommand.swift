@@ -27,12 +27,12 @@ struct OverlayCommand: ParsableCommand {
 
     func run() throws {
         try Self.checkOutput(output, inputs: [file], force: force)
-        let report = ScanReport.measure(file: file, density: measuring.density, options: measuring.engine, decoding: measuring.decoding)
+        let report = ScanReport.measure(file: file, pipeline: measuring.pipeline)
         if let message = report.errorMessage {
             StandardError.print("footscan: \(message)")
             // A scan that decoded but held no foot still gets its picture: what the engine saw, and why.
             if let image = report.image, image.density != nil, let reason = report.error,
-               let grouped = try? MeasurementStages.Segmented(image: image).groupFeet(scanner: FootScanner(options: measuring.engine)) {
+               let grouped = try? MeasurementStages.Segmented(image: image).groupFeet() {
                 let canvas = OverlayRenderer.drawFailure(image: image, reason: reason, runs: grouped.foregroundRuns, regions: grouped.seenRegions)
                 try Self.write(bytes: { () throws(ImageEncodingError) in try OverlayRenderer.encode(canvas, image: image) }, to: output)
             }

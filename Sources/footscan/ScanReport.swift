@@ -9,38 +9,24 @@ struct ScanReport {
     var error: String?
 
     /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
-    static func measure(file: String, density: (density: ScanDensity, overridesFile: Bool)?, options: MeasurementOptions,
-                        decoding: DecodingOptions = DecodingOptions()) -> ScanReport {
+    static func measure(file: String, pipeline: ScanPipeline) -> ScanReport {
         do {
-            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, density: density, options: options, decoding: decoding)
+            return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, pipeline: pipeline)
         } catch {
             return ScanReport(file: file, error: error.reasonText)
         }
     }
 
-    /// Decodes and measures a file's bytes; never throws: a failure becomes `error`.
-    /// `density` fills in where the file states none, or replaces the file's own when `overridesFile`.
-    static func measure(bytes: [UInt8], file: String, density: (density: ScanDensity, overridesFile: Bool)?, options: MeasurementOptions,
-                        decoding: DecodingOptions = DecodingOptions()) -> ScanReport {
-        var report = ScanReport(file: file)
-        do {
-            // A density given on the command line must be known before a reduced decode: decode at full
-            // size, then reduce only when the file's own density is used.
-            var image = try FootScanner.decodeForMeasuring(bytes, file: file, options: density == nil ? decoding
-                                                          : DecodingOptions(maximumPixelCount: decoding.maximumPixelCount))
-            if let density, density.overridesFile || image.density == nil { image = image.replacingDensity(density.density) }
-            report.image = image
-            guard image.density != nil else {
-                report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N or --profile FILE"
-                return report
-            }
-            report.measurement = try FootScanner(options: options).measure(image)
-        } catch let error as ScanImageError {
-            report.error = [error.format?.rawValue, error.reasonText].compactMap { $0 }.joined(separator: ": ")
-        } catch let error as MeasurementError {
-            report.error = error.message
-        } catch {
-            report.error = "\(error)"
+    /// Decodes and measures a file's bytes through the pipeline; never throws: a failure becomes `error`.
+    static func measure(bytes: [UInt8], file: String, pipeline: ScanPipeline) -> ScanReport {
+        let (image, result) = pipeline.run(bytes, file: file)
+        var report = ScanReport(file: file, image: image)
+        switch result {
+        case .success(let measurement): report.measurement = measurement
+        case .failure(.decoding(let error)): report.error = [error.format?.rawValue, error.reasonText].compactMap { $0 }.joined(separator: ": ")
+        case .failure(.noDensity):
+            report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N or --profile FILE"
+        case .failure(.measuring(let error)): report.error = error.message
         }
         return report
     }

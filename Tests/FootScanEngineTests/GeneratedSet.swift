@@ -163,8 +163,11 @@ enum GeneratedSet {
             if let folder = ProcessInfo.processInfo.environment["FOOTSCAN_DUMP"] {
                 _ = FileManager.default.createFile(atPath: "\(folder)/seed-\(seed).\(scan.fileExtension)", contents: Data(scan.fileBytes))
             }
+            // As the command decodes (through the pipeline, the true density filled in where the file
+            // states none), or as luma alone.
+            let pipeline = ScanPipeline(decoding: decoding, density: .fillIn(ScanDensity(dotsPerInch: scene.dotsPerInch, source: .option)))
             var image = lumaOnly ? try ScanDecoder.decode(scan.fileBytes, file: "seed-\(seed)", options: decoding)
-                : try FootScanner.decodeForMeasuring(scan.fileBytes, file: "seed-\(seed)", options: decoding)
+                : try pipeline.decode(scan.fileBytes, file: "seed-\(seed)")
             result.usedColour = image.source.projection != nil
             if image.density == nil {
                 image = image.replacingDensity(ScanDensity(dotsPerInch: scene.dotsPerInch, source: .option))
