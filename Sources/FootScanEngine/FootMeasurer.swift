@@ -46,17 +46,15 @@ struct FootMeasurer {
                 if let first = order.first, let last = order.last {
                     toe1First = points.enclosedArea(padRanges[first]) >= points.enclosedArea(padRanges[last])
                 }
-                if let medialSide, let first = toes.tips.first, let last = toes.tips.last, first != last {
-                    toe1First = frame.ys[first] * medialSide >= frame.ys[last] * medialSide
-                }
             } else {
                 let main = ranges.first ?? 0..<0
                 toes = ToeTipFinder.find(xs: Array(frame.xs[main]), ys: Array(frame.ys[main]), cut: 0.6 * frame.length,
                                          prominence: max(1.0, 3 * pixelMM), minimumWidth: 3.0)
                 if toes.tips.count >= 2 { toe1First = isToeOneFirst(toes, frame) }
-                if let medialSide, let first = toes.tips.first, let last = toes.tips.last, first != last {
-                    toe1First = frame.ys[first] * medialSide >= frame.ys[last] * medialSide
-                }
+            }
+            // A medial side fixed by the caller decides which end toe is the big one.
+            if let medialSide, let first = toes.tips.first, let last = toes.tips.last, first != last {
+                toe1First = frame.ys[first] * medialSide >= frame.ys[last] * medialSide
             }
         }
         for _ in 0..<12 {

@@ -114,8 +114,6 @@ extension ScanRenderer {
             }
             return best
         }
-        /// How much of the heel's pallor and blur a point has: 1 behind 0.1 L, 0 from 0.2 L on.
-        func heelWeight(_ u: Double, length: Double) -> Double { min(max((0.2 * length - u) / (0.1 * length), 0), 1) }
         if !soft.isEmpty {
             for y in 0..<height {
                 let ym = (Double(y) + 0.5) * mmPerPixel
@@ -182,6 +180,10 @@ extension ScanRenderer {
         return (values, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
     }
 
+    /// How much of the heel's pallor and blur a point `u` mm along a foot's axis has: 1 behind 0.1 of the
+    /// length, 0 from 0.2 on.
+    static func heelWeight(_ u: Double, length: Double) -> Double { min(max((0.2 * length - u) / (0.1 * length), 0), 1) }
+
     /// The skin's colour at (u, v) in a foot's frame, v positive on the medial side: ridges and creases,
     /// a pale heel, toe pads on darker necks (luma falls, chroma stays), the arch in shade.
     static func skinColour(look: RealLook, skinLuma: Double, u: Double, v: Double, outline: FootOutline, length: Double,
@@ -193,7 +195,7 @@ extension ScanRenderer {
         rgb *= 1 + look.ridges * ridge
         rgb -= SIMD3(repeating: texture * 0.6 * crease)
         // The heel: paler (towards a colourless grey 15% lighter).
-        let heel = min(max((0.2 * length - u) / (0.1 * length), 0), 1) * look.heelPallor
+        let heel = heelWeight(u, length: length) * look.heelPallor
         rgb += (SIMD3(repeating: 1.15 * skinLuma) - rgb) * heel
         // Toe necks: from the toes' base to each pad, and beside the narrow pads of toes 2 to 4.
         var neck = 0.0

@@ -29,13 +29,28 @@ public enum ScanRenderer {
     /// Sub-scanlines per pixel row.
     static let subScanlines = 16
 
-    /// Renders and encodes a scene. `fastCompression` trades PNG size for speed (tests).
+    /// Renders and encodes a scene. `fastCompression` trades PNG size for speed (tests). A real scanner's
+    /// look is RGB, written as JPEG (4:2:0 chroma) or as PNG of 8 bits a sample, or 16 with that quirk.
     public static func render(_ scene: ScanScene, fastCompression: Bool = false) throws -> SyntheticScan {
         let dpi = scene.writesDensity ? (scene.claimedDotsPerInch ?? scene.dotsPerInch) : nil
+        let rendered: (pixels: [UInt8], channels: Int, truth: [FootTruth])
+        // 16-bit PNG rows (big-endian samples), for a look with that quirk.
+        var wideRows: [UInt8]?
         if let look = scene.lighting.realLook {
-            return try renderRealLook(scene, look, dotsPerInch: dpi, fastCompression: fastCompression)
+            let (values, truth) = drawRealLook(scene, look)
+            if case .png = scene.format, scene.lighting.quirks?.sixteenBit == true {
+                var rows = [UInt8](repeating: 0, count: values.count * 2)
+                for (i, v) in values.enumerated() {
+                    let sample = UInt16(min(max((v * 257).rounded(), 0), 65535))
+                    rows[2 * i] = UInt8(sample >> 8)
+                    rows[2 * i + 1] = UInt8(sample & 0xFF)
+                }
+                wideRows = rows
+            }
+            rendered = (values.map { UInt8($0.rounded()) }, 3, truth)
+        } else {
+            rendered = draw(scene)
         }
-        let rendered = draw(scene)
         let bytes: [UInt8]
         switch scene.format {
         case .png:
@@ -43,7 +58,9 @@ public enum ScanRenderer {
             options.colourType = rendered.channels == 3 ? .rgb : .grey
             options.dotsPerInch = dpi
             options.compressionLevel = fastCompression ? 1 : 6
-            bytes = try PNGEncoder.encode(rows: rendered.pixels, width: scene.widthPixels, height: scene.heightPixels, options: options)
+            if wideRows != nil { options.bitDepth = 16 }
+            bytes = try PNGEncoder.encode(rows: wideRows ?? rendered.pixels, width: scene.widthPixels, height: scene.heightPixels,
+                                          options: options)
         case .jpeg(let quality, let progressive):
             var options = JPEGEncoder.Options()
             options.quality = quality
@@ -53,41 +70,6 @@ public enum ScanRenderer {
                                            channels: rendered.channels, options: options)
         }
         return SyntheticScan(scene: scene, fileBytes: bytes, truth: rendered.truth)
-    }
-
-    /// Renders and encodes a scene with a real scanner's look: RGB, as JPEG (4:2:0 chroma) or as PNG of 8
-    /// or 16 bits a sample.
-    static func renderRealLook(_ scene: ScanScene, _ look: RealLook, dotsPerInch dpi: Double?, fastCompression: Bool) throws -> SyntheticScan {
-        let (values, truth) = drawRealLook(scene, look)
-        let bytes: [UInt8]
-        switch scene.format {
-        case .png:
-            var options = PNGEncoder.Options()
-            options.colourType = .rgb
-            options.dotsPerInch = dpi
-            options.compressionLevel = fastCompression ? 1 : 6
-            if scene.lighting.quirks?.sixteenBit == true {
-                options.bitDepth = 16
-                var rows = [UInt8](repeating: 0, count: values.count * 2)
-                for (i, v) in values.enumerated() {
-                    let sample = UInt16(min(max((v * 257).rounded(), 0), 65535))
-                    rows[2 * i] = UInt8(sample >> 8)
-                    rows[2 * i + 1] = UInt8(sample & 0xFF)
-                }
-                bytes = try PNGEncoder.encode(rows: rows, width: scene.widthPixels, height: scene.heightPixels, options: options)
-            } else {
-                bytes = try PNGEncoder.encode(rows: values.map { UInt8($0.rounded()) }, width: scene.widthPixels,
-                                              height: scene.heightPixels, options: options)
-            }
-        case .jpeg(let quality, let progressive):
-            var options = JPEGEncoder.Options()
-            options.quality = quality
-            options.progressive = progressive
-            options.dotsPerInch = dpi
-            bytes = try JPEGEncoder.encode(pixels: values.map { UInt8($0.rounded()) }, width: scene.widthPixels,
-                                           height: scene.heightPixels, channels: 3, options: options)
-        }
-        return SyntheticScan(scene: scene, fileBytes: bytes, truth: truth)
     }
 
     /// The pixels (grey, or RGB with a colour cast) and the truth, before encoding.
