@@ -1,6 +1,6 @@
 /// One mistake in a catalogue file, named by line and column.
 public struct CatalogueIssue: Sendable, Equatable, CustomStringConvertible {
-    /// 1-based line (CSV) or last number (JSON).
+    /// 1-based line (CSV) or last number (JSON); 0 for the whole file.
     public var line: Int
     /// The column (key) at fault, or nil for a whole-line problem.
     public var column: String?
@@ -14,9 +14,10 @@ public struct CatalogueIssue: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `line 7, column ball_girth_mm: "abc" is not a number`.
+    /// `line 7, column ball_girth_mm: "abc" is not a number`; a whole-file problem (line 0) is its message.
     public var description: String {
-        "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": \(message)"
+        guard line > 0 else { return message }
+        return "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": \(message)"
     }
 }
 

@@ -20,8 +20,9 @@ public struct LastCatalogue: Sendable {
 
     /// Reads a file by its extension (.json, otherwise CSV).
     public static func load(path: String) throws(CatalogueError) -> LastCatalogue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CatalogueError(file: path, issues: [CatalogueIssue(line: 0, column: nil, message: "cannot read the file")])
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CatalogueError(file: path, issues: [CatalogueIssue(line: 0, column: nil, message: "cannot read the file: \(FileFailure.reason(error))")])
         }
         let text = String(decoding: data, as: UTF8.self)
         do {
@@ -51,10 +52,14 @@ public struct LastCatalogue: Sendable {
             }
             let fields = CSVLine.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let columns = header else {
+                // A header problem is one message, and no row is read under a wrong header.
                 let missing = columns.dropLast().filter { !fields.contains($0) }
-                for column in missing { issues.append(CatalogueIssue(line: lineNumber, column: column, message: "missing column")) }
-                for field in fields where !Self.columns.contains(field) {
-                    issues.append(CatalogueIssue(line: lineNumber, column: field, message: "unknown column"))
+                let unknown = fields.filter { !Self.columns.contains($0) }
+                if !missing.isEmpty || !unknown.isEmpty {
+                    let parts = [missing.isEmpty ? nil : "missing \(missing.joined(separator: ", "))",
+                                 unknown.isEmpty ? nil : "unknown \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))"].compactMap { $0 }
+                    let message = "the header is not a catalogue's: \(parts.joined(separator: "; ")) (the columns are \(Self.columns.joined(separator: ",")); notes may be left out)"
+                    throw CatalogueError(issues: issues + [CatalogueIssue(line: lineNumber, column: nil, message: message)])
                 }
                 header = fields
                 continue
@@ -78,7 +83,9 @@ public struct LastCatalogue: Sendable {
         }
         if header == nil { issues.append(CatalogueIssue(line: 1, column: nil, message: "no header line")) }
         if issues.isEmpty && lasts.isEmpty { issues.append(CatalogueIssue(line: 1, column: nil, message: "no lasts")) }
-        guard issues.isEmpty else { throw CatalogueError(issues: issues) }
+        // Relations between columns, under the file's final rules.
+        for last in lasts { issues += relationIssues(last, rules: rules, line: seen[last.id] ?? 0) }
+        guard issues.isEmpty else { throw CatalogueError(issues: issues.sorted { $0.line < $1.line }) }
         return LastCatalogue(lasts: lasts, rules: rules)
     }
 
@@ -120,8 +127,24 @@ public struct LastCatalogue: Sendable {
                 issues += rowError.issues.filter { !($0.message == "empty" && row[$0.column ?? ""] == nil) }
             }
         }
-        guard issues.isEmpty else { throw CatalogueError(issues: issues) }
+        for last in lasts { issues += relationIssues(last, rules: rules, line: seen[last.id] ?? 0) }
+        guard issues.isEmpty else { throw CatalogueError(issues: issues.sorted { $0.line < $1.line }) }
         return LastCatalogue(lasts: lasts, rules: rules)
+    }
+
+    /// Mistakes no single column shows: a heel seat as wide as the ball (two columns swapped), toe room
+    /// (stick length minus size) outside what the last's style and toe shape allow.
+    static func relationIssues(_ last: Last, rules: FittingRules, line: Int) -> [CatalogueIssue] {
+        var issues: [CatalogueIssue] = []
+        if last.heelWidthMM >= last.ballWidthMM {
+            issues.append(CatalogueIssue(line: line, column: "heel_width_mm", message: "the heel seat (\(CSVLine.number(last.heelWidthMM)) mm) is not narrower than the ball (\(CSVLine.number(last.ballWidthMM)) mm): are heel_width_mm and ball_width_mm swapped?"))
+        }
+        let room = last.lengthMM - last.sizeMM
+        let allowed = rules.toeRoom(for: last)
+        if room < allowed.lowerBound - 0.5 || room > allowed.upperBound + 0.5 {
+            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "\(CSVLine.number(room)) mm toe room (length_mm minus size_mm) is outside the \(CSVLine.number(allowed.lowerBound))-\(CSVLine.number(allowed.upperBound)) mm that \(last.style.rawValue) lasts with \(last.toeShape.rawValue) toes allow (a #rule line can change it)"))
+        }
+        return issues
     }
 
     /// The catalogue as CSV (with the rules' defaults left implicit).

@@ -159,7 +159,7 @@ public struct LastMatcher: Sendable {
             if d > rules.heelMM.upperBound { change = "narrow the heel seat by \(Self.mm(d - rules.heelMM.upperBound)) mm (or a heel pad)" }
             let text = d <= 0 ? "\(Self.mm(-d)) mm narrower than" : "\(Self.mm(d)) mm wider than"
             result.append(("heel", Criterion(score: max(0, 1 - miss / 4), hard: true, fits: miss == 0,
-                                             reason: "heel seat \(text) the heel: \(miss == 0 ? "holds" : (d > 0 ? "slips" : "pinches"))", change: change)))
+                                             reason: "heel seat \(text) the heel: \(miss == 0 ? "holds" : (d > rules.heelMM.upperBound ? "slips" : "pinches"))", change: change)))
         }
         // Girth, with its error.
         if let girth = foot.girthMM {

@@ -3,8 +3,10 @@ import FootScanLasts
 import Foundation
 
 /// Where batch rows go: standard output, or a file written one whole file's rows per `write` call, so
-/// an interrupted batch leaves it valid up to the last complete row. With `--resume` the rows already in
-/// the file are read back (an unfinished last line is cut off) and new rows are appended.
+/// an interrupted batch leaves it valid up to the last complete row. An existing file is replaced only
+/// with `--force`; with `--resume` it is read back (through `BatchFile`: it must be `batch`'s own output,
+/// in this version's columns), its failed rows and an unfinished last line are dropped, so those files
+/// are measured again, and new rows are appended.
 final class BatchOutput: @unchecked Sendable {
     /// A file already measured: its path and its content hash.
     struct Key: Hashable {
@@ -15,29 +17,39 @@ final class BatchOutput: @unchecked Sendable {
     let descriptor: Int32
     private(set) var completed: Set<Key> = []
 
-    init(path: String?, jsonLines: Bool, resume: Bool) throws {
+    /// Opens the output; a refusal or failure is reported in one line and throws exit status 1.
+    init(path: String?, jsonLines: Bool, resume: Bool, force: Bool) throws {
         guard let path else {
             descriptor = 1
             if !jsonLines { StandardOutput.print(FootRow.csvHeader) }
             return
         }
-        var existing = ""
-        if resume, let data = FileManager.default.contents(atPath: path) {
-            existing = String(decoding: data, as: UTF8.self)
-            if !existing.isEmpty && !existing.hasSuffix("\n") {
-                // The last row was cut by the interruption: drop it.
-                existing = existing.lastIndex(of: "\n").map { String(existing[...$0]) } ?? ""
+        func refuse(_ reason: String) -> ExitCode {
+            StandardError.print("footscan: \(path): \(reason)")
+            return ExitCode(1)
+        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists && resume {
+            let previous: BatchFile
+            do { previous = try BatchFile.read(path: path, jsonLines: jsonLines) } catch {
+                throw refuse("cannot resume: \(error.reason); write to a new --out file")
             }
-            completed = BatchOutput.completedFiles(existing, jsonLines: jsonLines)
+            guard previous.hasCurrentColumns else {
+                throw refuse("cannot resume: written by another version of footscan batch (its columns differ); write to a new --out file")
+            }
+            // Keep the measured rows; the failed ones are measured again.
+            let kept = previous.rows.filter { $0.error == nil && !($0.fields["content_hash"] ?? "").isEmpty }
+            completed = Set(kept.map { Key(file: $0.file, hash: $0.fields["content_hash"] ?? "") })
+            var text = jsonLines ? "" : FootRow.csvHeader + "\n"
+            for row in kept { text += row.line + "\n" }
+            try OutputFile.write(Array(text.utf8), to: path, what: "batch output")
+            descriptor = open(path, O_WRONLY | O_APPEND)
+        } else {
+            if exists && !force { throw refuse("exists; pass --resume to finish it, or --force to replace it") }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if descriptor >= 0 && !jsonLines { StandardStream.write(FootRow.csvHeader + "\n", to: descriptor) }
         }
-        let flags = O_WRONLY | O_CREAT | O_TRUNC
-        descriptor = open(path, flags, 0o644)
-        guard descriptor >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        if !existing.isEmpty {
-            StandardStream.write(existing, to: descriptor)
-        } else if !jsonLines {
-            StandardStream.write(FootRow.csvHeader + "\n", to: descriptor)
-        }
+        guard descriptor >= 0 else { throw refuse("cannot write the batch output: \(String(cString: strerror(errno)))") }
     }
 
     deinit { if descriptor > 2 { close(descriptor) } }
@@ -46,28 +58,5 @@ final class BatchOutput: @unchecked Sendable {
     func append(_ lines: [String]) {
         guard !lines.isEmpty else { return }
         StandardStream.write(lines.joined(separator: "\n") + "\n", to: descriptor)
-    }
-
-    /// The (file, hash) pairs already in the output, failed ones included (the same bytes would fail the
-    /// same way); a file whose content changed since has another hash and is measured again.
-    static func completedFiles(_ text: String, jsonLines: Bool) -> Set<Key> {
-        var keys = Set<Key>()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        if jsonLines {
-            for line in lines {
-                guard let data = line.data(using: .utf8),
-                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                      let file = object["file"] as? String, let hash = object["content_hash"] as? String,
-                      !hash.isEmpty else { continue }
-                keys.insert(Key(file: file, hash: hash))
-            }
-        } else {
-            for line in lines.dropFirst() {
-                let fields = CSVLine.fields(String(line))
-                guard fields.count >= 4, !fields[3].isEmpty else { continue }
-                keys.insert(Key(file: fields[0], hash: fields[3]))
-            }
-        }
-        return keys
     }
 }

@@ -2,18 +2,18 @@ import Foundation
 
 /// Hands files to worker threads and writes their rows in input order, keeping at most `window` files
 /// in flight or waiting to be written: memory stays flat however many files the batch reads.
-final class BatchScheduler: @unchecked Sendable {
+final class BatchScheduler<Outcome>: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int
     private let window: Int
     private var nextToTake = 0
     private var nextToWrite = 0
-    private var finished: [Int: [String]] = [:]
+    private var finished: [Int: Outcome] = [:]
     private var stopped = false
-    private let write: (Int, [String]) -> Void
+    private let write: (Int, Outcome) -> Void
 
-    /// `write` is called in input order, under the scheduler's lock, with each file's lines.
-    init(count: Int, window: Int, write: @escaping (Int, [String]) -> Void) {
+    /// `write` is called in input order, under the scheduler's lock, with each file's outcome.
+    init(count: Int, window: Int, write: @escaping (Int, Outcome) -> Void) {
         self.count = count
         self.window = max(window, 1)
         self.write = write
@@ -29,10 +29,10 @@ final class BatchScheduler: @unchecked Sendable {
         return nextToTake - 1
     }
 
-    /// Hands in a file's lines; writes every file that is next in order.
-    func finish(_ index: Int, lines: [String]) {
+    /// Hands in a file's outcome; writes every file that is next in order.
+    func finish(_ index: Int, outcome: Outcome) {
         condition.lock()
-        finished[index] = lines
+        finished[index] = outcome
         while let ready = finished.removeValue(forKey: nextToWrite) {
             write(nextToWrite, ready)
             nextToWrite += 1
@@ -50,12 +50,12 @@ final class BatchScheduler: @unchecked Sendable {
     }
 
     /// Runs `jobs` worker threads over all files and waits for them.
-    func run(jobs: Int, work: @escaping @Sendable (Int) -> [String]) {
+    func run(jobs: Int, work: @escaping @Sendable (Int) -> Outcome) {
         let group = DispatchGroup()
         for _ in 0..<max(jobs, 1) {
             group.enter()
             let thread = Thread { [self] in
-                while let index = take() { finish(index, lines: work(index)) }
+                while let index = take() { finish(index, outcome: work(index)) }
                 group.leave()
             }
             thread.stackSize = 8 << 20

@@ -84,17 +84,31 @@ struct MatchCommand: ParsableCommand {
         }
         let filter = LastFilter(style: style, toeShape: toeShape, workshop: workshop)
         let matcher = LastMatcher(rules: catalogue.rules)
-        for (label, feet, feetJSON) in try customers() {
-            let result = matcher.match(feet, in: catalogue.lasts, filter: filter, top: top)
-            switch format {
-            case .json: StandardOutput.print(MatchReport.json(result, feet: feetJSON, file: label).serialized())
-            case .text: StandardOutput.print(MatchReport.text(result, feet: feet, file: label))
+        var failed = 0
+        for customer in try customers() {
+            if let failure = customer.failure {
+                // A failed or implausible row is never dropped in silence: one line, and a JSON row with its error.
+                failed += 1
+                StandardError.print("footscan: \(customer.label ?? "-"): not matched: \(failure)")
+                if format == .json {
+                    StandardOutput.print(JSONValue.object([("file", customer.label.map { .string($0) } ?? .null), ("error", .string(failure))]).serialized())
+                }
+                continue
             }
+            let result = matcher.match(customer.feet, in: catalogue.lasts, filter: filter, top: top)
+            switch format {
+            case .json: StandardOutput.print(MatchReport.json(result, feet: customer.json, file: customer.label).serialized())
+            case .text: StandardOutput.print(MatchReport.text(result, feet: customer.feet, file: customer.label))
+            }
+        }
+        if failed > 0 {
+            if batch != nil { StandardError.print("footscan: \(failed) of the batch file's scans not matched") }
+            throw ExitCode(1)
         }
     }
 
     /// The feet to match: one entry per customer.
-    func customers() throws -> [(String?, [FootForFitting], [JSONValue])] {
+    func customers() throws -> [MatchCustomer] {
         let sex = measuring.sex?.rawValue
         if let scan {
             let report = ScanReport.measure(file: scan, pipeline: measuring.pipeline)
@@ -104,17 +118,13 @@ struct MatchCommand: ParsableCommand {
             }
             // A foot no human has is never matched to a last.
             for (index, foot) in feet.enumerated() {
-                let implausible = foot.warnings.filter { $0 == .implausibleSize || $0 == .implausibleShape }
-                guard let first = implausible.first else { continue }
-                let why = first == .implausibleSize
-                    ? "its size (\(JSONValue.format((foot.lengthMM * 10).rounded() / 10)) x \(JSONValue.format((foot.widthMM * 10).rounded() / 10)) mm) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density"
-                    : "its proportions (\(JSONValue.format((foot.lengthMM * 10).rounded() / 10)) x \(JSONValue.format((foot.widthMM * 10).rounded() / 10)) mm) are no human foot's: the outline probably took in something that is not foot; check the overlay"
+                guard let why = MatchCustomer.implausibility(lengthMM: foot.lengthMM, widthMM: foot.widthMM, warnings: foot.warnings.map(\.rawValue)) else { continue }
                 StandardError.print("footscan: \(scan): foot \(index + 1) not matched: \(why)")
                 throw ExitCode(1)
             }
-            return [(scan, feet.map { FootForFitting(measured: $0, sex: sex) }, feet.map(FootReport.json))]
+            return [MatchCustomer(label: scan, feet: feet.map { FootForFitting(measured: $0, sex: sex) }, json: feet.map(FootReport.json))]
         }
-        if let batch { return try BatchCustomers.read(path: batch, sex: sex) }
+        if let batch { return try MatchCustomer.read(batch: batch, sex: sex) }
         var feet: [FootForFitting] = []
         var json: [JSONValue] = []
         for index in length.indices {
@@ -125,7 +135,7 @@ struct MatchCommand: ParsableCommand {
                                  ("heel_width_mm", .rounded(foot.heelWidthMM, 1)), ("toe_shape", foot.toeShape.map { .string($0) } ?? .null),
                                  ("ball_girth_mm", .rounded(foot.girthMM, 1))]))
         }
-        return [(nil, feet, json)]
+        return [MatchCustomer(label: nil, feet: feet, json: json)]
     }
 }
 
@@ -139,49 +149,73 @@ extension FootForFitting {
     }
 }
 
-/// Reads a batch output file back as customers: one per scanned file, with its measured feet.
-enum BatchCustomers {
-    static func read(path: String, sex: String?) throws -> [(String?, [FootForFitting], [JSONValue])] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            StandardError.print("footscan: \(path): cannot read the batch file")
+/// One customer to match: a scan's feet (one or a pair), or why that scan cannot be matched.
+struct MatchCustomer {
+    /// The scan's file, when the feet came from one.
+    var label: String?
+    /// The feet to match.
+    var feet: [FootForFitting]
+    /// The feet as the match's JSON shows them.
+    var json: [JSONValue]
+    /// Why this customer is not matched (a failed scan, an implausible foot), or nil.
+    var failure: String? = nil
+
+    /// Why a measured foot is no human foot's (from its `implausible_*` warnings), or nil.
+    static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String]) -> String? {
+        let size = "\(JSONValue.format((lengthMM * 10).rounded() / 10)) x \(JSONValue.format((widthMM * 10).rounded() / 10)) mm"
+        if warnings.contains("implausible_size") {
+            return "its size (\(size)) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density"
+        }
+        if warnings.contains("implausible_shape") {
+            return "its proportions (\(size)) are no human foot's: the outline probably took in something that is not foot; check the overlay"
+        }
+        return nil
+    }
+
+    /// Reads a batch output file back (through `BatchFile`) as customers, one per scanned file in file
+    /// order; a failed file, and a file with an implausible foot, becomes a customer with its failure.
+    static func read(batch path: String, sex: String?) throws -> [MatchCustomer] {
+        let file: BatchFile
+        do { file = try BatchFile.read(path: path, jsonLines: !path.lowercased().hasSuffix(".csv")) } catch {
+            StandardError.print("footscan: \(path): \(error.reason)")
             throw ExitCode(1)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        var rows: [[String: String]] = []
-        if path.lowercased().hasSuffix(".csv") {
-            let lines = text.split(whereSeparator: \.isNewline)
-            guard let header = lines.first.map({ CSVLine.fields(String($0)) }) else { return [] }
-            for line in lines.dropFirst() {
-                let fields = CSVLine.fields(String(line))
-                rows.append(Dictionary(zip(header, fields), uniquingKeysWith: { a, _ in a }))
-            }
-        } else {
-            for line in text.split(whereSeparator: \.isNewline) {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
-                var row: [String: String] = [:]
-                for (key, value) in object where !(value is NSNull) { row[key] = "\(value)" }
-                rows.append(row)
-            }
-        }
         var order: [String] = []
-        var byFile: [String: [FootForFitting]] = [:]
-        for row in rows {
-            guard let file = row["file"], (row["error"] ?? "").isEmpty,
-                  let length = row["length_mm"].flatMap(Double.init), let width = row["width_mm"].flatMap(Double.init) else { continue }
-            if byFile[file] == nil { order.append(file) }
-            byFile[file, default: []].append(FootForFitting(
-                lengthMM: length, widthMM: width, heelWidthMM: row["heel_width_mm"].flatMap(Double.init),
-                toeShape: row["toe_shape"], girthMM: row["ball_girth_mm"].flatMap(Double.init),
-                girthSDMM: row["ball_girth_sd_mm"].flatMap(Double.init) ?? 0, sex: sex, side: row["side"]))
+        var byFile: [String: MatchCustomer] = [:]
+        for row in file.rows {
+            let name = row.file
+            if byFile[name] == nil {
+                order.append(name)
+                byFile[name] = MatchCustomer(label: name, feet: [], json: [])
+            }
+            guard var customer = byFile[name], customer.failure == nil else { continue }
+            defer { byFile[name] = customer }
+            if let error = row.error {
+                customer.failure = error
+                continue
+            }
+            guard let length = row.fields["length_mm"].flatMap(Double.init), let width = row.fields["width_mm"].flatMap(Double.init) else {
+                customer.failure = "the row has no length_mm and width_mm"
+                continue
+            }
+            let warnings = (row.fields["warnings"] ?? "").split(separator: ";").map(String.init)
+            if let why = implausibility(lengthMM: length, widthMM: width, warnings: warnings) {
+                customer.failure = "foot \(customer.feet.count + 1): \(why)"
+                continue
+            }
+            guard customer.feet.count < 2 else { continue }
+            let foot = FootForFitting(
+                lengthMM: length, widthMM: width, heelWidthMM: row.fields["heel_width_mm"].flatMap(Double.init),
+                toeShape: row.fields["toe_shape"], girthMM: row.fields["ball_girth_mm"].flatMap(Double.init),
+                girthSDMM: row.fields["ball_girth_sd_mm"].flatMap(Double.init) ?? 0, sex: sex, side: row.fields["side"])
+            customer.feet.append(foot)
+            customer.json.append(.object([
+                ("side", foot.side.map { .string($0) } ?? .null), ("length_mm", .rounded(foot.lengthMM, 1)),
+                ("width_mm", .rounded(foot.widthMM, 1)), ("heel_width_mm", .rounded(foot.heelWidthMM, 1)),
+                ("toe_shape", foot.toeShape.map { .string($0) } ?? .null), ("ball_girth_mm", .rounded(foot.girthMM, 1)),
+            ]))
         }
-        return order.map { file in
-            let feet = byFile[file] ?? []
-            return (file, Array(feet.prefix(2)), feet.prefix(2).map { foot in
-                .object([("side", foot.side.map { .string($0) } ?? .null), ("length_mm", .rounded(foot.lengthMM, 1)),
-                         ("width_mm", .rounded(foot.widthMM, 1)), ("heel_width_mm", .rounded(foot.heelWidthMM, 1)),
-                         ("toe_shape", foot.toeShape.map { .string($0) } ?? .null), ("ball_girth_mm", .rounded(foot.girthMM, 1))])
-            })
-        }
+        return order.compactMap { byFile[$0] }
     }
 }
 

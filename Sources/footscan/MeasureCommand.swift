@@ -30,7 +30,7 @@ struct MeasureCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        if let overlay { try OverlayCommand.checkOutput(overlay, inputs: files, force: force) }
+        if let overlay { try OutputFile.check(overlay, inputs: files, force: force) }
         var failed = false
         for file in files {
             let report = ScanReport.measure(file: file, pipeline: measuring.pipeline)

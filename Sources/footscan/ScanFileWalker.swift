@@ -8,8 +8,10 @@ struct ScanFileWalker {
     var files: [String] = []
     var skipped = 0
 
+    /// Walks `paths`, leaving out the files in `excluded` (canonical paths: the batch's own output).
     init(paths: [String], excluding excluded: Set<String>) {
         let manager = FileManager.default
+        let excludedNames = Set(excluded.map { ($0 as NSString).lastPathComponent })
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -22,7 +24,8 @@ struct ScanFileWalker {
                     let full = (path as NSString).appendingPathComponent(relative)
                     var childIsDirectory: ObjCBool = false
                     guard manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue else { continue }
-                    if (relative as NSString).lastPathComponent.hasPrefix(".") || excluded.contains(full) { continue }
+                    let name = (relative as NSString).lastPathComponent
+                    if name.hasPrefix(".") || (excludedNames.contains(name) && excluded.contains(OutputFile.canonical(full))) { continue }
                     if ScanFileWalker.looksLikeScan(full) { found.append(full) } else { skipped += 1 }
                 }
             }

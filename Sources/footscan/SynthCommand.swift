@@ -77,11 +77,16 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.")
     var offBed = false
 
+    @Flag(help: "Replace scans and truth files of the same names that exist in the folder.")
+    var force = false
+
     mutating func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
         if let feet, !(1...2).contains(feet) { throw ValidationError("--feet must be 1 or 2.") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1 to 100.") }
         guard stagger >= 0 else { throw ValidationError("--stagger must not be negative.") }
+        if stagger > 0 && !touching { throw ValidationError("--stagger needs --touching.") }
+        if touching && feet == 1 { throw ValidationError("--touching needs two feet; drop --feet 1.") }
         guard blur >= 0 else { throw ValidationError("--blur must not be negative.") }
         if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
         if let look, ScannerLook(rawValue: look) == nil {
@@ -90,7 +95,7 @@ struct SynthCommand: ParsableCommand {
     }
 
     func run() throws {
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try OutputFile.makeFolder(out)
         var conditions = SceneConditions()
         if let dpi { conditions.dotsPerInch = [dpi] }
         conditions.footCount = feet
@@ -127,9 +132,12 @@ struct SynthCommand: ParsableCommand {
             let scan = try ScanRenderer.render(scene)
             let name = "\(prefix)-\(seed &+ UInt64(index))"
             let imagePath = (out as NSString).appendingPathComponent("\(name).\(scan.fileExtension)")
-            try Data(scan.fileBytes).write(to: URL(fileURLWithPath: imagePath))
+            let truthPath = (out as NSString).appendingPathComponent("\(name).truth.json")
+            try OutputFile.check(imagePath, inputs: [], force: force)
+            try OutputFile.check(truthPath, inputs: [], force: force)
             let truth = try encoder.encode(SynthTruthFile(file: "\(name).\(scan.fileExtension)", dpi: scene.dotsPerInch, feet: scan.truth, scene: scene))
-            try truth.write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("\(name).truth.json")))
+            try OutputFile.write(scan.fileBytes, to: imagePath, what: "scan")
+            try OutputFile.write(Array(truth), to: truthPath, what: "truth file")
             StandardError.print("wrote \(imagePath)")
         }
     }

@@ -73,4 +73,61 @@ struct MatchCommandTests {
         #expect(good.status == 0)
         #expect(good.stdout.contains("540 lasts from 3 workshops"))
     }
+
+    @Test("match --batch reports each failed or implausible scan in one line (and a JSON row) and exits 1")
+    func batchFailures() throws {
+        let folder = try CommandRunner.temporaryFolder("match-batch")
+        let (good, _) = try CommandRunner.writeScan(seed: 82, into: folder)
+        let broken = folder.appendingPathComponent("broken.jpg")
+        try Data("not a scan".utf8).write(to: broken)
+        let out = folder.appendingPathComponent("results.jsonl")
+        _ = try CommandRunner.run(["batch", folder.path, "--out", out.path])
+        // A third row: a foot of 374 mm, as a scan at a wrong density gives.
+        let implausible = #"{"file": "wrong-dpi.png", "foot": 0, "error": null, "content_hash": "00", "length_mm": 374.2, "width_mm": 140.1, "warnings": ["implausible_size"]}"#
+        try (try String(contentsOf: out, encoding: .utf8) + implausible + "\n").write(to: out, atomically: true, encoding: .utf8)
+        let json = try CommandRunner.run(["match", "--batch", out.path, "--format", "json", "--top", "1"])
+        #expect(json.status == 1)
+        #expect(json.stderr == """
+            footscan: \(broken.path): not matched: unknown format (neither PNG nor JPEG)
+            footscan: wrong-dpi.png: not matched: foot 1: its size (374.2 x 140.1 mm) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density
+            footscan: 2 of the batch file's scans not matched
+
+            """, "\(json.stderr)")
+        let rows = json.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.count == 3)
+        #expect(rows.map { $0["file"] as? String } == [broken.path, good.path, "wrong-dpi.png"])
+        #expect(rows[0]["error"] as? String == "unknown format (neither PNG nor JPEG)")
+        #expect(rows[1]["recommendations"] != nil && rows[1]["error"] == nil)
+        let text = try CommandRunner.run(["match", "--batch", out.path, "--top", "1"])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("\(good.path):") && !text.stdout.contains("broken.jpg"))
+        let missing = try CommandRunner.run(["match", "--batch", folder.appendingPathComponent("none.csv").path])
+        #expect(missing.stderr == "footscan: \(folder.path)/none.csv: cannot read the file: No such file or directory\n")
+        #expect(missing.status == 1)
+    }
+
+    @Test("each criterion's label follows its wanted range, and the advised change moves into it")
+    func labelsFollowRanges() throws {
+        // 58 mm heel: the sample's nearest last has a seat 1.6 mm narrower, inside 4 mm: too wide, it slips.
+        let outcome = try CommandRunner.run(["match", "--length", "250", "--width", "95", "--heel", "58", "--top", "1"])
+        #expect(outcome.stdout.contains("heel seat 1.6 mm narrower than the heel: slips"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("> narrow the heel seat by 2.4 mm"))
+        #expect(!outcome.stdout.contains("pinches"))
+    }
+
+    @Test("lasts validate: a renamed header is one line, a missing file says why")
+    func validateHeaderAndFile() throws {
+        let folder = try CommandRunner.temporaryFolder("lasts-header")
+        let renamed = folder.appendingPathComponent("renamed.csv")
+        let sample = try CommandRunner.run(["lasts", "sample"]).stdout
+        try Data(sample.replacingOccurrences(of: "size_mm,width", with: "sizes_mm,width").utf8).write(to: renamed)
+        let outcome = try CommandRunner.run(["lasts", "validate", renamed.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(outcome.stderr.hasPrefix("\(renamed.path): line "))
+        #expect(outcome.stderr.contains(": the header is not a catalogue's: missing size_mm; unknown \"sizes_mm\""))
+        let missing = try CommandRunner.run(["lasts", "validate", folder.appendingPathComponent("none.csv").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "\(folder.path)/none.csv: cannot read the file: No such file or directory\n")
+    }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite("footscan synth, end to end")
+struct SynthCommandTests {
+    @Test("synth never replaces a file without --force, says in one line why it cannot write, and refuses options that do nothing")
+    func keepsFiles() throws {
+        let folder = try CommandRunner.temporaryFolder("synth")
+        let arguments = ["synth", "--out", folder.path, "--seed", "9", "--dpi", "150", "--feet", "1", "--format", "jpeg"]
+        let first = try CommandRunner.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let scan = folder.appendingPathComponent("foot-9.jpg")
+        let original = try Data(contentsOf: scan)
+        try Data("my notes".utf8).write(to: folder.appendingPathComponent("foot-9.truth.json"))
+        let again = try CommandRunner.run(arguments + ["--quality", "50"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "footscan: \(scan.path): exists; pass --force to replace it\n")
+        #expect(try Data(contentsOf: scan) == original)
+        #expect(try String(contentsOf: folder.appendingPathComponent("foot-9.truth.json"), encoding: .utf8) == "my notes")
+        let forced = try CommandRunner.run(arguments + ["--quality", "50", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try Data(contentsOf: scan) != original)
+        // The folder is a file: the system's reason, one line.
+        let notFolder = try CommandRunner.run(["synth", "--out", scan.path + "/more"])
+        #expect(notFolder.status == 1)
+        #expect(notFolder.stderr == "footscan: \(scan.path)/more: cannot create the folder: Not a directory\n", "\(notFolder.stderr)")
+        for (options, message) in [(["--stagger", "3"], "--stagger needs --touching."),
+                                   (["--touching", "--feet", "1"], "--touching needs two feet; drop --feet 1.")] {
+            let outcome = try CommandRunner.run(["synth", "--out", folder.path] + options)
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.hasPrefix("Error: \(message)\n"), "\(outcome.stderr)")
+        }
+    }
+}
