@@ -42,7 +42,7 @@ struct BenchCommand: ParsableCommand {
         } else {
             for file in files {
                 do { inputs.append((file, try ScanDecoder.readFile(atPath: file))) } catch {
-                    StandardError.print("footscan: \(error)")
+                    StandardError.print("footscan: \(file): \(error.reasonText)")
                     throw ExitCode(1)
                 }
             }
@@ -74,9 +74,10 @@ struct BenchCommand: ParsableCommand {
             switch format {
             case .json: StandardOutput.print(JSONValue.object(report).serialized())
             case .text:
-                StandardOutput.print("\(name): \(image.width) x \(image.height) px; decode \(JSONValue.format(decode.min)) ms, "
-                                     + "core \(JSONValue.format(core.min)) ms (\(JSONValue.format((core.min * 1e6 / pixels * 1000).rounded() / 1000)) ns/pixel), "
-                                     + "decode + measure \(JSONValue.format(endToEnd.min)) ms (fastest of \(runs))")
+                StandardOutput.print("\(name): \(image.width) x \(image.height) px, fastest / median of \(runs) runs: "
+                                     + "decode \(JSONValue.format(decode.min)) / \(JSONValue.format(decode.median)) ms, "
+                                     + "core \(JSONValue.format(core.min)) / \(JSONValue.format(core.median)) ms (\(JSONValue.format((core.min * 1e6 / pixels * 1000).rounded() / 1000)) ns/pixel), "
+                                     + "decode + measure \(JSONValue.format(endToEnd.min)) / \(JSONValue.format(endToEnd.median)) ms")
             }
         }
     }

@@ -6,10 +6,14 @@ import Glibc
 /// The `footscan` command: measure foot scans for shoemakers.
 @main
 struct FootScanCommand: ParsableCommand {
+    /// The command's version, printed by `footscan --version`.
+    static let version = "0.9.0"
+
     static let configuration = CommandConfiguration(
         commandName: "footscan",
         abstract: "Measure feet on plantar scans and footprints.",
         discussion: "Reads PNG and JPEG scans, finds each foot and reports its length, width, heel width, toe shape and side.",
+        version: FootScanCommand.version,
         subcommands: [MeasureCommand.self, BatchCommand.self, OverlayCommand.self, CalibrateCommand.self, MatchCommand.self, LastsCommand.self, SynthCommand.self, BenchCommand.self]
     )
 

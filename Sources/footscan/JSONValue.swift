@@ -56,6 +56,11 @@ enum JSONValue: Sendable {
         return "\(value)"
     }
 
+    /// A number as a person writes it in a message: whole numbers bare (`2500`), others as they are.
+    static func plain(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
     static func quote(_ string: String, into text: inout String) {
         text += "\""
         for scalar in string.unicodeScalars {

@@ -32,7 +32,7 @@ struct MeasuringOptions: ParsableArguments {
 
     mutating func validate() throws {
         if let coarsestPixel, !(coarsestPixel > 0 && coarsestPixel <= 2) {
-            throw ValidationError("--coarsest-pixel must be between 0 and 2 mm.")
+            throw ValidationError("--coarsest-pixel must be more than 0 and at most 2 mm (got \(JSONValue.plain(coarsestPixel))).")
         }
         if dpi != nil && overrideDpi != nil { throw ValidationError("--dpi and --override-dpi both set the pixel size: give one.") }
         if let profile {

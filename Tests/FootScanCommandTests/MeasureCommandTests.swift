@@ -107,6 +107,35 @@ struct MeasureCommandTests {
         #expect(try CommandRunner.run(["--help"]).status == 0)
     }
 
+    @Test("messages say what is wrong with the value given; help shows each default once; --version")
+    func messages() throws {
+        let coarsest = try CommandRunner.run(["measure", "--coarsest-pixel", "0", "x.png"])
+        #expect(coarsest.status == 2)
+        #expect(coarsest.stderr.hasPrefix("Error: --coarsest-pixel must be more than 0 and at most 2 mm (got 0).\n"), "\(coarsest.stderr)")
+        let length = try CommandRunner.run(["match", "--length", "2500", "--width", "95"])
+        #expect(length.status == 2)
+        #expect(length.stderr.hasPrefix("Error: --length 2500: a foot's is 60 to 400 mm.\n"), "\(length.stderr)")
+        let help = try CommandRunner.run(["batch", "--help"])
+        #expect(help.stdout.contains("(default: every core, "))
+        #expect(!help.stdout.contains("). (default:"), "\(help.stdout)")
+        let version = try CommandRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.stdout)")
+    }
+
+    @Test("bench prints the fastest and the median of each step")
+    func benchMedian() throws {
+        let folder = try CommandRunner.temporaryFolder("bench")
+        let (url, _) = try CommandRunner.writeScan(seed: 47, into: folder)
+        let text = try CommandRunner.run(["bench", url.path, "--repeat", "3"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("fastest / median of 3 runs: decode "), "\(text.stdout)")
+        let missing = try CommandRunner.run(["bench", folder.appendingPathComponent("none.png").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("footscan: \(folder.path)/none.png: "), "\(missing.stderr)")
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test("the overlay is a PNG of the scan's size and density")
     func overlay() throws {
         let folder = try CommandRunner.temporaryFolder("overlay")
