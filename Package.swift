@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "FootScanEngine", targets: ["FootScanEngine"]),
         .library(name: "FootScanSynth", targets: ["FootScanSynth"]),
         .library(name: "FootScanLasts", targets: ["FootScanLasts"]),
+        .library(name: "FootScanOverlay", targets: ["FootScanOverlay"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "FootScanEngine", package: "FootScan"),
                 .product(name: "FootScanSynth", package: "FootScan"),
                 .product(name: "FootScanLasts", package: "FootScan"),
+                .product(name: "FootScanOverlay", package: "FootScan"),
             ],
             path: "Benchmarks/FootScanBenchmarks",
             plugins: [

@@ -273,6 +273,8 @@ int fs_png_encode(const fs_png_encode_params *params, uint8_t **output, size_t *
                      params->interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                      PNG_FILTER_TYPE_DEFAULT);
         png_set_compression_level(encoder->png, params->compression_level);
+        if (params->filters) png_set_filter(encoder->png, PNG_FILTER_TYPE_BASE, params->filters);
+        if (params->strategy) png_set_compression_strategy(encoder->png, params->strategy);
         if (params->color_type == PNG_COLOR_TYPE_PALETTE && params->palette) {
             png_color entries[256];
             int count = params->palette_entries > 256 ? 256 : params->palette_entries;

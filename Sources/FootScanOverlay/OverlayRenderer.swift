@@ -87,10 +87,10 @@ public enum OverlayRenderer {
         return canvas
     }
 
-    /// A canvas as a PNG carrying the scan's density.
+    /// A canvas as a PNG carrying the scan's density, written with the encoder's fast setting.
     public static func encode(_ canvas: OverlayCanvas, image: ScanImage) throws(ImageEncodingError) -> [UInt8] {
         try PNGEncoder.encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, channels: 3,
-                              dotsPerInch: image.density?.dotsPerInch)
+                              dotsPerInch: image.density?.dotsPerInch, preferSpeed: true)
     }
 
     static func format3(_ value: Double) -> String {

@@ -29,9 +29,9 @@ public enum ScanRenderer {
     /// Sub-scanlines per pixel row.
     static let subScanlines = 16
 
-    /// Renders and encodes a scene. `fastCompression` trades PNG size for speed (tests). A real scanner's
-    /// look is RGB, written as JPEG (4:2:0 chroma) or as PNG of 8 bits a sample, or 16 with that quirk.
-    public static func render(_ scene: ScanScene, fastCompression: Bool = false) throws -> SyntheticScan {
+    /// Renders and encodes a scene. A real scanner's look is RGB, written as JPEG (4:2:0 chroma) or as PNG
+    /// of 8 bits a sample, or 16 with that quirk; PNG is written with the encoder's fast setting.
+    public static func render(_ scene: ScanScene) throws -> SyntheticScan {
         let dpi = scene.writesDensity ? (scene.claimedDotsPerInch ?? scene.dotsPerInch) : nil
         let rendered: (pixels: [UInt8], channels: Int, truth: [FootTruth])
         // 16-bit PNG rows (big-endian samples), for a look with that quirk.
@@ -57,7 +57,7 @@ public enum ScanRenderer {
             var options = PNGEncoder.Options()
             options.colourType = rendered.channels == 3 ? .rgb : .grey
             options.dotsPerInch = dpi
-            options.compressionLevel = fastCompression ? 1 : 6
+            options.preferSpeed()
             if wideRows != nil { options.bitDepth = 16 }
             bytes = try PNGEncoder.encode(rows: wideRows ?? rendered.pixels, width: scene.widthPixels, height: scene.heightPixels,
                                           options: options)

@@ -15,7 +15,7 @@ struct CalibrateCommandTests {
         scene.bedHeightMM = 110
         scene.objects = [.card(centreMM: Point2(70, 55), angle: angle)]
         scene.claimedDotsPerInch = 72
-        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let scan = try ScanRenderer.render(scene)
         let url = folder.appendingPathComponent("card-\(seed).\(scan.fileExtension)")
         try Data(scan.fileBytes).write(to: url)
         return url
@@ -54,7 +54,7 @@ struct CalibrateCommandTests {
         conditions.footCount = 1
         var scene = ScanScene.random(seed: 19, conditions: conditions)
         scene.claimedDotsPerInch = 72
-        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let scan = try ScanRenderer.render(scene)
         let foot = folder.appendingPathComponent("foot.\(scan.fileExtension)")
         try Data(scan.fileBytes).write(to: foot)
         let outcome = try CommandRunner.run(["measure", "--format", "json", "--profile", profile.path, foot.path])

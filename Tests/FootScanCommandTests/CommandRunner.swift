@@ -65,7 +65,7 @@ enum CommandRunner {
         var scene = ScanScene.random(seed: seed, conditions: conditions)
         scene.writesDensity = density
         scene.claimedDotsPerInch = claimedDPI
-        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let scan = try ScanRenderer.render(scene)
         let url = folder.appendingPathComponent(name ?? "scan-\(seed).\(scan.fileExtension)")
         try Data(scan.fileBytes).write(to: url)
         return (url, scan.truth)

@@ -40,7 +40,7 @@ struct BorderAndInputTests {
     func noDensity() throws {
         var scene = ScanScene.random(seed: 3, conditions: { var c = SceneConditions(); c.dotsPerInch = [150]; return c }())
         scene.writesDensity = false
-        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let scan = try ScanRenderer.render(scene)
         let image = try ScanDecoder.decode(scan.fileBytes)
         #expect(throws: MeasurementError.self) { try FootScanner().measure(image) }
     }
@@ -68,7 +68,7 @@ struct BorderAndInputTests {
         conditions.dotsPerInch = [150]
         conditions.footCount = 1
         let scene = ScanScene.random(seed: 11, conditions: conditions)
-        let scan = try ScanRenderer.render(scene, fastCompression: true)
+        let scan = try ScanRenderer.render(scene)
         let image = try ScanDecoder.decode(scan.fileBytes)
         let plantar = try FootScanner().measure(image)
         let dorsal = try FootScanner(options: MeasurementOptions(view: .dorsal)).measure(image)

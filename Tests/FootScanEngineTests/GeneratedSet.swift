@@ -158,7 +158,7 @@ enum GeneratedSet {
     static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false) -> ScanResult {
         var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true, imageKind: nil)
         do {
-            let scan = try ScanRenderer.render(scene, fastCompression: true)
+            let scan = try ScanRenderer.render(scene)
             // FOOTSCAN_DUMP=DIR keeps each generated file for a look (debugging only).
             if let folder = ProcessInfo.processInfo.environment["FOOTSCAN_DUMP"] {
                 _ = FileManager.default.createFile(atPath: "\(folder)/seed-\(seed).\(scan.fileExtension)", contents: Data(scan.fileBytes))

@@ -2,6 +2,7 @@ import Benchmark
 import FootScanEngine
 import FootScanImage
 import FootScanLasts
+import FootScanOverlay
 import FootScanSynth
 
 /// Inputs made once at start-up by the project's generator (never files from the repository): one
@@ -116,6 +117,50 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("end_to_end_jpeg_300dpi_dark_bed_skin_hue") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(darkBedJPEG)) }
     }
+
+    // Writing PNG at 600 dpi: an overlay (one foot, and a pair on a 330 x 350 mm bed), and a generated
+    // scan's pixels (noise, gradient and leak: what `synth` writes) with the fast setting, beside the old
+    // one (level 6, adaptive filters) for the ratio. The technician's-command issue asks at most 1 s.
+    nonisolated(unsafe) var overlay: OverlayCanvas?
+    Benchmark("write_overlay_png_600dpi_one_foot", configuration: .init(maxIterations: 10), closure: { benchmark in
+        guard let overlay else { return }
+        for _ in benchmark.scaledIterations { blackHole(try OverlayRenderer.encode(overlay, image: input(600).image)) }
+    }, setup: {
+        overlay = OverlayRenderer.draw(image: input(600).image, measurement: try FootScanner().measure(input(600).image))
+    })
+    nonisolated(unsafe) var pairImage = input(600).image
+    nonisolated(unsafe) var pairOverlay: OverlayCanvas?
+    Benchmark("write_overlay_png_600dpi_pair", configuration: .init(maxIterations: 10), closure: { benchmark in
+        guard let pairOverlay else { return }
+        for _ in benchmark.scaledIterations { blackHole(try OverlayRenderer.encode(pairOverlay, image: pairImage)) }
+    }, setup: {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [600]
+        conditions.footCount = 2
+        var scene = ScanScene.random(seed: 3, conditions: conditions)
+        scene.format = .jpeg(quality: 90, progressive: false)
+        pairImage = try ScanPipeline().decode(try ScanRenderer.render(scene).fileBytes)
+        pairOverlay = OverlayRenderer.draw(image: pairImage, measurement: try FootScanner().measure(pairImage))
+    })
+    nonisolated(unsafe) var harshScan = input(600).image
+    let writeScan: (Bool) throws -> [UInt8] = { fast in
+        try PNGEncoder.encode(pixels: harshScan.pixels, width: harshScan.width, height: harshScan.height, channels: 1,
+                              dotsPerInch: 600, preferSpeed: fast)
+    }
+    let harshSetup: @Sendable () throws -> Void = {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [600]
+        conditions.footCount = 1
+        var scene = ScanScene.random(seed: 5, conditions: conditions)
+        scene.format = .jpeg(quality: 95, progressive: false)
+        harshScan = try ScanDecoder.decode(try ScanRenderer.render(scene).fileBytes)
+    }
+    Benchmark("write_scan_png_600dpi", configuration: .init(maxIterations: 10), closure: { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try writeScan(true)) }
+    }, setup: harshSetup)
+    Benchmark("write_scan_png_600dpi_level6_adaptive", configuration: .init(maxIterations: 5), closure: { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try writeScan(false)) }
+    }, setup: harshSetup)
 
     // The core's stages at 300 dpi, each on the previous stage's result made in setup.
     Benchmark("stage_threshold_histogram_300dpi") { benchmark in

@@ -122,6 +122,8 @@ typedef struct {
     const uint8_t *exif;         /* eXIf payload (TIFF structure), or NULL */
     size_t exif_length;
     int compression_level;       /* zlib level 0...9 */
+    int filters;                 /* PNG_FILTER_* mask (NONE 0x08, SUB 0x10, UP 0x20, AVG 0x40, PAETH 0x80); 0: libpng's default */
+    int strategy;                /* zlib strategy (0 default, 1 filtered, 2 Huffman only, 3 RLE) */
 } fs_png_encode_params;
 
 /* Encodes a PNG into a new malloc'd buffer returned in *output (free it with fs_free). */
