@@ -65,6 +65,10 @@ let package = Package(
             dependencies: ["FootScanEngine", "FootScanSynth", "FootScanImage"]
         ),
         .testTarget(
+            name: "FootScanOverlayTests",
+            dependencies: ["FootScanOverlay", "FootScanEngine", "FootScanSynth", "FootScanImage"]
+        ),
+        .testTarget(
             name: "FootScanLastsTests",
             dependencies: ["FootScanLasts"]
         ),

@@ -1,11 +1,11 @@
 /// An RGB picture to draw an overlay on: the scan, dimmed, with lines, dots and labels in colour.
 public struct OverlayCanvas: Sendable {
-    /// Width in pixels.
-    public let width: Int
+    /// Width in pixels (the scan's, or more when a label panel was added on the right).
+    public internal(set) var width: Int
     /// Height in pixels.
     public let height: Int
     /// RGB bytes, packed.
-    public private(set) var pixels: [UInt8]
+    public internal(set) var pixels: [UInt8]
 
     /// An RGB colour.
     public struct Colour: Sendable {
