@@ -29,8 +29,12 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 
+    @Flag(help: "Replace the profile file if it exists (never the scan itself).")
+    var force = false
+
     func run() throws {
         guard let known = CalibrationObject(argument: object) else { throw ExitCode(2) }
+        if let output { try OutputFile.check(output, inputs: [file], force: force, what: "profile") }
         let result: CalibrationResult
         do {
             let image = try ScanDecoder.decodeFile(atPath: file)
@@ -46,12 +50,9 @@ struct CalibrateCommand: ParsableCommand {
                                      view: view, bed: result.bedIsLight ? "light" : "dark", bedLevel: result.bedLevel,
                                      object: object, file: file)
         if let output {
-            do { try Data(profile.toml.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                StandardError.print("footscan: \(output): cannot write the profile: \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
-            StandardError.print("footscan: wrote \(output): \(JSONValue.format((25.4 / result.millimetresPerPixelX * 100).rounded() / 100)) x "
-                                + "\(JSONValue.format((25.4 / result.millimetresPerPixelY * 100).rounded() / 100)) dpi")
+            try OutputFile.write(Array(profile.toml.utf8), to: output, what: "profile")
+            StandardError.print("footscan: wrote \(output): \(JSONValue.plain((25.4 / result.millimetresPerPixelX * 10).rounded() / 10)) x "
+                                + "\(JSONValue.plain((25.4 / result.millimetresPerPixelY * 10).rounded() / 10)) dpi")
         } else {
             StandardStream.write(profile.toml, to: 1)
         }

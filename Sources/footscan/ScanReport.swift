@@ -55,7 +55,7 @@ struct ScanReport {
     var text: String? {
         if error != nil { return nil }
         guard let image, let density = image.density else { return nil }
-        var lines = ["\(file): \(image.width) x \(image.height) px, \(image.source.summary), \(JSONValue.format(density.dotsPerInch)) dpi (\(density.source.rawValue))"]
+        var lines = ["\(file): \(image.width) x \(image.height) px, \(image.source.summary), \(JSONValue.plain((density.dotsPerInch * 10).rounded() / 10)) dpi (\(density.source.rawValue))"]
         for (index, foot) in (measurement?.feet ?? []).enumerated() {
             lines.append(FootReport.text(foot, index: index))
         }

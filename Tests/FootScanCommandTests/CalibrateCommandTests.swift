@@ -63,6 +63,14 @@ struct CalibrateCommandTests {
         #expect(object["density_source"] as? String == "profile")
         let length = try #require((object["feet"] as? [[String: Any]])?.first?["length_mm"] as? Double)
         #expect(abs(length - scan.truth[0].lengthMM) < 1.0)
+        // Text shows the profile's density to a tenth of a dpi, not to the last bit.
+        let text = try CommandRunner.run(["measure", "--profile", profile.path, foot.path])
+        #expect(text.stdout.range(of: #", 1[45]\d(\.\d)? dpi \(profile\)\n"#, options: .regularExpression) != nil, "\(text.stdout)")
+        // An existing profile is kept unless --force.
+        let again = try CommandRunner.run(["calibrate", card.path, "--object", "card", "-o", profile.path])
+        #expect(again.status == 1)
+        #expect(again.stderr == "footscan: \(profile.path): exists; pass --force to replace it\n")
+        #expect(try CommandRunner.run(["calibrate", card.path, "--object", "card", "-o", profile.path, "--force"]).status == 0)
         let missing = try CommandRunner.run(["calibrate", foot.path, "--object", "card"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no ID-1 card found"))
