@@ -176,4 +176,27 @@ struct MeasureCommandTests {
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr == "footscan: /proc/footscan-no/out.png: cannot write the overlay: No such file or directory\n", "\(unwritable.stderr)")
     }
+
+    @Test("a place the system will not write to (sysfs refuses even root): one line with the system's reason, exit 1, for every command that writes")
+    func unwritablePlaces() throws {
+        guard FileManager.default.fileExists(atPath: "/sys/kernel") else { return }
+        let folder = try CommandRunner.temporaryFolder("unwritable")
+        let (url, _) = try CommandRunner.writeScan(seed: 48, into: folder)
+        let card = try CalibrateCommandTests.cardScan(seed: 8, dpi: 150, angle: 0.2, format: .png, into: folder)
+        let cases: [([String], String)] = [
+            (["overlay", url.path, "-o", "/sys/footscan-overlay.png"], "footscan: /sys/footscan-overlay.png: cannot write the overlay: "),
+            (["measure", url.path, "--overlay", "/sys/footscan-overlay.png"], "footscan: /sys/footscan-overlay.png: cannot write the overlay: "),
+            (["batch", url.path, "--out", "/sys/footscan-results.csv"], "footscan: /sys/footscan-results.csv: cannot write the batch output: "),
+            (["synth", "--out", "/sys/footscan-synth"], "footscan: /sys/footscan-synth: cannot create the folder: "),
+            (["calibrate", card.path, "--object", "card", "-o", "/sys/footscan.toml"], "footscan: /sys/footscan.toml: cannot write the profile: "),
+        ]
+        for (arguments, prefix) in cases {
+            let outcome = try CommandRunner.run(arguments)
+            #expect(outcome.status == 1, "\(arguments): \(outcome.stderr)")
+            let lines = outcome.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(arguments): \(outcome.stderr)")
+            #expect(outcome.stderr.hasPrefix(prefix), "\(arguments): \(outcome.stderr)")
+            #expect(!outcome.stderr.contains("Error Domain") && !outcome.stderr.contains("Usage:"), "\(outcome.stderr)")
+        }
+    }
 }
