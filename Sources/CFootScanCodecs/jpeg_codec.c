@@ -222,6 +222,92 @@ int fs_jpeg_read_rows(fs_jpeg_reader *reader, uint8_t *rows, size_t stride, uint
     return FS_OK;
 }
 
+/* A component's scaled DCT size, and the smallest of any: one field before libjpeg 7's API, two after. */
+#if JPEG_LIB_VERSION >= 70
+#define FS_DCT_SIZE(comp) ((comp)->DCT_v_scaled_size)
+#define FS_MIN_DCT_SIZE(cinfo) ((cinfo)->min_DCT_v_scaled_size)
+#else
+#define FS_DCT_SIZE(comp) ((comp)->DCT_scaled_size)
+#define FS_MIN_DCT_SIZE(cinfo) ((cinfo)->min_DCT_scaled_size)
+#endif
+
+int fs_jpeg_prepare_planes(fs_jpeg_reader *reader, int scale_denominator, fs_jpeg_plane_layout *layout) {
+    if (!reader || !layout || !reader->header_read || reader->started) return FS_ERR_USAGE;
+    struct jpeg_decompress_struct *c = &reader->cinfo;
+    if (c->num_components != 3 || c->jpeg_color_space != JCS_YCbCr) {
+        snprintf(reader->error.message, sizeof(reader->error.message), "not a three-component YCbCr image");
+        return FS_ERR_UNSUPPORTED;
+    }
+    int status = fs_jpeg_prepare(reader, scale_denominator, JCS_YCbCr, &layout->width[0], &layout->height[0]);
+    if (status != FS_OK) return status;
+    reader->rgb = 0;
+    jpeg_component_info *y = &c->comp_info[0];
+    if (y->h_samp_factor != c->max_h_samp_factor || y->v_samp_factor != c->max_v_samp_factor) {
+        snprintf(reader->error.message, sizeof(reader->error.message), "luma is not the densest component");
+        return FS_ERR_UNSUPPORTED;
+    }
+    int chroma_x = 0, chroma_y = 0;
+    for (int ci = 0; ci < 3; ci++) {
+        jpeg_component_info *comp = &c->comp_info[ci];
+        if (c->max_h_samp_factor % comp->h_samp_factor || c->max_v_samp_factor % comp->v_samp_factor) return FS_ERR_UNSUPPORTED;
+        int fx = c->max_h_samp_factor / comp->h_samp_factor, fy = c->max_v_samp_factor / comp->v_samp_factor;
+        if (ci == 0) continue;
+        if ((fx != 1 && fx != 2) || (fy != 1 && fy != 2) || (ci == 2 && (fx != chroma_x || fy != chroma_y))) {
+            snprintf(reader->error.message, sizeof(reader->error.message), "chroma subsampled %d x %d", fx, fy);
+            return FS_ERR_UNSUPPORTED;
+        }
+        chroma_x = fx;
+        chroma_y = fy;
+    }
+    /* libjpeg-turbo's raw output works at its minimum DCT scaled size; the components' own must agree. */
+    for (int ci = 0; ci < 3; ci++) {
+        jpeg_component_info *comp = &c->comp_info[ci];
+        if (FS_DCT_SIZE(comp) != FS_MIN_DCT_SIZE(c)) return FS_ERR_UNSUPPORTED;
+        layout->width[ci] = comp->downsampled_width;
+        layout->height[ci] = comp->downsampled_height;
+        layout->padded_width[ci] = comp->width_in_blocks * (uint32_t)FS_DCT_SIZE(comp);
+        uint32_t rows_per_imcu = (uint32_t)(comp->v_samp_factor * FS_DCT_SIZE(comp));
+        uint32_t imcu_rows = (c->output_height + (uint32_t)(c->max_v_samp_factor * FS_MIN_DCT_SIZE(c)) - 1)
+                             / (uint32_t)(c->max_v_samp_factor * FS_MIN_DCT_SIZE(c));
+        layout->padded_height[ci] = imcu_rows * rows_per_imcu;
+    }
+    layout->chroma_x = chroma_x;
+    layout->chroma_y = chroma_y;
+    c->raw_data_out = TRUE;
+    return FS_OK;
+}
+
+int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const size_t strides[3]) {
+    if (!reader || !planes || !strides || !reader->prepared || reader->started || !reader->cinfo.raw_data_out) return FS_ERR_USAGE;
+    struct jpeg_decompress_struct *c = &reader->cinfo;
+    if (setjmp(reader->error.jump)) {
+        return reader->error.status ? reader->error.status : FS_ERR_CORRUPT;
+    }
+    reader->started = 1;
+    jpeg_start_decompress(c);
+    JDIMENSION lines = (JDIMENSION)(c->max_v_samp_factor * FS_MIN_DCT_SIZE(c));
+    /* Row pointers for one iMCU row of each component: at most 4 x 16 rows (v factor up to 4, scaled size up to 16). */
+    JSAMPROW rows[3][64];
+    JSAMPARRAY arrays[3] = { rows[0], rows[1], rows[2] };
+    JDIMENSION imcu = 0;
+    while (c->output_scanline < c->output_height) {
+        for (int ci = 0; ci < 3; ci++) {
+            jpeg_component_info *comp = &c->comp_info[ci];
+            int count = comp->v_samp_factor * FS_DCT_SIZE(comp);
+            if (count > 64) return FS_ERR_UNSUPPORTED;
+            for (int i = 0; i < count; i++) rows[ci][i] = planes[ci] + ((size_t)imcu * (size_t)count + (size_t)i) * strides[ci];
+        }
+        if (jpeg_read_raw_data(c, arrays, lines) == 0) {
+            snprintf(reader->error.message, sizeof(reader->error.message), "libjpeg delivered no raw data");
+            return FS_ERR_CORRUPT;
+        }
+        imcu++;
+    }
+    jpeg_finish_decompress(c);
+    reader->finished = 1;
+    return FS_OK;
+}
+
 const char *fs_jpeg_reader_message(const fs_jpeg_reader *reader) {
     return reader ? reader->error.message : "";
 }
@@ -267,6 +353,10 @@ int fs_jpeg_encode(const fs_jpeg_encode_params *params, uint8_t **output, size_t
         c->in_color_space = params->components == 1 ? JCS_GRAYSCALE : (params->components == 3 ? JCS_RGB : JCS_CMYK);
         jpeg_set_defaults(c);
         if (params->components == 3 && params->store_rgb) jpeg_set_colorspace(c, JCS_RGB);
+        if (params->components == 3 && !params->store_rgb && (params->chroma_x || params->chroma_y)) {
+            c->comp_info[0].h_samp_factor = params->chroma_x == 1 ? 1 : 2;
+            c->comp_info[0].v_samp_factor = params->chroma_y == 1 ? 1 : 2;
+        }
         jpeg_set_quality(c, params->quality < 1 ? 1 : (params->quality > 100 ? 100 : params->quality), TRUE);
         if (params->progressive) jpeg_simple_progression(c);
         /* JFIF means YCbCr: an RGB-coded or CMYK file carries an Adobe marker instead. */

@@ -2,41 +2,54 @@ import FootScanImage
 
 extension FootScanner {
     /// Decodes a file's bytes for measuring. The grey channel is luma; but on a colour file the colours
-    /// are sampled (``ScanDecoder/colourSample(_:file:options:)``: a JPEG at 1/8 scale) and the file is
-    /// decoded again into a projection of its RGB when
+    /// are sampled and the grey channel is a projection of its colours when
     /// - ``SkinHue`` finds skin-coloured soles that luma confuses with colourless light (a haze, a cloth,
     ///   glare) or loses in shade (toe necks): the projection is the skin's hue; or
     /// - luma splits into two classes less than 30 grey levels apart (the foot barely brighter or darker
     ///   than the bed) and ``ColourSeparation`` finds that the colours separate foot from bed much better.
-    /// A grey file is decoded once, as luma.
+    /// A YCbCr JPEG is decoded once, into its stored planes (``YCbCrPlanes``): the luma, the sample and
+    /// the projection come from them. A colour PNG is sampled row by row and decoded again into the
+    /// projection. A grey file is decoded once, as luma.
     public static func decodeForMeasuring(_ bytes: [UInt8], file: String? = nil, options: DecodingOptions = DecodingOptions())
         throws(ScanImageError) -> ScanImage
     {
+        // A YCbCr JPEG is decoded once, into its planes: luma, sample and projection all come from them.
+        if options.projection == nil, let planes = try ScanDecoder.decodePlanes(bytes, file: file, options: options) {
+            guard let (projection, hiddenEdges) = channel(for: planes.luma, sample: planes.sample()) else { return planes.luma }
+            var projected = planes.projected(by: projection)
+            projected.hiddenEdges = hiddenEdges
+            return projected
+        }
         let image = try ScanDecoder.decode(bytes, file: file, options: options)
         guard options.projection == nil, image.source.isColour,
-              let sample = try ScanDecoder.colourSample(bytes, file: file, options: options) else { return image }
-        let projection: ChannelProjection
-        var hiddenEdges: EdgeInsets?
-        if let hue = SkinHue.choose(sample).projection {
-            projection = hue
-            // A band of colourless light along an edge disappears in the hue channel: find it on the luma
-            // (at the file's pixel size, or 150 dpi's when the file states none) and hand it on.
-            let pixelMM = image.density.map { max($0.millimetresPerPixelX, $0.millimetresPerPixelY) } ?? 25.4 / 150
-            let visible = Segmentation(image: image, pixelMM: pixelMM).visible
-            if visible != VisibleArea(width: image.width, height: image.height) {
-                hiddenEdges = EdgeInsets(left: visible.minX, top: visible.minY, right: image.width - visible.maxX,
-                                         bottom: image.height - visible.maxY)
-            }
-        } else if lumaContrast(of: image) < ColourSeparation.lumaContrastEnough, let separating = ColourSeparation.choose(sample).projection {
-            projection = separating
-        } else {
-            return image
-        }
+              let sample = try ScanDecoder.colourSample(bytes, file: file, options: options),
+              let (projection, hiddenEdges) = channel(for: image, sample: sample) else { return image }
         var colour = options
         colour.projection = projection
         var projected = try ScanDecoder.decode(bytes, file: file, options: colour)
         projected.hiddenEdges = hiddenEdges
         return projected
+    }
+
+    /// The grey channel to measure a colour scan in, when not its luma (`image`): the skin's hue, or a
+    /// projection that separates foot from bed; with the hue, the light bands along the edges found on
+    /// the luma, which the hue hides. Nil keeps the luma.
+    static func channel(for image: ScanImage, sample: ColourSample) -> (ChannelProjection, EdgeInsets?)? {
+        if let hue = SkinHue.choose(sample).projection {
+            // A band of colourless light along an edge disappears in the hue channel: find it on the luma
+            // (at the file's pixel size, or 150 dpi's when the file states none) and hand it on. The edges
+            // are read from the pixels at the luma's threshold, without segmenting the whole luma.
+            let pixelMM = image.density.map { max($0.millimetresPerPixelX, $0.millimetresPerPixelY) } ?? 25.4 / 150
+            let choice = Segmentation.chooseThreshold(image: image, pixelMM: pixelMM)
+            let test = ForegroundTest(threshold: choice.threshold, footIsLighter: choice.footIsLighter)
+            let visible = VisibleArea.detect(image: image, test: test, pixelMM: pixelMM)
+            guard visible != VisibleArea(width: image.width, height: image.height) else { return (hue, nil) }
+            return (hue, EdgeInsets(left: visible.minX, top: visible.minY, right: image.width - visible.maxX, bottom: image.height - visible.maxY))
+        }
+        if lumaContrast(of: image) < ColourSeparation.lumaContrastEnough, let separating = ColourSeparation.choose(sample).projection {
+            return (separating, nil)
+        }
+        return nil
     }
 
     /// The distance between the means of Otsu's two classes on a subsample of about 250,000 pixels.

@@ -54,7 +54,7 @@ public enum SkinHue {
         let offsets = chroma.map { $0 - bed }
         let magnitudes = offsets.map { ($0 * $0).sum() }
         let top = max(1, rgb.count * 3 / 100)
-        let strongest = magnitudes.indices.sorted { magnitudes[$0] > magnitudes[$1] }.prefix(top)
+        let strongest = largest(top, of: magnitudes)
         let mean = strongest.reduce(SIMD2<Double>.zero) { $0 + offsets[$1] } / Double(top)
         let strength = (mean * mean).sum().squareRoot()
         guard strength >= 15 else { return none }
@@ -91,5 +91,30 @@ public enum SkinHue {
         guard !values.isEmpty else { return 0 }
         values.sort()
         return values[values.count / 2]
+    }
+
+    /// The indices of the `count` largest values, as a stable sort from largest would list them first
+    /// (ties in index order): the `count`-th largest found by selection, in linear time, not by sorting
+    /// every block.
+    static func largest(_ count: Int, of values: [Double]) -> [Int] {
+        guard count < values.count else { return Array(values.indices) }
+        var scratch = values
+        var low = 0, high = scratch.count - 1
+        let k = count - 1 // the k-th largest, 0-based
+        while low < high {
+            // Partition around the middle value, largest first (Hoare's scheme).
+            let pivot = scratch[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while scratch[i] > pivot { i += 1 }
+                while scratch[j] < pivot { j -= 1 }
+                if i <= j { scratch.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { break }
+        }
+        let cut = scratch[k]
+        var chosen = values.indices.filter { values[$0] > cut }
+        for index in values.indices where chosen.count < count && values[index] == cut { chosen.append(index) }
+        return chosen
     }
 }

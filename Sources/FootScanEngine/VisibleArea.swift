@@ -1,3 +1,5 @@
+import FootScanImage
+
 /// The part of the scan that shows the bed: the whole image, less any band of light (a leak where the
 /// lid does not close) that runs along an edge at a level near the skin's and so segments as foreground.
 ///
@@ -31,20 +33,58 @@ struct VisibleArea: Sendable, Equatable {
 
     /// Finds bands along the four edges from the foreground runs.
     static func detect(runs: [ForegroundRun], rowStarts: [Int], width: Int, height: Int, pixelMM: Double) -> VisibleArea {
-        var area = VisibleArea(width: width, height: height)
-        guard width >= 8, height >= 8 else { return area }
-        let widest = Int((20 / pixelMM).rounded())
-        let slack = max(2, Int((0.5 / pixelMM).rounded()))
-        // Left and right: the run from the edge on each row (the widths are only gathered when 90% of the
-        // rows have one, so a scan without a band allocates nothing here).
-        func leftWidth(_ y: Int) -> Int {
+        guard width >= 8, height >= 8 else { return VisibleArea(width: width, height: height) }
+        return detect(width: width, height: height, pixelMM: pixelMM, leftWidth: { y in
             let first = rowStarts[y]
             return first < rowStarts[y + 1] && runs[first].start <= 1 ? Int(runs[first].end) : 0
-        }
-        func rightWidth(_ y: Int) -> Int {
+        }, rightWidth: { y in
             let last = rowStarts[y + 1] - 1
             return last >= rowStarts[y] && Int(runs[last].end) >= width - 1 ? width - Int(runs[last].start) : 0
+        }, covered: { y in
+            var sum = 0
+            for r in rowStarts[y]..<rowStarts[y + 1] { sum += Int(runs[r].end - runs[r].start) }
+            return sum * 4 >= width * 3
+        })
+    }
+
+    /// The same bands found on the pixels themselves with `test`, without making the runs: each row is
+    /// read from an edge only as far as its foreground reaches (a colour scan's luma, looked at for
+    /// bands that its projection will hide). Exactly what ``detect(runs:rowStarts:width:height:pixelMM:)``
+    /// finds on the runs of `image` at `test`.
+    static func detect(image: ScanImage, test: ForegroundTest, pixelMM: Double) -> VisibleArea {
+        let width = image.width, height = image.height, stride = image.stride
+        guard width >= 8, height >= 8 else { return VisibleArea(width: width, height: height) }
+        return image.pixels.withUnsafeBufferPointer { pixels in
+            detect(width: width, height: height, pixelMM: pixelMM, leftWidth: { y in
+                let row = y * stride
+                // The first run starts at 0 or 1 (as a run from the edge must); its end is the first background after it.
+                var x = test.isForeground(pixels[row]) ? 0 : (test.isForeground(pixels[row + 1]) ? 1 : -1)
+                guard x >= 0 else { return 0 }
+                while x < width && test.isForeground(pixels[row + x]) { x += 1 }
+                return x
+            }, rightWidth: { y in
+                let row = y * stride
+                var x = test.isForeground(pixels[row + width - 1]) ? width - 1 : (test.isForeground(pixels[row + width - 2]) ? width - 2 : -1)
+                guard x >= 0 else { return 0 }
+                while x > 0 && test.isForeground(pixels[row + x - 1]) { x -= 1 }
+                return width - x
+            }, covered: { y in
+                var sum = 0
+                for x in 0..<width where test.isForeground(pixels[y * stride + x]) { sum += 1 }
+                return sum * 4 >= width * 3
+            })
         }
+    }
+
+    /// Bands from three views of the foreground: the width of the run from the left and from the right
+    /// edge on row y (0 when none touches it), and whether row y is three quarters foreground.
+    static func detect(width: Int, height: Int, pixelMM: Double, leftWidth: (Int) -> Int, rightWidth: (Int) -> Int,
+                       covered: (Int) -> Bool) -> VisibleArea {
+        var area = VisibleArea(width: width, height: height)
+        let widest = Int((20 / pixelMM).rounded())
+        let slack = max(2, Int((0.5 / pixelMM).rounded()))
+        // Left and right: the widths are only gathered when 90% of the rows have a run from the edge, so a
+        // scan without a band allocates nothing here.
         func bandWidth(_ widthAt: (Int) -> Int) -> Int? {
             var touching = 0
             for y in 0..<height where widthAt(y) > 0 { touching += 1 }
@@ -59,11 +99,6 @@ struct VisibleArea: Sendable, Equatable {
         if let band = bandWidth(leftWidth) { area.minX = band }
         if let band = bandWidth(rightWidth) { area.maxX = width - band }
         // Top and bottom: whole rows of foreground.
-        func covered(_ y: Int) -> Bool {
-            var sum = 0
-            for r in rowStarts[y]..<rowStarts[y + 1] { sum += Int(runs[r].end - runs[r].start) }
-            return sum * 4 >= width * 3
-        }
         var top = 0
         while top < height && covered(top) { top += 1 }
         if top >= 1 && top <= widest { area.minY = top }

@@ -10,14 +10,7 @@ enum JPEGDecoder {
             let exif: ExifMetadata? = fs_jpeg_exif(reader, &exifLength).map {
                 ExifMetadata(tiff: Array(UnsafeBufferPointer(start: $0, count: exifLength)))
             }
-            var density: ScanDensity?
-            if header.saw_jfif != 0, header.density_unit == 1 || header.density_unit == 2 {
-                let perInch = header.density_unit == 1 ? 1.0 : 2.54
-                let candidate = ScanDensity(dotsPerInchX: Double(header.x_density) * perInch,
-                                            dotsPerInchY: Double(header.y_density) * perInch, source: .jfif)
-                if candidate.isPlausible { density = candidate }
-            }
-            if density == nil { density = exif?.density }
+            let density = fileDensity(header: header, exif: exif)
 
             let reduction = reductionFactor(density: density, options: options)
             let projection = isColour(header) ? options.projection : nil
@@ -43,6 +36,62 @@ enum JPEGDecoder {
             return .success(ScanDecoder.finish(pixels: pixels, width: Int(width), height: Int(height), stride: stride,
                                                density: density?.reduced(by: reduction), source: source))
         }
+    }
+
+    /// The luma and chroma planes of a YCbCr JPEG as stored, in one decode; nil when the file is not
+    /// three-component YCbCr or its chroma is subsampled in a way the planes do not cover.
+    static func decodePlanes(_ bytes: [UInt8], options: DecodingOptions) throws(ScanImageError) -> YCbCrPlanes? {
+        try withReader(bytes, options: options) { reader, header, failure in
+            guard header.components == 3, header.color_space == 3 else { return .success(nil) }
+            var exifLength = 0
+            let exif: ExifMetadata? = fs_jpeg_exif(reader, &exifLength).map {
+                ExifMetadata(tiff: Array(UnsafeBufferPointer(start: $0, count: exifLength)))
+            }
+            let density = fileDensity(header: header, exif: exif)
+            let reduction = reductionFactor(density: density, options: options)
+            var layout = fs_jpeg_plane_layout()
+            let prepareStatus = fs_jpeg_prepare_planes(reader, Int32(reduction), &layout)
+            if prepareStatus == FS_ERR_UNSUPPORTED { return .success(nil) }
+            guard prepareStatus == FS_OK else { return failure(prepareStatus) }
+            let widths = [Int(layout.width.0), Int(layout.width.1), Int(layout.width.2)]
+            let heights = [Int(layout.height.0), Int(layout.height.1), Int(layout.height.2)]
+            let paddedWidths = [Int(layout.padded_width.0), Int(layout.padded_width.1), Int(layout.padded_width.2)]
+            let paddedHeights = [Int(layout.padded_height.0), Int(layout.padded_height.1), Int(layout.padded_height.2)]
+            let yStride = ScanImage.alignedStride(forWidth: max(paddedWidths[0], widths[0]))
+            let chromaStride = max(paddedWidths[1], paddedWidths[2], widths[1])
+            var y = [UInt8](repeating: 0, count: yStride * paddedHeights[0])
+            var cb = [UInt8](repeating: 0, count: chromaStride * paddedHeights[1])
+            var cr = [UInt8](repeating: 0, count: chromaStride * paddedHeights[2])
+            let readStatus = y.withUnsafeMutableBufferPointer { y in
+                cb.withUnsafeMutableBufferPointer { cb in
+                    cr.withUnsafeMutableBufferPointer { cr -> Int32 in
+                        guard let yBase = y.baseAddress, let cbBase = cb.baseAddress, let crBase = cr.baseAddress else { return Int32(FS_ERR_USAGE) }
+                        let planes: [UnsafeMutablePointer<UInt8>?] = [yBase, cbBase, crBase]
+                        let strides = [yStride, chromaStride, chromaStride]
+                        return fs_jpeg_read_planes(reader, planes, strides)
+                    }
+                }
+            }
+            guard readStatus == FS_OK else { return failure(readStatus) }
+            let source = ImageSourceDescription(
+                format: .jpeg, storedWidth: Int(header.width), storedHeight: Int(header.height), bitDepth: 8,
+                colourType: colourName(Int(header.color_space)), interlaced: header.progressive != 0,
+                orientation: exif?.orientation ?? .up, reduction: reduction)
+            return .success(YCbCrPlanes(y: y, cb: cb, cr: cr, yStride: yStride, chromaStride: chromaStride, width: widths[0], height: heights[0],
+                                        chromaWidth: widths[1], chromaHeight: heights[1], chromaX: Int(layout.chroma_x), chromaY: Int(layout.chroma_y),
+                                        density: density?.reduced(by: reduction), source: source))
+        }
+    }
+
+    /// The density a JPEG states: JFIF's when plausible, else EXIF's.
+    static func fileDensity(header: fs_jpeg_header, exif: ExifMetadata?) -> ScanDensity? {
+        if header.saw_jfif != 0, header.density_unit == 1 || header.density_unit == 2 {
+            let perInch = header.density_unit == 1 ? 1.0 : 2.54
+            let candidate = ScanDensity(dotsPerInchX: Double(header.x_density) * perInch,
+                                        dotsPerInchY: Double(header.y_density) * perInch, source: .jfif)
+            if candidate.isPlausible { return candidate }
+        }
+        return exif?.density
     }
 
     /// The block means of a colour image's RGB, from a decode at 1/8 (each pixel the mean of an 8 x 8

@@ -18,6 +18,9 @@ public enum JPEGEncoder {
         public var exif: ExifMetadata?
         /// Store three-channel pixels as RGB instead of converting them to YCbCr (Adobe-style RGB JPEG).
         public var storeRGB = false
+        /// Luma samples per chroma sample across and down (1 or 2 each): (2, 2) is 4:2:0, libjpeg's
+        /// default; (1, 1) is 4:4:4; (2, 1) is 4:2:2.
+        public var chromaSubsampling: (across: Int, down: Int) = (2, 2)
 
         /// Creates default options (quality 90, baseline, no density).
         public init() {}
@@ -41,6 +44,8 @@ public enum JPEGEncoder {
                 params.height = UInt32(height)
                 params.components = Int32(channels)
                 params.store_rgb = options.storeRGB ? 1 : 0
+                params.chroma_x = Int32(options.chromaSubsampling.across)
+                params.chroma_y = Int32(options.chromaSubsampling.down)
                 params.pixels = pixelBuffer.baseAddress
                 params.stride = width * channels
                 params.quality = Int32(options.quality)

@@ -39,6 +39,20 @@ public enum ScanDecoder {
         }
     }
 
+    /// A YCbCr JPEG's planes as stored, decoded once (``YCbCrPlanes``): the luma image, the colour
+    /// sample and any projection come from them. Nil for a PNG, a grey JPEG, or a JPEG whose chroma the
+    /// planes do not cover (decode it with ``decode(_:file:options:)`` and ``colourSample(_:file:options:)``).
+    public static func decodePlanes(_ bytes: [UInt8], file: String? = nil, options: DecodingOptions = DecodingOptions())
+        throws(ScanImageError) -> YCbCrPlanes?
+    {
+        guard !bytes.isEmpty else { throw ScanImageError(file: file, reason: .empty) }
+        guard let format = ImageFormat.sniff(bytes) else { throw ScanImageError(file: file, reason: .unknownFormat) }
+        guard format == .jpeg else { return nil }
+        return try naming(file: file, format: format) { () throws(ScanImageError) -> YCbCrPlanes? in
+            try JPEGDecoder.decodePlanes(bytes, options: options)
+        }
+    }
+
     /// Reads and decodes the file at `path`.
     public static func decodeFile(atPath path: String, options: DecodingOptions = DecodingOptions()) throws(ScanImageError) -> ScanImage {
         let bytes = try readFile(atPath: path)

@@ -111,6 +111,18 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("decode_luma_jpeg_300dpi_dark_bed") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try ScanDecoder.decode(darkBedJPEG)) }
     }
+    Benchmark("decode_planes_jpeg_300dpi_dark_bed") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try ScanDecoder.decodePlanes(darkBedJPEG)) }
+    }
+    nonisolated(unsafe) var planes: YCbCrPlanes?
+    Benchmark("project_skin_hue_300dpi_dark_bed", closure: { benchmark in
+        guard let planes, let hue = SkinHue.choose(planes.sample()).projection else { return }
+        for _ in benchmark.scaledIterations { blackHole(planes.projected(by: hue)) }
+    }, setup: { planes = try ScanDecoder.decodePlanes(darkBedJPEG) })
+    Benchmark("sample_planes_300dpi_dark_bed", closure: { benchmark in
+        guard let planes else { return }
+        for _ in benchmark.scaledIterations { blackHole(planes.sample()) }
+    }, setup: { planes = try ScanDecoder.decodePlanes(darkBedJPEG) })
     Benchmark("decode_for_measuring_jpeg_300dpi_dark_bed_skin_hue") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try ScanPipeline().decode(darkBedJPEG)) }
     }

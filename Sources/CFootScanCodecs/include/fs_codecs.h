@@ -100,6 +100,25 @@ int fs_jpeg_read_grey(fs_jpeg_reader *reader, uint8_t *pixels, size_t stride);
  */
 int fs_jpeg_prepare_rgb(fs_jpeg_reader *reader, int scale_denominator, uint32_t *width, uint32_t *height);
 int fs_jpeg_read_rows(fs_jpeg_reader *reader, uint8_t *rows, size_t stride, uint32_t max_rows, uint32_t *delivered);
+/*
+ * The three planes of a YCbCr JPEG as stored (libjpeg-turbo's raw data output: no chroma upsampling, no
+ * colour conversion), after DCT scaling by 1, 2, 4 or 8. fs_jpeg_prepare_planes fills `layout`: each
+ * plane's delivered size and the padded size its buffer must have (whole iMCU rows and blocks), and the
+ * chroma subsampling (`chroma_x`, `chroma_y`: 1 or 2 luma pixels per chroma sample). Files that are not
+ * three-component YCbCr, or whose chroma is subsampled otherwise (4:1:1, luma not the densest), are
+ * refused with FS_ERR_UNSUPPORTED. fs_jpeg_read_planes then decodes into three buffers laid out so.
+ */
+typedef struct {
+    uint32_t width[3];          /* delivered samples across, per plane (Y, Cb, Cr) */
+    uint32_t height[3];         /* delivered rows, per plane */
+    uint32_t padded_width[3];   /* the buffer's minimum row length, per plane */
+    uint32_t padded_height[3];  /* the buffer's minimum number of rows, per plane */
+    int chroma_x;               /* luma samples per chroma sample across: 1 or 2 */
+    int chroma_y;               /* ... down: 1 or 2 */
+} fs_jpeg_plane_layout;
+
+int fs_jpeg_prepare_planes(fs_jpeg_reader *reader, int scale_denominator, fs_jpeg_plane_layout *layout);
+int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const size_t strides[3]);
 const char *fs_jpeg_reader_message(const fs_jpeg_reader *reader);
 void fs_jpeg_reader_destroy(fs_jpeg_reader *reader);
 
@@ -135,6 +154,8 @@ typedef struct {
     uint32_t height;
     int components;              /* 1 grey, 3 RGB, 4 CMYK */
     int store_rgb;               /* with 3 components: store RGB as it is instead of converting to YCbCr */
+    int chroma_x;                /* YCbCr: luma samples per chroma sample across (1 or 2; 0: libjpeg's default, 2) */
+    int chroma_y;                /* ... down (1 or 2; 0: 2) */
     const uint8_t *pixels;       /* one row every `stride` bytes */
     size_t stride;
     int quality;                 /* 1...100 */

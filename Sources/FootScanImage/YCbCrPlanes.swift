@@ -1,0 +1,205 @@
+/// A YCbCr JPEG decoded once, as stored: the luma plane at full size and the two chroma planes at their
+/// own (libjpeg-turbo's raw data output: no chroma upsampling, no colour conversion). From it come the
+/// luma image, the colour sample and any channel projection, with no second decode.
+///
+/// A projection is linear in R, G and B, so it is linear in Y, Cb and Cr: `kY Y + kB (Cb - 128) +
+/// kR (Cr - 128) + offset`. The chroma part is computed at the chroma planes' size, then brought to
+/// full size with the triangle filter libjpeg's own ("fancy") upsampling uses (weights 3/4 and 1/4 from
+/// the sample centres), and the luma part added per pixel. Unlike an RGB decode, R, G and B are not
+/// clamped to 0...255 per pixel first; that differs only on saturated colours, which skin and bed are
+/// not.
+public struct YCbCrPlanes: Sendable {
+    /// The luma plane as the scan's grey image (orientation and density applied): what a luma decode of
+    /// the file gives.
+    public let luma: ScanImage
+    /// The planes as stored (before orientation): luma, then blue and red chroma.
+    let y: [UInt8], cb: [UInt8], cr: [UInt8]
+    /// Row lengths of the luma buffer and of each chroma buffer.
+    let yStride: Int, chromaStride: Int
+    /// Delivered luma size and chroma size, in samples.
+    let width: Int, height: Int, chromaWidth: Int, chromaHeight: Int
+    /// Luma samples per chroma sample across and down (1 or 2).
+    let chromaX: Int, chromaY: Int
+    /// The delivered density, before orientation.
+    let density: ScanDensity?
+    /// The file's description (no projection).
+    let source: ImageSourceDescription
+
+    init(y: [UInt8], cb: [UInt8], cr: [UInt8], yStride: Int, chromaStride: Int, width: Int, height: Int,
+         chromaWidth: Int, chromaHeight: Int, chromaX: Int, chromaY: Int, density: ScanDensity?, source: ImageSourceDescription) {
+        self.y = y
+        self.cb = cb
+        self.cr = cr
+        self.yStride = yStride
+        self.chromaStride = chromaStride
+        self.width = width
+        self.height = height
+        self.chromaWidth = chromaWidth
+        self.chromaHeight = chromaHeight
+        self.chromaX = chromaX
+        self.chromaY = chromaY
+        self.density = density
+        self.source = source
+        luma = ScanDecoder.finish(pixels: y, width: width, height: height, stride: yStride, density: density, source: source)
+    }
+
+    /// Block means of R, G and B, as ``ScanDecoder/colourSample(_:file:options:)`` gives for a JPEG:
+    /// blocks of 8 luma pixels a side (more on very large scans), from the luma on every second row and
+    /// the chroma samples under the block, converted to RGB per block (JFIF's equations).
+    public func sample() -> ColourSample {
+        let side = ColourSample.blockSide(width: (width + 7) / 8, height: (height + 7) / 8, minimum: 1) * 8
+        let columns = width / side, rows = height / side
+        let chromaSideX = side / chromaX, chromaSideY = side / chromaY
+        var sums = [SIMD3<UInt32>](repeating: .zero, count: columns * rows)
+        let yStride = self.yStride, chromaStride = self.chromaStride
+        /// Sums `length` bytes from `start`: a plain loop the compiler vectorises.
+        func total(_ start: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+            var sum: UInt32 = 0
+            for i in 0..<length { sum &+= UInt32(start[i]) }
+            return sum
+        }
+        sums.withUnsafeMutableBufferPointer { sums in
+            y.withUnsafeBufferPointer { y in
+                cb.withUnsafeBufferPointer { cb in
+                    cr.withUnsafeBufferPointer { cr in
+                        guard let y = y.baseAddress, let cb = cb.baseAddress, let cr = cr.baseAddress else { return }
+                        for row in 0..<rows {
+                            for line in Swift.stride(from: row * side, to: (row + 1) * side, by: 2) {
+                                for column in 0..<columns { sums[row * columns + column].x &+= total(y + line * yStride + column * side, side) }
+                            }
+                            for line in (row * chromaSideY)..<((row + 1) * chromaSideY) {
+                                for column in 0..<columns {
+                                    let offset = line * chromaStride + column * chromaSideX
+                                    sums[row * columns + column].y &+= total(cb + offset, chromaSideX)
+                                    sums[row * columns + column].z &+= total(cr + offset, chromaSideX)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let lumaCount = Float(side * (side / 2)), chromaCount = Float(chromaSideX * chromaSideY)
+        let means = sums.map { sum -> SIMD3<Float> in
+            let luma = Float(sum.x) / lumaCount, blue = Float(sum.y) / chromaCount - 128, red = Float(sum.z) / chromaCount - 128
+            let rgb = SIMD3(luma + 1.402 * red, luma - 0.344_136 * blue - 0.714_136 * red, luma + 1.772 * blue)
+            return rgb.clamped(lowerBound: SIMD3(repeating: 0), upperBound: SIMD3(repeating: 255))
+        }
+        return ColourSample(columns: columns, rows: rows, blockPixels: side, means: means)
+    }
+
+    /// The grey channel `projection` gives, as an image (orientation and density applied).
+    public func projected(by projection: ChannelProjection) -> ScanImage {
+        let stride = ScanImage.alignedStride(forWidth: width)
+        let kernel = ProjectionKernel(projection)
+        // Every byte is written below (each row's padding zeroed), so the buffer is not cleared first.
+        let grey = [UInt8](unsafeUninitializedCapacity: stride * height) { out, count in
+            count = stride * height
+            y.withUnsafeBufferPointer { y in
+                cb.withUnsafeBufferPointer { cb in
+                    cr.withUnsafeBufferPointer { cr in
+                        guard let out = out.baseAddress, let y = y.baseAddress, let cb = cb.baseAddress, let cr = cr.baseAddress else { return }
+                        kernel.project(y: y, yStride: yStride, cb: cb, cr: cr, chromaStride: chromaStride, chromaWidth: chromaWidth,
+                                       chromaHeight: chromaHeight, chromaX: chromaX, chromaY: chromaY,
+                                       width: width, height: height, into: out, stride: stride)
+                        if stride > width {
+                            for row in 0..<height { (out + row * stride + width).initialize(repeating: 0, count: stride - width) }
+                        }
+                    }
+                }
+            }
+        }
+        let described = ImageSourceDescription(format: source.format, storedWidth: source.storedWidth, storedHeight: source.storedHeight,
+                                               bitDepth: source.bitDepth, colourType: source.colourType, interlaced: source.interlaced,
+                                               orientation: source.orientation, reduction: source.reduction, projection: projection)
+        return ScanDecoder.finish(pixels: grey, width: width, height: height, stride: stride, density: density, source: described)
+    }
+}
+
+/// A projection as integer terms on Y, Cb and Cr in fixed point (8 fractional bits): the luma part per
+/// pixel, the chroma part per chroma sample, brought to full size by the triangle filter.
+struct ProjectionKernel {
+    /// `kY`, fixed point, times 16 (the upsampling's weight sum).
+    let luma: Int32
+    /// Chroma weights and offset, fixed point.
+    let blue: Int32, red: Int32, offset: Int32
+
+    static let fraction: Int32 = 8
+
+    init(_ projection: ChannelProjection) {
+        let w = projection.weights
+        let scale = Float(1 << Self.fraction)
+        let kY = w.x + w.y + w.z
+        let kB = -0.344_136 * w.y + 1.772 * w.z
+        let kR = 1.402 * w.x - 0.714_136 * w.y
+        // Weights summing to zero (a pure hue, as the skin's is) leave luma out; tiny float residues too.
+        luma = abs(kY) < 1e-5 ? 0 : Int32((kY * scale * 16).rounded())
+        blue = Int32((kB * scale).rounded())
+        red = Int32((kR * scale).rounded())
+        // The offset, and a half for rounding the final shift.
+        offset = Int32(((projection.offset + 0.5) * scale).rounded())
+    }
+
+    /// `kB (Cb - 128) + kR (Cr - 128) + offset` along one chroma row.
+    @inline(__always)
+    func chromaTerms(cb: UnsafePointer<UInt8>, cr: UnsafePointer<UInt8>, count: Int, into term: UnsafeMutablePointer<Int32>) {
+        let blue = self.blue, red = self.red, offset = self.offset &- 128 &* (self.blue &+ self.red)
+        for i in 0..<count { term[i] = blue &* Int32(cb[i]) &+ red &* Int32(cr[i]) &+ offset }
+    }
+
+    /// Grey at every luma pixel: the chroma terms brought up to full size (3 parts the nearer sample, 1
+    /// part the farther, down and across: 16 in all), plus the luma term; each loop is a plain
+    /// element-wise one the compiler vectorises.
+    func project(y: UnsafePointer<UInt8>, yStride: Int, cb: UnsafePointer<UInt8>, cr: UnsafePointer<UInt8>, chromaStride: Int,
+                 chromaWidth: Int, chromaHeight: Int, chromaX: Int, chromaY: Int, width: Int, height: Int,
+                 into out: UnsafeMutablePointer<UInt8>, stride: Int) {
+        // Three chroma rows of terms (a ring, by row index mod 3), one vertical blend with an edge
+        // sample repeated at each end, and one full-width row of upsampled terms.
+        let ring = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * chromaWidth)
+        let blended = UnsafeMutablePointer<Int32>.allocate(capacity: chromaWidth + 2)
+        let wide = UnsafeMutablePointer<Int32>.allocate(capacity: width + 1)
+        defer { ring.deallocate(); blended.deallocate(); wide.deallocate() }
+        var held = [-1, -1, -1]
+        func terms(_ j: Int) -> UnsafeMutablePointer<Int32> {
+            let slot = ring + (j % 3) * chromaWidth
+            if held[j % 3] != j {
+                chromaTerms(cb: cb + j * chromaStride, cr: cr + j * chromaStride, count: chromaWidth, into: slot)
+                held[j % 3] = j
+            }
+            return slot
+        }
+        let shift = Self.fraction + 4, kY = luma
+        for row in 0..<height {
+            let j = min(row / chromaY, chromaHeight - 1)
+            let near = terms(j)
+            if chromaY == 2 {
+                let far = terms(row % 2 == 0 ? max(j - 1, 0) : min(j + 1, chromaHeight - 1))
+                for i in 0..<chromaWidth { blended[i + 1] = 3 &* near[i] &+ far[i] }
+            } else {
+                for i in 0..<chromaWidth { blended[i + 1] = 4 &* near[i] }
+            }
+            blended[0] = blended[1]
+            blended[chromaWidth + 1] = blended[chromaWidth]
+            if chromaX == 2 {
+                // Pixel 2i lies a quarter sample left of chroma sample i, pixel 2i + 1 a quarter right.
+                for i in 0..<chromaWidth {
+                    let centre = 3 &* blended[i + 1]
+                    wide[2 * i] = centre &+ blended[i]
+                    wide[2 * i + 1] = centre &+ blended[i + 2]
+                }
+            } else {
+                for x in 0..<width { wide[x] = 4 &* blended[x + 1] }
+            }
+            let lumaRow = y + row * yStride, outRow = out + row * stride
+            if kY == 0 {
+                // A pure hue (the skin's: its weights sum to zero) does not read the luma at all.
+                for x in 0..<width { outRow[x] = UInt8(clamping: Int16(clamping: wide[x] >> shift)) }
+            } else {
+                for x in 0..<width {
+                    let value = (kY &* Int32(lumaRow[x]) &+ wide[x]) >> shift
+                    outRow[x] = UInt8(truncatingIfNeeded: min(max(value, 0), 255))
+                }
+            }
+        }
+    }
+}
