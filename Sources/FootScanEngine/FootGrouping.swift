@@ -78,11 +78,11 @@ struct FootGrouping {
         return separation > 0 && along >= 0.3 * length && across <= 0.25 * along
     }
 
-    init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], segmentation: Segmentation, image: ScanImage,
+    init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], foreground: Foreground, image: ScanImage,
          sx: Double, sy: Double) {
         func split(_ index: Int) -> (Foot, Foot)? {
-            TouchingFeet.split(index, regions: regions, runs: runs, labels: labels, image: image, test: segmentation.test,
-                               visible: segmentation.visible, sx: sx, sy: sy)
+            TouchingFeet.split(index, regions: regions, runs: runs, labels: labels, image: image, test: foreground.edge,
+                               visible: foreground.visible, sx: sx, sy: sy)
         }
         let pixelArea = sx * sy
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }

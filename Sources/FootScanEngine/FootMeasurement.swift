@@ -87,8 +87,8 @@ public struct ScanMeasurement: Sendable {
     public var imageKind: ImageKind
     /// The feet, left to right as they lie in the image.
     public var feet: [FootMeasurement]
-    /// The grey level chosen between foot and bed.
-    public var threshold: Int
+    /// How well foot and bed separated in the channel measured: the grey-level distance between them.
+    public var contrast: Double
     /// Whether the foot is lighter than the bed.
     public var footIsLighter: Bool
 }

@@ -3,32 +3,38 @@ import FootScanImage
 /// The engine's stages one at a time, each handing a plain value to the next: what
 /// ``FootScanner/measure(_:)`` runs in a row, open for benchmarks and diagnostics.
 public enum MeasurementStages {
-    /// The grey level chosen between foot and bed (subsampled histogram, Otsu, local edge steps), and
-    /// whether the foot is the lighter side.
+    /// The grey level FootScan's segmenter (``ThresholdSegmenter``) chooses between foot and bed
+    /// (subsampled histogram, Otsu, local edge steps), and whether the foot is the lighter side: its first
+    /// step, open for the benchmarks. No later stage sees it.
     public static func threshold(of image: ScanImage) throws(MeasurementError) -> (threshold: Int, footIsLighter: Bool) {
         let density = try Segmented.density(of: image)
         let choice = Segmentation.chooseThreshold(image: image, pixelMM: max(density.millimetresPerPixelX, density.millimetresPerPixelY))
         return (choice.threshold, choice.footIsLighter)
     }
 
-    /// Stage 1: the threshold and the foreground runs of every row.
+    /// Stage 1: the foreground, from a ``Segmenter``.
     public struct Segmented: Sendable {
         let image: ScanImage
-        let segmentation: Segmentation
+        let foreground: Foreground
         let sx: Double
         let sy: Double
 
-        /// Segments a scan; it must carry its pixel size.
+        /// Segments a scan with FootScan's segmenter; the scan must carry its pixel size.
         public init(image: ScanImage) throws(MeasurementError) {
+            try self.init(image: image, segmenter: ThresholdSegmenter())
+        }
+
+        /// Segments a scan with `segmenter`.
+        init(image: ScanImage, segmenter: some Segmenter) throws(MeasurementError) {
             let density = try Segmented.density(of: image)
             self.image = image
             sx = density.millimetresPerPixelX
             sy = density.millimetresPerPixelY
-            segmentation = Segmentation(image: image, pixelMM: max(sx, sy))
+            foreground = segmenter.segment(image, pixelMM: max(sx, sy))
         }
 
         /// How many foreground runs the rows hold.
-        public var runCount: Int { segmentation.runs.count }
+        public var runCount: Int { foreground.runs.count }
 
         static func density(of image: ScanImage) throws(MeasurementError) -> ScanDensity {
             guard let density = image.density else {
@@ -40,8 +46,8 @@ public enum MeasurementStages {
 
         /// Stage 2: 8-connected regions, grouped into feet (soles, prints and their toe pads).
         public func groupFeet() -> Grouped {
-            let (regions, labels) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
-            let feet = FootGrouping(regions: regions, runs: segmentation.runs, labels: labels, segmentation: segmentation, image: image,
+            let (regions, labels) = RegionLabeler.regions(of: foreground.runs, rowStarts: foreground.rowStarts)
+            let feet = FootGrouping(regions: regions, runs: foreground.runs, labels: labels, foreground: foreground, image: image,
                                     sx: sx, sy: sy).feet
             return Grouped(segmented: self, regions: regions, feet: feet)
         }
@@ -73,7 +79,7 @@ public enum MeasurementStages {
 
         /// The foreground runs of every row: `(row, start, end)` with `end` one past the last pixel.
         public var foregroundRuns: [(row: Int, start: Int, end: Int)] {
-            segmented.segmentation.runs.map { (Int($0.row), Int($0.start), Int($0.end)) }
+            segmented.foreground.runs.map { (Int($0.row), Int($0.start), Int($0.end)) }
         }
 
         /// Why no foot was found, in words: when the largest region of a foot's shape (1.6 to 5 times as
@@ -102,23 +108,23 @@ public enum MeasurementStages {
         /// Stage 3: the sub-pixel outline of every part of every foot. Toe pads count only on a print
         /// (two or more); a lone speck beside a sole is left out.
         public func traced() -> Traced {
-            let segmentation = segmented.segmentation, image = segmented.image
+            let foreground = segmented.foreground, image = segmented.image
             func outline(_ index: Int) -> [SIMD2<Double>] {
-                let start = segmentation.runs[regions[index].firstRun]
-                return ContourTracer.trace(image: image, test: segmentation.test, startX: Int(start.start), startY: Int(start.row),
-                                           visible: segmentation.visible)
+                let start = foreground.runs[regions[index].firstRun]
+                return ContourTracer.trace(image: image, test: foreground.edge, startX: Int(start.start), startY: Int(start.row),
+                                           visible: foreground.visible)
             }
             // Vertices are evened out over about 0.4 mm of outline either side (see smoothedOutline).
             let halfWindow = Int((0.4 / min(segmented.sx, segmented.sy)).rounded())
-            let localEdge = LocalEdge(image: image, footIsLighter: segmentation.footIsLighter, visible: segmentation.visible,
-                                      reach: 2 / max(segmented.sx, segmented.sy), minimumStep: 0.3 * segmentation.contrast)
+            let localEdge = LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
+                                      reach: 2 / max(segmented.sx, segmented.sy), minimumStep: 0.3 * foreground.contrast)
             let refinesEdges = image.source.projection?.isSkinHue == true
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
                 if let wall = foot.wall, let first = foot.summary.firstPixel {
                     // One of two touching feet: its part of the shared region. Not smoothed: where the cut meets
                     // the outline are two corners that belong to the cut, and rounding them off narrows the foot.
-                    return ([ContourTracer.trace(image: image, test: segmentation.test, startX: first.x, startY: first.y,
-                                                 visible: segmentation.visible, wall: wall)], 0)
+                    return ([ContourTracer.trace(image: image, test: foreground.edge, startX: first.x, startY: first.y,
+                                                 visible: foreground.visible, wall: wall)], 0)
                 }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 // In the skin-hue channel a sole's outline is moved onto its local edges (see LocalEdge; a
@@ -141,12 +147,12 @@ public enum MeasurementStages {
         /// Stage 4: the axis, the measures and the classes of every foot.
         public func measure(scanner: FootScanner = FootScanner()) -> ScanMeasurement {
             let segmented = grouped.segmented
-            let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, visible: segmented.segmentation.visible,
+            let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, visible: segmented.foreground.visible,
                                         view: scanner.options.view, sex: scanner.options.sex)
             func measureFoot(_ index: Int, medialSide: Double? = nil) -> FootMeasurement {
                 measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
                                  principal: FootShapeRule.principalDirection(grouped.feet[index].summary, sx: segmented.sx, sy: segmented.sy),
-                                 lowContrast: segmented.segmentation.contrast < 30, medialSide: medialSide)
+                                 lowContrast: segmented.foreground.isLowContrast, medialSide: medialSide)
             }
             var measured = outlines.indices.map { measureFoot($0) }
             let view = scanner.options.view
@@ -180,7 +186,7 @@ public enum MeasurementStages {
             }
             let isFootprint = outlines.contains { $0.padCount >= 2 }
             return ScanMeasurement(imageKind: isFootprint ? .footprint : .silhouette, feet: measured,
-                                   threshold: segmented.segmentation.threshold, footIsLighter: segmented.segmentation.footIsLighter)
+                                   contrast: segmented.foreground.contrast, footIsLighter: segmented.foreground.footIsLighter)
         }
     }
 }

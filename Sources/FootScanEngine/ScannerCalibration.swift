@@ -70,13 +70,13 @@ public enum ScannerCalibration {
     public static func calibrate(image: ScanImage, object: CalibrationObject) throws(MeasurementError) -> CalibrationResult {
         // Work in pixels: a nominal 0.1 mm pixel only sets the sampling steps of the threshold search.
         let probe = image.replacingDensity(ScanDensity(dotsPerInch: 254, source: .option))
-        let segmentation = Segmentation(image: probe, pixelMM: 0.1)
+        let segmentation = ThresholdSegmenter().segment(probe, pixelMM: 0.1)
         let (regions, _) = RegionLabeler.regions(of: segmentation.runs, rowStarts: segmentation.rowStarts)
         let sides = object.sidesMM
         var best: (region: ForegroundRegion, box: (axis: SIMD2<Double>, long: Double, short: Double))?
         for region in regions where region.area >= 400 && region.area > Double(best?.region.area ?? 0) {
             let start = segmentation.runs[region.firstRun]
-            let contour = ContourTracer.trace(image: probe, test: segmentation.test, startX: Int(start.start), startY: Int(start.row))
+            let contour = ContourTracer.trace(image: probe, test: segmentation.edge, startX: Int(start.start), startY: Int(start.row))
             guard let box = orientedBox(contour) else { continue }
             let fill = contour.enclosedArea() / (box.long * box.short)
             guard fill >= 0.85 else { continue }
@@ -112,7 +112,7 @@ public enum ScannerCalibration {
             sy = sx
         }
         return CalibrationResult(millimetresPerPixelX: sx, millimetresPerPixelY: sy, longSidePixels: box.long, shortSidePixels: box.short,
-                                 bedIsLight: !segmentation.footIsLighter, bedLevel: segmentation.borderMean)
+                                 bedIsLight: !segmentation.footIsLighter, bedLevel: segmentation.bedLevel)
     }
 
     static func name(of object: CalibrationObject) -> String {

@@ -73,10 +73,10 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(input(dpi).image)) }
         }
         Benchmark("end_to_end_jpeg_\(dpi)dpi") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(FootScanner.decodeForMeasuring(input(dpi).jpeg))) }
+            for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(input(dpi).jpeg)) }
         }
         Benchmark("end_to_end_png_\(dpi)dpi") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(FootScanner.decodeForMeasuring(input(dpi).png))) }
+            for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(input(dpi).png)) }
         }
     }
 
@@ -92,7 +92,7 @@ let benchmarks: @Sendable () -> Void = {
         return (try? ScanRenderer.render(scene).fileBytes) ?? []
     }()
     Benchmark("end_to_end_jpeg_150dpi_bed_as_bright_as_skin_colour") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(FootScanner.decodeForMeasuring(colourJPEG))) }
+        for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(colourJPEG)) }
     }
 
     // A colour flatbed's dark-bed look (haze, cloth, toe necks, pale heel) at 300 dpi: the luma decode

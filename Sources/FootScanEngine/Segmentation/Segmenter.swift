@@ -1,0 +1,45 @@
+import FootScanImage
+
+/// The first stage behind one seam: splits a scan into foot and bed. Whatever a segmenter does inside
+/// (one threshold, a model of the bed, growth from confident pixels), it hands on a ``Foreground``: the
+/// later stages (regions, contours, measures) see only that, never a grey level of its choosing.
+protocol Segmenter: Sendable {
+    /// The foreground of `image`, whose pixels are `pixelMM` millimetres (the larger side).
+    func segment(_ image: ScanImage, pixelMM: Double) -> Foreground
+}
+
+/// What a segmenter hands on to the later stages.
+struct Foreground: Sendable {
+    /// Foreground runs in raster order.
+    var runs: [ForegroundRun]
+    /// `rowStarts[y] ..< rowStarts[y + 1]` index the runs of row y.
+    var rowStarts: [Int]
+    /// The part of the image that shows the bed (all of it unless a light band runs along an edge).
+    var visible: VisibleArea
+    /// How well foot and bed separate: the grey-level distance between the two (the quality figure;
+    /// below ``lowContrastBelow`` the scan is low in contrast).
+    var contrast: Double
+    /// What the contour tracer needs to place a vertex on the edge: which pixels are foot, and the level,
+    /// between foot and bed, where the edge crosses between two pixels.
+    var edge: ForegroundTest
+    /// Whether the foot is lighter than the bed in the channel measured.
+    var footIsLighter: Bool
+    /// The bed's mean level along the image's border.
+    var bedLevel: Double
+
+    /// Contrast below which a foot carries `low_contrast`.
+    static let lowContrastBelow = 30.0
+
+    /// Whether foot and bed barely separate.
+    var isLowContrast: Bool { contrast < Self.lowContrastBelow }
+}
+
+/// FootScan's segmenter: one threshold placed on the local steps at the foot's edges (``Segmentation``).
+struct ThresholdSegmenter: Segmenter {
+    func segment(_ image: ScanImage, pixelMM: Double) -> Foreground {
+        let segmentation = Segmentation(image: image, pixelMM: pixelMM)
+        return Foreground(runs: segmentation.runs, rowStarts: segmentation.rowStarts, visible: segmentation.visible,
+                          contrast: segmentation.contrast, edge: segmentation.test, footIsLighter: segmentation.footIsLighter,
+                          bedLevel: segmentation.borderMean)
+    }
+}
