@@ -76,4 +76,33 @@ struct CalibrateCommandTests {
         #expect(missing.stderr.contains("no ID-1 card found"))
         #expect(try CommandRunner.run(["calibrate", card.path, "--object", "coin"]).status == 2)
     }
+
+    @Test("a profile is read by a TOML parser: comments after values and other layouts work; a broken one says where")
+    func profileTOML() throws {
+        let folder = try CommandRunner.temporaryFolder("profile-toml")
+        let (scan, truth) = try CommandRunner.writeScan(seed: 23, claimedDPI: 72, into: folder)
+        let handWritten = folder.appendingPathComponent("hand.toml")
+        try Data("""
+            # our scanner, checked with a ruler on 2026-11-30
+            [calibration]
+            object = "ruler-mm=300"   # the long steel rule
+
+            [scanner]
+            view = "plantar"
+            mm_per_pixel_y = 0.169333  # 150 dpi
+            mm_per_pixel_x = 0.169333  # checked with a ruler
+
+            """.utf8).write(to: handWritten)
+        let outcome = try CommandRunner.run(["measure", "--format", "json", "--profile", handWritten.path, scan.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let length = try #require((object["feet"] as? [[String: Any]])?.first?["length_mm"] as? Double)
+        #expect(abs(length - truth[0].lengthMM) < 1.0)
+        let broken = folder.appendingPathComponent("broken.toml")
+        try Data("[scanner]\nmm_per_pixel_x = = 0.17\n".utf8).write(to: broken)
+        let refused = try CommandRunner.run(["measure", "--profile", broken.path, scan.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("Error: \(broken.path): not a TOML file: "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("(line 2)"), "\(refused.stderr)")
+    }
 }
