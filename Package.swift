@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "FootScanEngine",
             dependencies: ["FootScanImage"],
-            exclude: ["Girth/fit_girth_model.py"]
+            exclude: ["Measures/Girth/fit_girth_model.py"]
         ),
         .target(
             name: "FootScanSynth",

@@ -18,7 +18,7 @@ public enum ToeAngles {
     /// Hallux and fifth-toe angles in degrees, from outline points in the axis frame (x along the axis
     /// from the pternion, y across it); `medialSign` is +1 when the big toe lies on +y.
     public static func angles(xs: [Double], ys: [Double], medialSign: Double) -> (hallux: Double, toe5: Double) {
-        angles(xs: xs, ys: ys, medialSign: medialSign, hull: convexHull(xs: xs, ys: ys))
+        angles(xs: xs, ys: ys, medialSign: medialSign, hull: ConvexHull.indices(xs: xs, ys: ys))
     }
 
     /// The same, on the outline's convex hull already found (indices into `xs` and `ys`).
@@ -36,26 +36,5 @@ public enum ToeAngles {
             return -side * turn
         }
         return (angle(side: medialSign, reach: 15), angle(side: -medialSign, reach: 10))
-    }
-
-    /// Indices of the convex hull's vertices, counter-clockwise (Andrew's monotone chain).
-    static func convexHull(xs: [Double], ys: [Double]) -> [Int] {
-        let order = xs.indices.sorted { xs[$0] < xs[$1] || (xs[$0] == xs[$1] && ys[$0] < ys[$1]) }
-        guard order.count >= 3 else { return order }
-        func cross(_ o: Int, _ a: Int, _ b: Int) -> Double {
-            (xs[a] - xs[o]) * (ys[b] - ys[o]) - (ys[a] - ys[o]) * (xs[b] - xs[o])
-        }
-        var lower: [Int] = [], upper: [Int] = []
-        lower.reserveCapacity(order.count)
-        upper.reserveCapacity(order.count)
-        for i in order {
-            while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], i) <= 0 { lower.removeLast() }
-            lower.append(i)
-        }
-        for i in order.reversed() {
-            while upper.count >= 2 && cross(upper[upper.count - 2], upper[upper.count - 1], i) <= 0 { upper.removeLast() }
-            upper.append(i)
-        }
-        return Array(lower.dropLast() + upper.dropLast())
     }
 }

@@ -118,7 +118,7 @@ struct FootMeasurer {
         let lateralBallX = Self.bulgeVertex(band.map { (frame.xs[$0], -frame.ys[$0] * medialSign) }, near: frame.xs[lateralBall])
         let ballAngle = atan2(medialBallX - lateralBallX, abs(frame.ys[medialBall] - frame.ys[lateralBall])) * 180 / Double.pi
         let indices = isPrint ? FootprintIndices(frame: frame, parts: printRanges) : nil
-        let hull = ToeAngles.convexHull(xs: frame.xs, ys: frame.ys)
+        let hull = ConvexHull.indices(xs: frame.xs, ys: frame.ys)
         let toeAngles = ToeAngles.angles(xs: frame.xs, ys: frame.ys, medialSign: medialSign, hull: hull)
 
         let toeDifference = tipXs.count >= 2 ? tipXs[0] - tipXs[1] : nil

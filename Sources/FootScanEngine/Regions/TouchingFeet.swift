@@ -136,7 +136,7 @@ enum TouchingFeet {
     /// between two rises of at least 3 mm (a concavity holding several toes' clefts has a notch at each),
     /// when at least `minimumDepth` deep; the `count` deepest of them.
     static func notchIndices(_ points: [SIMD2<Double>], minimumDepth: Double, count: Int) -> [Int] {
-        let hull = ToeAngles.convexHull(xs: points.map(\.x), ys: points.map(\.y)).sorted()
+        let hull = ConvexHull.indices(xs: points.map(\.x), ys: points.map(\.y)).sorted()
         guard hull.count >= 3 else { return [] }
         let rise = 3.0
         var notches: [(index: Int, depth: Double)] = []
