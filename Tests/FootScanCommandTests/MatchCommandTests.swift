@@ -34,7 +34,21 @@ struct MatchCommandTests {
         _ = try CommandRunner.run(["batch", folder.path, "--out", results.path])
         let batch = try CommandRunner.run(["match", "--batch", results.path, "--format", "json", "--top", "1"])
         #expect(batch.status == 0, "\(batch.stderr)")
-        #expect(batch.stdout.split(separator: "\n").count == 2)
+        let rows = batch.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.count == 2)
+        // One match per scan, in file order, with that scan's feet, sized by its longer foot as the typed match sizes it.
+        #expect(rows.map { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == ["scan-81.jpg", "scan-82.jpg"])
+        #expect(rows.map { ($0["feet"] as? [Any])?.count } == [2, 1])
+        for row in rows {
+            let feet = try #require(row["feet"] as? [[String: Any]])
+            let longest = try #require(feet.compactMap { $0["length_mm"] as? Double }.max())
+            let width = try #require(feet.first { $0["length_mm"] as? Double == longest }?["width_mm"] as? Double)
+            let typed = try CommandRunner.run(["match", "--length", "\(longest)", "--width", "\(width)", "--format", "json", "--top", "1"])
+            let typedSize = try #require((try JSONSerialization.jsonObject(with: Data(typed.stdout.utf8)) as? [String: Any])?["size"] as? [String: Any])
+            let size = try #require(row["size"] as? [String: Any])
+            #expect(size["korean_mm"] as? Int == typedSize["korean_mm"] as? Int)
+            #expect(size["mondopoint"] as? String == typedSize["mondopoint"] as? String)
+        }
     }
 
     @Test("a foot no human has is refused with the reason, exit 1; the overlay of a scan with no foot shows why")

@@ -99,6 +99,17 @@ struct AccuracyTests {
             }
             #expect(outside == 0, "seed \(foot.seed): \(outside) outline points outside the hull")
             #expect(abs(hull.enclosedSignedArea) >= abs(geometry.contour.enclosedSignedArea), "seed \(foot.seed)")
+            // The tightest such polygon: convex (every turn the same way), and every vertex an outline point
+            // (a box around the foot would pass the two checks above).
+            var turns = 0
+            for i in hull.indices {
+                let a = hull[i], b = hull[(i + 1) % hull.count], c = hull[(i + 2) % hull.count]
+                let cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)
+                if cross * orientation < -1e-9 { turns += 1 }
+            }
+            #expect(turns == 0, "seed \(foot.seed): \(turns) turns the wrong way")
+            let outline = Set((geometry.contour + geometry.contours.flatMap { $0 }).map { "\($0.x),\($0.y)" })
+            #expect(hull.allSatisfy { outline.contains("\($0.x),\($0.y)") }, "seed \(foot.seed): a hull vertex is no outline point")
         }
     }
 

@@ -72,7 +72,11 @@ struct BorderAndInputTests {
         let image = try ScanDecoder.decode(scan.fileBytes)
         let plantar = try FootScanner().measure(image)
         let dorsal = try FootScanner(options: MeasurementOptions(view: .dorsal)).measure(image)
-        #expect(plantar.feet.first?.side == scan.truth.first?.side)
-        #expect(dorsal.feet.first?.side != plantar.feet.first?.side)
+        let truth = try #require(scan.truth.first)
+        try #require(plantar.feet.count == 1 && dorsal.feet.count == 1)
+        #expect(plantar.feet[0].side == truth.side)
+        // Seen from above, the same outline is the other foot; nothing else changes.
+        #expect(dorsal.feet[0].side == (truth.side == .left ? .right : .left))
+        #expect(dorsal.feet[0].lengthMM == plantar.feet[0].lengthMM && dorsal.feet[0].widthMM == plantar.feet[0].widthMM)
     }
 }
