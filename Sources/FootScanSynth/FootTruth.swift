@@ -45,25 +45,42 @@ public struct FootTruth: Sendable, Codable, Hashable {
     /// The axis direction in the image (unit vector, pixel axes, y down).
     public var axisDirection: Point2
 
-    enum CodingKeys: String, CodingKey {
-        case side
-        case lengthMM = "length_mm"
-        case widthMM = "width_mm"
-        case ballWidthMM = "ball_width_mm"
-        case heelWidthMM = "heel_width_mm"
-        case toeTipsMM = "toe_tips_mm"
-        case toe1MinusToe2MM = "toe1_minus_toe2_mm"
-        case toeShape = "toe_shape"
-        case heelToBallMM = "heel_to_ball_mm"
-        case heelToOutsideBallMM = "heel_to_outside_ball_mm"
-        case ballAngleDeg = "ball_angle_deg"
-        case halluxAngleDeg = "hallux_angle_deg"
-        case toe5AngleDeg = "toe5_angle_deg"
-        case archIndex = "arch_index"
-        case chippauxSmirakIndex = "chippaux_smirak_index"
-        case staheliIndex = "staheli_index"
-        case pternionPixel = "pternion_px"
-        case axisDirection = "axis_direction"
+    /// The spec's keys come from ``FootKey`` (the one list); the truth's own two are its placement.
+    enum CodingKeys: CodingKey, CaseIterable {
+        case side, lengthMM, widthMM, ballWidthMM, heelWidthMM, toeTipsMM, toe1MinusToe2MM, toeShape, heelToBallMM
+        case heelToOutsideBallMM, ballAngleDeg, halluxAngleDeg, toe5AngleDeg, archIndex, chippauxSmirakIndex, staheliIndex
+        case pternionPixel, axisDirection
+
+        var stringValue: String {
+            switch self {
+            case .side: FootKey.side.rawValue
+            case .lengthMM: FootKey.length.rawValue
+            case .widthMM: FootKey.width.rawValue
+            case .ballWidthMM: FootKey.ballWidth.rawValue
+            case .heelWidthMM: FootKey.heelWidth.rawValue
+            case .toeTipsMM: FootKey.toeTips.rawValue
+            case .toe1MinusToe2MM: FootKey.toe1MinusToe2.rawValue
+            case .toeShape: FootKey.toeShape.rawValue
+            case .heelToBallMM: FootKey.heelToBall.rawValue
+            case .heelToOutsideBallMM: FootKey.heelToOutsideBall.rawValue
+            case .ballAngleDeg: FootKey.ballAngle.rawValue
+            case .halluxAngleDeg: FootKey.halluxAngle.rawValue
+            case .toe5AngleDeg: FootKey.toe5Angle.rawValue
+            case .archIndex: FootKey.archIndex.rawValue
+            case .chippauxSmirakIndex: FootKey.chippauxSmirakIndex.rawValue
+            case .staheliIndex: FootKey.staheliIndex.rawValue
+            case .pternionPixel: "pternion_px"
+            case .axisDirection: "axis_direction"
+            }
+        }
+
+        init?(stringValue: String) {
+            guard let key = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = key
+        }
+
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 
     /// The spec's toe-shape class for a toe1 - toe2 difference.

@@ -5,12 +5,11 @@ import Foundation
 /// One row of batch output: one foot of one file, or one failed file. Columns are the spec's keys plus
 /// `file`, `foot` (0-based), `error`, the scan's density and the file's content hash (for `--resume`).
 struct FootRow {
-    /// The column names, in order.
-    static let columns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind", "side", "side_confidence", "centre_px",
-                          "length_mm", "width_mm", "ball_width_mm", "heel_width_mm", "toe_tips_mm", "toe1_minus_toe2_mm",
-                          "toe_shape", "arch_index", "arch_type", "chippaux_smirak_index", "staheli_index",
-                          "heel_to_ball_mm", "heel_to_outside_ball_mm", "ball_angle_deg", "hallux_angle_deg", "toe5_angle_deg", "ball_girth_mm", "ball_girth_sd_mm", "width_class",
-                          "uncertainty_mm", "warnings"]
+    /// The columns before a foot's own: which file and foot, its error, and how the scan was read.
+    static let fileColumns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind"]
+
+    /// The column names, in order: the file's, then every ``FootKey``.
+    static let columns = fileColumns + FootKey.allCases.map(\.rawValue)
 
     var values: [(String, JSONValue)]
 
@@ -25,7 +24,10 @@ struct FootRow {
         guard report.error == nil, let measurement = report.measurement else {
             var values: [(String, JSONValue)] = [file, ("foot", .null), ("error", .string(report.error ?? "not measured")), hashValue, dpi, source,
                                                  channel]
-            for column in columns.dropFirst(7) { values.append((column, column == "warnings" || column == "toe_tips_mm" ? .array([]) : .null)) }
+            for column in columns.dropFirst(7) {
+                let isList = column == FootKey.warnings.rawValue || column == FootKey.toeTips.rawValue
+                values.append((column, isList ? .array([]) : .null))
+            }
             return [FootRow(values: values)]
         }
         return measurement.feet.enumerated().map { index, foot in

@@ -65,35 +65,40 @@ struct ScanReport {
 
 /// One foot's JSON and text.
 enum FootReport {
+    /// A foot as the spec's JSON object: every ``FootKey``, in its order.
     static func json(_ foot: FootMeasurement) -> JSONValue {
-        .object([
-            ("side", .string(foot.side.rawValue)),
-            ("side_confidence", .rounded(foot.sideConfidence, 2)),
-            ("centre_px", .array([.rounded(foot.centrePixel.x, 1), .rounded(foot.centrePixel.y, 1)])),
-            ("length_mm", .rounded(foot.lengthMM, 1)),
-            ("width_mm", .rounded(foot.widthMM, 1)),
-            ("ball_width_mm", .rounded(foot.ballWidthMM, 1)),
-            ("heel_width_mm", .rounded(foot.heelWidthMM, 1)),
-            ("toe_tips_mm", .array(foot.toeTipsMM.map { .rounded($0, 1) })),
-            ("toe1_minus_toe2_mm", .rounded(foot.toe1MinusToe2MM, 1)),
-            ("toe_shape", .string(foot.toeShape.rawValue)),
-            ("arch_index", .rounded(foot.archIndex, 3)),
-            ("arch_type", foot.archType.map { .string($0.rawValue) } ?? .null),
-            ("chippaux_smirak_index", .rounded(foot.chippauxSmirakIndex, 3)),
-            ("staheli_index", .rounded(foot.staheliIndex, 3)),
-            ("heel_to_ball_mm", .rounded(foot.heelToBallMM, 1)),
-            ("heel_to_outside_ball_mm", .rounded(foot.heelToOutsideBallMM, 1)),
-            ("ball_angle_deg", .rounded(foot.ballAngleDeg, 1)),
-            ("hallux_angle_deg", .rounded(foot.halluxAngleDeg, 1)),
-            ("toe5_angle_deg", .rounded(foot.toe5AngleDeg, 1)),
-            ("ball_girth_mm", .rounded(foot.ballGirthMM, 1)),
-            ("ball_girth_sd_mm", .rounded(foot.ballGirthSDMM, 1)),
-            ("width_class", .object([("system", .string(foot.widthClass.system)), ("table", .string(foot.widthClass.table)),
-                                     ("class", .string(foot.widthClass.name)),
-                                     ("range", .array(foot.widthClass.range.map { .string($0) }))])),
-            ("uncertainty_mm", .rounded(foot.uncertaintyMM, 1)),
-            ("warnings", .array(foot.warnings.map { .string($0.rawValue) })),
-        ])
+        .object(FootKey.allCases.map { ($0.rawValue, value(foot, $0)) })
+    }
+
+    /// One key's value, rounded as the spec shows it.
+    static func value(_ foot: FootMeasurement, _ key: FootKey) -> JSONValue {
+        switch key {
+        case .side: .string(foot.side.rawValue)
+        case .sideConfidence: .rounded(foot.sideConfidence, 2)
+        case .centrePixel: .array([.rounded(foot.centrePixel.x, 1), .rounded(foot.centrePixel.y, 1)])
+        case .length: .rounded(foot.lengthMM, 1)
+        case .width: .rounded(foot.widthMM, 1)
+        case .ballWidth: .rounded(foot.ballWidthMM, 1)
+        case .heelWidth: .rounded(foot.heelWidthMM, 1)
+        case .toeTips: .array(foot.toeTipsMM.map { .rounded($0, 1) })
+        case .toe1MinusToe2: .rounded(foot.toe1MinusToe2MM, 1)
+        case .toeShape: .string(foot.toeShape.rawValue)
+        case .archIndex: .rounded(foot.archIndex, 3)
+        case .archType: foot.archType.map { .string($0.rawValue) } ?? .null
+        case .chippauxSmirakIndex: .rounded(foot.chippauxSmirakIndex, 3)
+        case .staheliIndex: .rounded(foot.staheliIndex, 3)
+        case .heelToBall: .rounded(foot.heelToBallMM, 1)
+        case .heelToOutsideBall: .rounded(foot.heelToOutsideBallMM, 1)
+        case .ballAngle: .rounded(foot.ballAngleDeg, 1)
+        case .halluxAngle: .rounded(foot.halluxAngleDeg, 1)
+        case .toe5Angle: .rounded(foot.toe5AngleDeg, 1)
+        case .ballGirth: .rounded(foot.ballGirthMM, 1)
+        case .ballGirthSD: .rounded(foot.ballGirthSDMM, 1)
+        case .widthClass: .object([("system", .string(foot.widthClass.system)), ("table", .string(foot.widthClass.table)),
+                                   ("class", .string(foot.widthClass.name)), ("range", .array(foot.widthClass.range.map { .string($0) }))])
+        case .uncertainty: .rounded(foot.uncertaintyMM, 1)
+        case .warnings: .array(foot.warnings.map { .string($0.rawValue) })
+        }
     }
 
     static func text(_ foot: FootMeasurement, index: Int) -> String {

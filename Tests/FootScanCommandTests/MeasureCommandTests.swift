@@ -199,4 +199,30 @@ struct MeasureCommandTests {
             #expect(!outcome.stderr.contains("Error Domain") && !outcome.stderr.contains("Usage:"), "\(outcome.stderr)")
         }
     }
+
+    @Test("the JSON keys and the batch CSV columns are the key list the README gives, in its order")
+    func keyList() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("Each foot's keys, in order") })
+        let listed = line.split(separator: ":", maxSplits: 1).last.map { part in
+            part.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        } ?? []
+        #expect(listed.count == 24)
+        let folder = try CommandRunner.temporaryFolder("keys")
+        let (url, _) = try CommandRunner.writeScan(seed: 49, into: folder)
+        let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
+        // The same keys, no more, and each written after the one before it.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let foot = try #require((object["feet"] as? [[String: Any]])?.first)
+        #expect(Set(foot.keys) == Set(listed))
+        let text = outcome.stdout
+        let positions = listed.map { text.range(of: "\"\($0)\": ")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        let found = positions.compactMap { $0 }
+        #expect(found == found.sorted(), "keys out of order")
+        let csv = try CommandRunner.run(["batch", url.path])
+        let header = try #require(csv.stdout.split(separator: "\n").first).split(separator: ",").map(String.init)
+        #expect(header == ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind"] + listed)
+    }
 }
