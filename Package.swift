@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +45,8 @@ let package = Package(
             dependencies: ["FootScanImage", "FootScanEngine"]
         ),
         .target(
-            name: "FootScanLasts"
+            name: "FootScanLasts",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "FootScanOverlay",

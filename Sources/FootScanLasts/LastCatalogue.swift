@@ -39,18 +39,16 @@ public struct LastCatalogue: Sendable {
         var header: [String]?
         var lasts: [Last] = []
         var seen: [String: Int] = [:]
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let lineNumber = offset + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("#") {
-                if line.hasPrefix("#rule,") {
-                    let fields = CSVLine.fields(String(line.dropFirst("#rule,".count)))
+        for csvRow in CSVText.rows(text, trim: true) {
+            let lineNumber = csvRow.line
+            if let comment = csvRow.comment {
+                if comment.hasPrefix("#rule,") {
+                    let fields = CSVText.fields(String(comment.dropFirst("#rule,".count)))
                     if let issue = RuleOverride.apply(fields, to: &rules, line: lineNumber) { issues.append(issue) }
                 }
                 continue
             }
-            let fields = CSVLine.fields(line).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = csvRow.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             guard let columns = header else {
                 // A header problem is one message, and no row is read under a wrong header.
                 let missing = columns.dropLast().filter { !fields.contains($0) }
@@ -137,12 +135,12 @@ public struct LastCatalogue: Sendable {
     static func relationIssues(_ last: Last, rules: FittingRules, line: Int) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         if last.heelWidthMM >= last.ballWidthMM {
-            issues.append(CatalogueIssue(line: line, column: "heel_width_mm", message: "the heel seat (\(CSVLine.number(last.heelWidthMM)) mm) is not narrower than the ball (\(CSVLine.number(last.ballWidthMM)) mm): are heel_width_mm and ball_width_mm swapped?"))
+            issues.append(CatalogueIssue(line: line, column: "heel_width_mm", message: "the heel seat (\(CatalogueText.number(last.heelWidthMM)) mm) is not narrower than the ball (\(CatalogueText.number(last.ballWidthMM)) mm): are heel_width_mm and ball_width_mm swapped?"))
         }
         let room = last.lengthMM - last.sizeMM
         let allowed = rules.toeRoom(for: last)
         if room < allowed.lowerBound - 0.5 || room > allowed.upperBound + 0.5 {
-            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "\(CSVLine.number(room)) mm toe room (length_mm minus size_mm) is outside the \(CSVLine.number(allowed.lowerBound))-\(CSVLine.number(allowed.upperBound)) mm that \(last.style.rawValue) lasts with \(last.toeShape.rawValue) toes allow (a #rule line can change it)"))
+            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "\(CatalogueText.number(room)) mm toe room (length_mm minus size_mm) is outside the \(CatalogueText.number(allowed.lowerBound))-\(CatalogueText.number(allowed.upperBound)) mm that \(last.style.rawValue) lasts with \(last.toeShape.rawValue) toes allow (a #rule line can change it)"))
         }
         return issues
     }
@@ -150,11 +148,10 @@ public struct LastCatalogue: Sendable {
     /// The catalogue as CSV (with the rules' defaults left implicit).
     public func csv(comment: [String] = []) -> String {
         var lines = comment.map { "# " + $0 }
-        lines.append(Self.columns.joined(separator: ","))
+        lines.append(CSVText.line(Self.columns))
         for last in lasts {
-            let numbers = [last.sizeMM, last.lengthMM, last.ballWidthMM, last.ballGirthMM, last.heelWidthMM].map(CSVLine.number)
-            lines.append(([last.id, last.workshop, last.style.rawValue, last.toeShape.rawValue, numbers[0], last.width] + numbers[1...] + [last.notes])
-                .map(CSVLine.quoted).joined(separator: ","))
+            let numbers = [last.sizeMM, last.lengthMM, last.ballWidthMM, last.ballGirthMM, last.heelWidthMM].map(CatalogueText.number)
+            lines.append(CSVText.line([last.id, last.workshop, last.style.rawValue, last.toeShape.rawValue, numbers[0], last.width] + numbers[1...] + [last.notes]))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -178,7 +175,7 @@ enum LastRow {
             if value < 0 {
                 issues.append(CatalogueIssue(line: line, column: column, message: "negative: \(raw)"))
             } else if !plausible.contains(value) {
-                issues.append(CatalogueIssue(line: line, column: column, message: "\(raw) mm is implausible (expected \(CSVLine.number(plausible.lowerBound))-\(CSVLine.number(plausible.upperBound)))"))
+                issues.append(CatalogueIssue(line: line, column: column, message: "\(raw) mm is implausible (expected \(CatalogueText.number(plausible.lowerBound))-\(CatalogueText.number(plausible.upperBound)))"))
             }
             return value
         }
@@ -201,7 +198,7 @@ enum LastRow {
         let girth = number("ball_girth_mm", 150...350)
         let heel = number("heel_width_mm", 35...110)
         if issues.isEmpty && length < size {
-            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "the last (\(CSVLine.number(length)) mm) is shorter than its size (\(CSVLine.number(size)) mm)"))
+            issues.append(CatalogueIssue(line: line, column: "length_mm", message: "the last (\(CatalogueText.number(length)) mm) is shorter than its size (\(CatalogueText.number(size)) mm)"))
         }
         guard issues.isEmpty, let style, let toe else { return .failure(CatalogueError(issues: issues)) }
         return .success(Last(id: id, workshop: workshop, style: style, toeShape: toe, sizeMM: size, width: width, lengthMM: length,
@@ -256,42 +253,8 @@ enum RuleOverride {
     }
 }
 
-/// One line of RFC 4180 CSV: split into fields, and a field quoted when it needs to be. Catalogues and
-/// FootScan's batch output share it.
-public enum CSVLine {
-    /// The fields of one line; quoted fields may hold commas and doubled quotes.
-    public static func fields(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        let characters = Array(line)
-        var i = 0
-        while i < characters.count {
-            let c = characters[i]
-            if quoted {
-                if c == "\"" {
-                    if i + 1 < characters.count && characters[i + 1] == "\"" { current.append("\""); i += 1 } else { quoted = false }
-                } else { current.append(c) }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-            i += 1
-        }
-        fields.append(current)
-        return fields
-    }
-
-    /// The field as written in a line: quoted when it holds a comma, a quote or a line break.
-    public static func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
+/// Numbers as a catalogue writes them.
+enum CatalogueText {
     /// A millimetre value as a catalogue writes it: whole numbers bare, others to a tenth.
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)

@@ -6,7 +6,7 @@ import Foundation
 struct BatchFile {
     /// One complete line of the file and its fields by column name.
     struct Row {
-        /// The line as written (no line break).
+        /// The row as a line of the file (JSON Lines: as written; CSV: its fields written again, as batch wrote them).
         var line: Substring
         /// Field values by column name; JSON nulls and empty CSV fields are absent, lists are joined with `;`.
         var fields: [String: String]
@@ -57,8 +57,8 @@ struct BatchFile {
             // The last row was cut by an interruption: it does not count.
             complete = complete.lastIndex(of: "\n").map { complete[...$0] } ?? ""
         }
-        let lines = complete.split(whereSeparator: \.isNewline)
         if jsonLines {
+            let lines = complete.split(whereSeparator: \.isNewline)
             var rows: [Row] = []
             for (number, line) in lines.enumerated() {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], object["file"] is String else {
@@ -75,16 +75,16 @@ struct BatchFile {
             }
             return BatchFile(header: nil, rows: rows)
         }
-        guard let first = lines.first else { return BatchFile(header: nil, rows: []) }
-        let header = CSVLine.fields(String(first))
+        let csvRows = CSVText.rows(String(complete)).filter { $0.comment == nil }
+        guard let first = csvRows.first else { return BatchFile(header: nil, rows: []) }
+        let header = first.fields
         guard header.first == "file", header.contains("content_hash"), header.contains("error") else {
             throw .notBatchOutput("its first line is not batch's header")
         }
-        let rows = lines.dropFirst().map { line in
-            let values = CSVLine.fields(String(line))
+        let rows = csvRows.dropFirst().map { row in
             var fields: [String: String] = [:]
-            for (column, value) in zip(header, values) where !value.isEmpty && fields[column] == nil { fields[column] = value }
-            return Row(line: line, fields: fields)
+            for (column, value) in zip(header, row.fields) where !value.isEmpty && fields[column] == nil { fields[column] = value }
+            return Row(line: Substring(CSVText.line(row.fields)), fields: fields)
         }
         return BatchFile(header: header, rows: rows)
     }

@@ -41,34 +41,30 @@ struct FootRow {
     /// One line of JSON.
     var jsonLine: String { JSONValue.object(values).serialized() }
 
-    /// One CSV line (RFC 4180 quoting; lists joined with `;`).
+    /// One CSV line (RFC 4180 quoting, by the CSV library; lists joined with `;`).
     var csvLine: String {
         let lookup = Dictionary(values, uniquingKeysWith: { first, _ in first })
-        return FootRow.columns.map { column in
-            FootRow.csvField(lookup[column] ?? .null)
-        }.joined(separator: ",")
+        return CSVText.line(FootRow.columns.map { FootRow.csvText(lookup[$0] ?? .null) })
     }
 
-    static var csvHeader: String { columns.joined(separator: ",") }
+    static var csvHeader: String { CSVText.line(columns) }
 
-    static func csvField(_ value: JSONValue) -> String {
-        let text: String
+    /// A value as a CSV field's text (before quoting).
+    static func csvText(_ value: JSONValue) -> String {
         switch value {
-        case .null: text = ""
-        case .bool(let b): text = b ? "true" : "false"
-        case .number(let n): text = JSONValue.format(n)
-        case .integer(let i): text = String(i)
-        case .string(let s): text = s
-        case .array(let items): text = items.map(csvField).joined(separator: ";")
+        case .null: return ""
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return JSONValue.format(n)
+        case .integer(let i): return String(i)
+        case .string(let s): return s
+        case .array(let items): return items.map(csvText).joined(separator: ";")
         case .object(let members):
             // A width class reads as its class and range: EE (E-EEE).
             let lookup = Dictionary(members, uniquingKeysWith: { first, _ in first })
             if case .string(let name)? = lookup["class"], case .array(let range)? = lookup["range"] {
-                text = "\(name) (\(range.map { csvField($0) }.joined(separator: "-")))"
-            } else {
-                text = value.serialized()
+                return "\(name) (\(range.map { csvText($0) }.joined(separator: "-")))"
             }
+            return value.serialized()
         }
-        return CSVLine.quoted(text)
     }
 }

@@ -80,6 +80,29 @@ struct CatalogueTests {
         #expect(throws: Never.self) { try LastCatalogue.parse(csv: "#rule,oxford,toe_room_mm,25,32\n" + long) }
     }
 
+    @Test("quoted fields hold commas, quotes and line breaks; rows after them keep their line numbers; comments are free text")
+    func quotedFields() throws {
+        let text = """
+            # the workshop's "best" lasts, 2026
+            \(Self.header)
+            A1,W,oxford,round,250,E,267,93,233,58,"wide toe box, ""soft"" heel
+            resoled 2025"
+            A2,W,oxford,round,250,E,267,93,abc,58,
+            """
+        do {
+            _ = try LastCatalogue.parse(csv: text)
+            Issue.record("a bad catalogue was accepted")
+        } catch {
+            #expect(error.issues.map(\.description) == ["line 5, column ball_girth_mm: \"abc\" is not a number"])
+        }
+        let good = try LastCatalogue.parse(csv: text.replacingOccurrences(of: ",abc,", with: ",233,"))
+        #expect(good.lasts.map(\.notes) == ["wide toe box, \"soft\" heel\nresoled 2025", ""])
+        // Written and read again: the same lasts.
+        let again = try LastCatalogue.parse(csv: good.csv())
+        #expect(again.lasts.map(\.notes) == good.lasts.map(\.notes))
+        #expect(again.lasts.map(\.id) == ["A1", "A2"])
+    }
+
     @Test("JSON catalogues read the same lasts and rules")
     func json() throws {
         let json = """
