@@ -1,0 +1,74 @@
+import ArgumentParser
+import FootScanEngine
+import FootScanLasts
+import Foundation
+
+/// One customer to match: a scan's feet (one or a pair), or why that scan cannot be matched.
+struct MatchCustomer {
+    /// The scan's file, when the feet came from one.
+    var label: String?
+    /// The feet to match.
+    var feet: [FootForFitting]
+    /// The feet as the match's JSON shows them.
+    var json: [JSONValue]
+    /// Why this customer is not matched (a failed scan, an implausible foot), or nil.
+    var failure: String? = nil
+
+    /// Why a measured foot is no human foot's (from its `implausible_*` warnings), or nil.
+    static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String]) -> String? {
+        let size = "\(JSONValue.format((lengthMM * 10).rounded() / 10)) x \(JSONValue.format((widthMM * 10).rounded() / 10)) mm"
+        if warnings.contains("implausible_size") {
+            return "its size (\(size)) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density"
+        }
+        if warnings.contains("implausible_shape") {
+            return "its proportions (\(size)) are no human foot's: the outline probably took in something that is not foot; check the overlay"
+        }
+        return nil
+    }
+
+    /// Reads a batch output file back (through `BatchFile`) as customers, one per scanned file in file
+    /// order; a failed file, and a file with an implausible foot, becomes a customer with its failure.
+    static func read(batch path: String, sex: String?) throws -> [MatchCustomer] {
+        let file: BatchFile
+        do { file = try BatchFile.read(path: path, jsonLines: !path.lowercased().hasSuffix(".csv")) } catch {
+            StandardError.print("footscan: \(path): \(error.reason)")
+            throw ExitCode(1)
+        }
+        var order: [String] = []
+        var byFile: [String: MatchCustomer] = [:]
+        for row in file.rows {
+            let name = row.file
+            if byFile[name] == nil {
+                order.append(name)
+                byFile[name] = MatchCustomer(label: name, feet: [], json: [])
+            }
+            guard var customer = byFile[name], customer.failure == nil else { continue }
+            defer { byFile[name] = customer }
+            if let error = row.error {
+                customer.failure = error
+                continue
+            }
+            guard let length = row.fields["length_mm"].flatMap(Double.init), let width = row.fields["width_mm"].flatMap(Double.init) else {
+                customer.failure = "the row has no length_mm and width_mm"
+                continue
+            }
+            let warnings = (row.fields["warnings"] ?? "").split(separator: ";").map(String.init)
+            if let why = implausibility(lengthMM: length, widthMM: width, warnings: warnings) {
+                customer.failure = "foot \(customer.feet.count + 1): \(why)"
+                continue
+            }
+            guard customer.feet.count < 2 else { continue }
+            let foot = FootForFitting(
+                lengthMM: length, widthMM: width, heelWidthMM: row.fields["heel_width_mm"].flatMap(Double.init),
+                toeShape: row.fields["toe_shape"], girthMM: row.fields["ball_girth_mm"].flatMap(Double.init),
+                girthSDMM: row.fields["ball_girth_sd_mm"].flatMap(Double.init) ?? 0, sex: sex, side: row.fields["side"])
+            customer.feet.append(foot)
+            customer.json.append(.object([
+                ("side", foot.side.map { .string($0) } ?? .null), ("length_mm", .rounded(foot.lengthMM, 1)),
+                ("width_mm", .rounded(foot.widthMM, 1)), ("heel_width_mm", .rounded(foot.heelWidthMM, 1)),
+                ("toe_shape", foot.toeShape.map { .string($0) } ?? .null), ("ball_girth_mm", .rounded(foot.girthMM, 1)),
+            ]))
+        }
+        return order.compactMap { byFile[$0] }
+    }
+}
