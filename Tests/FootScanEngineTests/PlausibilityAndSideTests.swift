@@ -119,4 +119,19 @@ struct PlausibilityAndSideTests {
         #expect(project(SIMD3(105, 63, 47)) > 180)
         #expect(SkinHue.choose(Self.sample(haze: false)).projection == nil)
     }
+
+    @Test("the strongest blocks are picked by selection exactly as a stable sort from largest picks them, ties in order")
+    func largestBlocks() {
+        var seed: UInt64 = 12345
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double((seed >> 33) % 40) // few distinct values: many ties
+        }
+        for count in [1, 3, 17, 99, 100] {
+            let values = (0..<100).map { _ in next() }
+            let bySort = Array(values.indices.sorted { values[$0] > values[$1] }.prefix(count))
+            #expect(Set(SkinHue.largest(count, of: values)) == Set(bySort), "count \(count)")
+            #expect(SkinHue.largest(count, of: values).count == count)
+        }
+    }
 }
