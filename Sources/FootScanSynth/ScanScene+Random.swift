@@ -196,3 +196,15 @@ extension ScanScene {
         return (low, high)
     }
 }
+
+extension ScanScene {
+    /// Makes this a calibration scan: no feet, a bed of `bedMM` (width, height) with an ID-1 card alone on
+    /// it at `centreMM`, turned by `angle` radians. The lighting, format and density stay the scene's.
+    public mutating func placeCardAlone(centreMM: Point2, angle: Double, bedMM: (width: Double, height: Double)) {
+        feet = []
+        bedWidthMM = bedMM.width
+        bedHeightMM = bedMM.height
+        objects = [.card(centreMM: centreMM, angle: angle)]
+    }
+}
+

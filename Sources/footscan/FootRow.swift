@@ -24,7 +24,7 @@ struct FootRow {
         guard report.error == nil, let measurement = report.measurement else {
             var values: [(String, JSONValue)] = [file, ("foot", .null), ("error", .string(report.error ?? "not measured")), hashValue, dpi, source,
                                                  channel]
-            for column in columns.dropFirst(7) {
+            for column in columns.dropFirst(values.count) {
                 let isList = column == FootKey.warnings.rawValue || column == FootKey.toeTips.rawValue
                 values.append((column, isList ? .array([]) : .null))
             }

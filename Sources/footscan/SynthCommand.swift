@@ -122,11 +122,8 @@ struct SynthCommand: ParsableCommand {
             scene.writesDensity = !noDensity
             if card {
                 var random = SeededRandom(seed: seed &+ UInt64(index))
-                scene.feet = []
-                scene.bedWidthMM = 150
-                scene.bedHeightMM = 120
-                scene.objects = [.card(centreMM: Point2(75 + random.uniform(-10...10), 60 + random.uniform(-8...8)),
-                                       angle: random.uniform(-0.35...0.35))]
+                scene.placeCardAlone(centreMM: Point2(75 + random.uniform(-10...10), 60 + random.uniform(-8...8)),
+                                     angle: random.uniform(-0.35...0.35), bedMM: (150, 120))
             }
             scene.claimedDotsPerInch = claimDpi
             let scan = try ScanRenderer.render(scene)

@@ -10,10 +10,7 @@ struct CalibrateCommandTests {
         conditions.dotsPerInch = [dpi]
         conditions.formats = [format]
         var scene = ScanScene.random(seed: seed, conditions: conditions)
-        scene.feet = []
-        scene.bedWidthMM = 140
-        scene.bedHeightMM = 110
-        scene.objects = [.card(centreMM: Point2(70, 55), angle: angle)]
+        scene.placeCardAlone(centreMM: Point2(70, 55), angle: angle, bedMM: (140, 110))
         scene.claimedDotsPerInch = 72
         let scan = try ScanRenderer.render(scene)
         let url = folder.appendingPathComponent("card-\(seed).\(scan.fileExtension)")

@@ -12,10 +12,7 @@ struct ScannerCalibrationTests {
         conditions.dotsPerInch = [dpi]
         conditions.formats = [seed % 2 == 0 ? .png : .jpeg(quality: 90, progressive: false)]
         var scene = ScanScene.random(seed: seed, conditions: conditions)
-        scene.feet = []
-        scene.bedWidthMM = 140
-        scene.bedHeightMM = 110
-        scene.objects = [.card(centreMM: Point2(70, 55), angle: angle)]
+        scene.placeCardAlone(centreMM: Point2(70, 55), angle: angle, bedMM: (140, 110))
         scene.claimedDotsPerInch = 72
         return try ScanDecoder.decode(try ScanRenderer.render(scene).fileBytes)
     }
