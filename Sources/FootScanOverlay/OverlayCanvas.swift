@@ -16,6 +16,7 @@ public struct OverlayCanvas: Sendable {
         static let heel = Colour(r: 255, g: 170, b: 0)
         static let ball = Colour(r: 200, g: 80, b: 255)
         static let toe = Colour(r: 255, g: 255, b: 60)
+        static let contact = Colour(r: 0, g: 230, b: 230)
         static let label = Colour(r: 255, g: 255, b: 255)
         static let shadow = Colour(r: 0, g: 0, b: 0)
         static let rejected = Colour(r: 255, g: 60, b: 60)

@@ -21,6 +21,7 @@ public enum OverlayRenderer {
         for foot in measurement.feet {
             let g = foot.geometry
             for outline in g.contours { canvas.polygon(outline, thickness: style.line, .contour) }
+            for outline in g.contactContours { canvas.polygon(outline, thickness: style.line, .contact) }
             let axisEnd = g.pternion + g.axisDirection * (foot.lengthMM / pixelMM)
             canvas.line(g.pternion, axisEnd, thickness: style.line, .axis)
             // The width line is drawn wide under the ball line, which often lies on it.
@@ -49,7 +50,8 @@ public enum OverlayRenderer {
             let centre = SIMD2(((xs.min() ?? 0) + (xs.max() ?? 0)) / 2, ((ys.min() ?? 0) + (ys.max() ?? 0)) / 2)
             return LabelBlock(lines: lines.map { LabelBlock.Line(text: $0) }, near: centre, scale: style.textScale)
         }
-        blocks.append(LabelBlock(lines: legend, near: SIMD2(Double(image.width), 0), scale: style.textScale))
+        let hasContact = measurement.feet.contains { !$0.geometry.contactContours.isEmpty }
+        blocks.append(LabelBlock(lines: legend + (hasContact ? [contactLegend] : []), near: SIMD2(Double(image.width), 0), scale: style.textScale))
         let hulls = measurement.feet.map(\.geometry.hull)
         layOut(&blocks, on: &canvas, around: hulls, style: style)
         // A leader from each foot's block to the nearest point of its foot, so no label reads as another's.
@@ -76,6 +78,9 @@ public enum OverlayRenderer {
         .init(text: "WIDTH", swatch: .width), .init(text: "BALL", swatch: .ball),
         .init(text: "HEEL WIDTH", swatch: .heel), .init(text: "TOE TIPS", swatch: .toe),
     ]
+
+    /// The legend's line for a podoscope's contact print, added when a foot has one.
+    static let contactLegend = LabelBlock.Line(text: "CONTACT, ARCH", swatch: .contact)
 
     /// Line widths and text size for a pixel size: lines at least 0.4 mm (heel 0.6, width 1.2 mm), font pixels of
     /// about 0.5 mm (capitals 3.5 mm high), so the picture reads printed at true size or fitted to a screen.

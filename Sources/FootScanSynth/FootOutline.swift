@@ -119,6 +119,30 @@ public struct FootOutline: Sendable {
         self.toeBaseX = (1..<5).map { min(tips[$0] - capLengths[$0], tips[$0 - 1] - capLengths[$0 - 1]) - shape.cleftDepthMM }.min() ?? length * 0.75
     }
 
+    /// The same outline with every vertex moved `d` mm inward along its normal (toes, tips and sizes
+    /// kept): the part of a sole that presses on a podoscope's glass lies inside the outline the camera sees.
+    public func inset(by d: Double) -> FootOutline {
+        let n = points.count
+        var twiceArea = 0.0
+        for i in 0..<n { twiceArea += points[i].x * points[(i + 1) % n].y - points[(i + 1) % n].x * points[i].y }
+        let inward: Double = twiceArea >= 0 ? 1 : -1
+        let moved = (0..<n).map { i -> Point2 in
+            let t = points[(i + 2) % n] - points[(i - 2 + n) % n]
+            let length = max(t.length, 1e-9)
+            return points[i] + Point2(-t.y, t.x) * (inward * d / length)
+        }
+        return FootOutline(points: moved, toeRanges: toeRanges, toeTips: toeTips, toeSizes: toeSizes, toeBaseX: toeBaseX)
+    }
+
+    private init(points: [Point2], toeRanges: [Range<Int>], toeTips: [Point2], toeSizes: [(halfWidth: Double, capLength: Double)],
+                 toeBaseX: Double) {
+        self.points = points
+        self.toeRanges = toeRanges
+        self.toeTips = toeTips
+        self.toeSizes = toeSizes
+        self.toeBaseX = toeBaseX
+    }
+
     /// A point on the centripetal Catmull-Rom segment from p1 to p2.
     static func catmullRom(_ p0: Point2, _ p1: Point2, _ p2: Point2, _ p3: Point2, _ t: Double) -> Point2 {
         func knot(_ a: Point2, _ b: Point2) -> Double { max((b - a).length.squareRoot(), 1e-6) }

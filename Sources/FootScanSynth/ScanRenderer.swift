@@ -36,7 +36,10 @@ public enum ScanRenderer {
         let rendered: (pixels: [UInt8], channels: Int, truth: [FootTruth])
         // 16-bit PNG rows (big-endian samples), for a look with that quirk.
         var wideRows: [UInt8]?
-        if let look = scene.lighting.realLook {
+        if let look = scene.lighting.printLook {
+            let (values, channels, truth) = drawPrintLook(scene, look)
+            rendered = (values.map { UInt8($0.rounded()) }, channels, truth)
+        } else if let look = scene.lighting.realLook {
             let (values, truth) = drawRealLook(scene, look)
             if case .png = scene.format, scene.lighting.quirks?.sixteenBit == true {
                 var rows = [UInt8](repeating: 0, count: values.count * 2)
@@ -74,6 +77,10 @@ public enum ScanRenderer {
 
     /// The pixels (grey, or RGB with a colour cast) and the truth, before encoding.
     public static func draw(_ scene: ScanScene) -> (pixels: [UInt8], channels: Int, truth: [FootTruth]) {
+        if let look = scene.lighting.printLook {
+            let (values, channels, truth) = drawPrintLook(scene, look)
+            return (values.map { UInt8($0.rounded()) }, channels, truth)
+        }
         if let look = scene.lighting.realLook {
             let (values, truth) = drawRealLook(scene, look)
             return (values.map { UInt8($0.rounded()) }, 3, truth)

@@ -13,11 +13,11 @@ extension ScanScene {
         let pairAngle = conditions.angle ?? random.uniform(0...(2 * Double.pi))
 
         // Lay the feet out toes up (angle -pi/2) as a person stands seen from below the glass: the right
-        // foot on the viewer's left, medial sides (big toes) facing; then turn the lot. Touching feet and
-        // split prints still stand crossed (left foot on the viewer's left, little toes facing): the
-        // touching-feet cut and the split-print pairing were built on that stance and do not yet hold on
-        // the real one (balls and heels touching); see the README.
-        let crossed = conditions.touching || conditions.splitPrints
+        // foot on the viewer's left, medial sides (big toes) facing; then turn the lot. Touching feet still
+        // stand crossed (left foot on the viewer's left, little toes facing): the touching-feet cut was
+        // built on that stance and does not yet hold on the real one (balls and heels touching); see the
+        // README.
+        let crossed = conditions.touching
         var feet: [PlacedFoot] = []
         if count == 2 {
             let onLeft = FootShape.random(using: &random, side: crossed ? .left : .right, toe1MinusToe2MM: conditions.toe1MinusToe2MM)
@@ -53,7 +53,7 @@ extension ScanScene {
             var turns = SeededRandom(seed: seed ^ 0x5EED_7035)
             for index in feet.indices { feet[index].shape.toeRotationDeg = turns.uniform(conditions.toeRotationDeg) }
         }
-        if conditions.footprints {
+        if conditions.footprints || conditions.device != nil {
             for index in feet.indices { feet[index].print = FootprintParameters.random(using: &random) }
             if conditions.splitPrints {
                 for index in feet.indices { feet[index].print?.midfootBandMM = 0 }
@@ -71,6 +71,13 @@ extension ScanScene {
         }
         let box = ScanScene.bounds(of: feet)
         var margins = (0..<4).map { _ in random.uniform(conditions.marginMM) }
+        if conditions.device == .inkGrid {
+            // A form around the prints: a header with text and a logo above, room for pencil marks below.
+            var form = SeededRandom(seed: seed ^ 0xF0_4A11)
+            margins = margins.map { $0 + 12 }
+            margins[1] = form.uniform(55...70)
+            margins[3] = form.uniform(30...45)
+        }
         // A stream of its own, so that scenes without a touching band stay as they were.
         var band = SeededRandom(seed: seed ^ 0x1EA4_BA4D)
         let touchingBand = conditions.leakTouchesFoot ? (width: band.uniform(2...6), share: band.uniform(0.6...0.95)) : nil
@@ -144,6 +151,11 @@ extension ScanScene {
             lighting.realLook = RealLook.random(look, using: &real)
             lighting.noise = real.uniform(1...4)
             lighting.texture = real.uniform(1...4)
+        }
+        if let device = conditions.device {
+            var look = SeededRandom(seed: seed ^ 0x9_41D7)
+            lighting.printLook = PrintLook.random(device, using: &look)
+            lighting.noise = look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
         }
         if conditions.quirks {
             var quirks = ScannerQuirks()

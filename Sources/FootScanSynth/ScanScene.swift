@@ -118,6 +118,9 @@ public struct ScanLighting: Sendable, Codable, Hashable {
     public var realLook: RealLook?
     /// Vignetting, dust, hairs, 16-bit samples; nil: none.
     public var quirks: ScannerQuirks?
+    /// A print device's image (``PrintLook``); when set, the feet are drawn as that device shows them and
+    /// only the noise above still applies.
+    public var printLook: PrintLook?
 
     /// Creates a lighting.
     public init(bedLevel: Double, skinLevel: Double, gradient: Point2 = Point2(0, 0), noise: Double = 2,

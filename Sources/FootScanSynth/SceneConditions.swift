@@ -48,6 +48,8 @@ public struct SceneConditions: Sendable {
     public var look: ScannerLook?
     /// A scanner's quirks: vignetting, dust specks and hairs on the glass, 16-bit samples in half the PNGs.
     public var quirks = false
+    /// A print device's image (``PrintDevice``): implies contact prints; nil: none.
+    public var device: PrintDevice?
     /// A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.
     public var offBed = false
 

@@ -71,6 +71,11 @@ struct SynthCommand: ParsableCommand {
         valueName: "look"))
     var look: String?
 
+    @Option(help: ArgumentHelp(
+        "A print device's image (contact prints): contact-scanner (grey, black bed, ridged contact, a faint heel, dust), ink-grid (an ink podograph's grid of lines, dense where the pressure is high, on a paper form with lines, text, a logo and pencil marks, in uneven light) or podoscope (bright contact areas inside the dim outline of the whole foot).",
+        valueName: "device"))
+    var device: String?
+
     @Flag(help: "Scanner quirks: vignetting, dust specks and hairs on the glass, 16-bit samples in half the PNGs.")
     var quirks = false
 
@@ -89,6 +94,10 @@ struct SynthCommand: ParsableCommand {
         if touching && feet == 1 { throw ValidationError("--touching needs two feet; drop --feet 1.") }
         guard blur >= 0 else { throw ValidationError("--blur must not be negative.") }
         if let format, !["png", "jpeg", "jpg"].contains(format) { throw ValidationError("--format must be png or jpeg.") }
+        if let device, PrintDevice(rawValue: device) == nil {
+            throw ValidationError("--device must be one of \(PrintDevice.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if device != nil && look != nil { throw ValidationError("--device and --look do not go together: a device draws its own look.") }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -108,6 +117,7 @@ struct SynthCommand: ParsableCommand {
         conditions.edgeBlurMM = blur...blur
         conditions.toeRotationDeg = 0...max(toeTurn, 0)
         conditions.look = look.flatMap(ScannerLook.init(rawValue:))
+        conditions.device = device.flatMap(PrintDevice.init(rawValue:))
         conditions.quirks = quirks
         conditions.offBed = offBed
         switch format {

@@ -7,10 +7,10 @@ struct SampleScanTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples/scans")
 
-    @Test("every sample scan gives its feet within 1.0 mm of length and 0.6 mm of width, sides right")
+    @Test("every sample scan gives its feet within 1.0 mm of length and 0.6 mm of width (1.0 on ink), sides right, prints' arch index within 0.02")
     func samples() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".truth.json") }.sorted()
-        #expect(names.count >= 11)
+        #expect(names.count >= 14)
         for name in names {
             let truth = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent(name))) as? [String: Any])
             let file = try #require(truth["file"] as? String)
@@ -23,6 +23,8 @@ struct SampleScanTests {
                 #expect(refused.stderr.contains("at the file's 72 dpi: the density is probably wrong"), "\(file): \(refused.stderr)")
             }
             if file.hasPrefix("no-density") { arguments += ["--dpi", String(dpi)] }
+            // An ink print on paper is seen from above.
+            if file.hasPrefix("ink-grid") { arguments += ["--view", "dorsal"] }
             if file.hasPrefix("placeholder-72dpi") { arguments += ["--override-dpi", String(dpi)] }
             let outcome = try CommandRunner.run(arguments)
             #expect(outcome.status == 0, "\(file): \(outcome.stderr)")
@@ -36,9 +38,16 @@ struct SampleScanTests {
                     Issue.record("\(file): no \(side ?? "?") foot")
                     continue
                 }
-                for (key, bound) in [("length_mm", 1.0), ("width_mm", 0.6)] {
+                // An ink print's edge is a texture of broken lines: the ink-grid set's width P95 is 0.88 mm
+                // (README, Prints from real devices), above the soles' 0.6.
+                let widthBound = file.hasPrefix("ink-grid") ? 1.0 : 0.6
+                for (key, bound) in [("length_mm", 1.0), ("width_mm", widthBound)] {
                     let error = abs((foot[key] as? Double ?? 0) - (expected[key] as? Double ?? -100))
                     #expect(error <= bound, "\(file) \(side ?? "?") \(key) off by \(error) mm")
+                }
+                if let trueArch = expected["arch_index"] as? Double {
+                    let arch = foot["arch_index"] as? Double ?? -1
+                    #expect(abs(arch - trueArch) <= 0.02, "\(file) \(side ?? "?") arch index \(arch) against \(trueArch)")
                 }
             }
         }

@@ -110,6 +110,20 @@ enum GeneratedSet {
         $0.offBed = true
     }
 
+    /// An optical contact scanner's prints (``PrintDevice/contactScanner``): grey, ridged, a faint heel,
+    /// a dim arch band, dust; one or two feet, 30 scans at 150 to 300 dpi.
+    static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) { $0.device = .contactScanner }
+
+    /// Ink podograph prints on a paper form (``PrintDevice/inkGrid``), seen from above (`--view dorsal`):
+    /// grid lines dense under heel and ball, sparse and broken under arch and toes; frame, text, logo,
+    /// pencil marks; uneven light. 30 scans.
+    static let inkGrid = atThreeDensities(seeds: 9101...9130, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .inkGrid
+    }
+
+    /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.
+    static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) { $0.device = .podoscope }
+
     /// Scans whose file states a wrong density: a scanner's 72 dpi placeholder on scans at 150 to 300 dpi,
     /// and 600 dpi claimed for 150; plain and dark-bed looks; 16 scans.
     static let wrongDensity: [ScanResult] = run(seeds: Array(8401...8416)) { seed in
@@ -133,8 +147,9 @@ enum GeneratedSet {
     /// Scenes at 150, 200 and 300 dpi in turn (by seed), under the conditions `configure` sets, each drawn
     /// from seed x `multiplier`.
     static func atThreeDensities(seeds: ClosedRange<UInt64>, multiplier: UInt64, lumaOnly: Bool = false, lookBySeed: Bool = false,
+                                 options: MeasurementOptions = MeasurementOptions(),
                                  _ configure: @Sendable (inout SceneConditions) -> Void) -> [ScanResult] {
-        run(seeds: Array(seeds), lumaOnly: lumaOnly) { seed in
+        run(seeds: Array(seeds), lumaOnly: lumaOnly, options: options) { seed in
             var conditions = SceneConditions()
             conditions.dotsPerInch = [[150.0, 200, 300][Int(seed % 3)]]
             if lookBySeed { conditions.look = seed % 2 == 0 ? .darkBed : .lightBed }
@@ -145,17 +160,18 @@ enum GeneratedSet {
 
     /// Renders each scene, writes it as a file's bytes, decodes and measures it.
     static func run(seeds: [UInt64], decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
-                    scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
+                    options: MeasurementOptions = MeasurementOptions(), scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
         let slots = ResultSlots(count: seeds.count)
         DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
-            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index]), decoding: decoding, lumaOnly: lumaOnly))
+            slots.set(index, measure(seed: seeds[index], scene: scene(seeds[index]), decoding: decoding, lumaOnly: lumaOnly, options: options))
         }
         return slots.values
     }
 
     /// Decodes as the command does (luma, or a colour channel when luma cannot separate foot from bed),
     /// or as luma alone.
-    static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false) -> ScanResult {
+    static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
+                        options: MeasurementOptions = MeasurementOptions()) -> ScanResult {
         var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true, imageKind: nil)
         do {
             let scan = try ScanRenderer.render(scene)
@@ -174,7 +190,7 @@ enum GeneratedSet {
             }
             // Truth is in full-size pixels: scale the pternion to the delivered buffer.
             result.reduction = image.source.reduction
-            let measurement = try FootScanner().measure(image)
+            let measurement = try FootScanner(options: options).measure(image)
             result.measuredCount = measurement.feet.count
             result.imageKind = measurement.imageKind
             // Left to right by the x of each outline's area centroid (within a pixel: stacked feet may tie).

@@ -12,7 +12,9 @@ import Darwin
 /// (``FootGrouping/arePrintHalves``), together make a foot, and at least one toe pad lies ahead of the
 /// forefoot: beyond it along the heel-to-forefoot line, within 80 mm of it and 60 mm of that line. Its
 /// cost is how far the forefoot's long axis is from lying across that line (a forefoot print is wider
-/// than long), plus a little for distance. Of all sets of possible pairs, the one with the most pairs and
+/// than long), plus the pads' mean distance from the line (per 100 mm: toes lie about its
+/// continuation) and the halves' distance (per 300 mm). No two chosen pairs' heel-to-forefoot lines
+/// cross: two feet never lie across each other. Of all sets of possible pairs, the one with the most pairs and
 /// then the least cost is chosen (every matching is tried for up to eight regions, pairs are taken
 /// cheapest first beyond).
 enum PrintHalves {
@@ -32,14 +34,26 @@ enum PrintHalves {
                   FootGrouping.arePrintHalves(regions[heel], regions[forefoot], merged: merged, separation: distance, sx: sx, sy: sy)
             else { return nil }
             let u = d / distance
-            let ahead = pads.contains { pad in
+            let ahead = pads.compactMap { pad -> Double? in
                 let p = millimetres(regions[pad].centroid) - f
                 let along = (p * u).sum(), across = abs(p.x * u.y - p.y * u.x)
-                return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60
+                return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60 ? across : nil
             }
-            guard ahead else { return nil }
+            guard !ahead.isEmpty else { return nil }
             let angle = regions[forefoot].principalAngle(sx: sx, sy: sy)
-            return abs(cos(angle) * u.x + sin(angle) * u.y) + distance / 1000
+            // The toes lie about the heel-to-forefoot line's continuation (a heel paired with the other
+            // foot's forefoot points its line past them), and a print's halves lie nearer than two feet's.
+            let spread = ahead.reduce(0, +) / Double(ahead.count)
+            return abs(cos(angle) * u.x + sin(angle) * u.y) + spread / 100 + distance / 300
+        }
+        /// Whether two pairs' heel-to-forefoot segments cross: two feet never lie across each other.
+        func crosses(_ a: (heel: Int, forefoot: Int), _ b: (heel: Int, forefoot: Int)) -> Bool {
+            let p = millimetres(regions[a.heel].centroid), q = millimetres(regions[a.forefoot].centroid)
+            let r = millimetres(regions[b.heel].centroid), t = millimetres(regions[b.forefoot].centroid)
+            func side(_ o: SIMD2<Double>, _ u: SIMD2<Double>, _ v: SIMD2<Double>) -> Double {
+                (u.x - o.x) * (v.y - o.y) - (u.y - o.y) * (v.x - o.x)
+            }
+            return side(p, q, r) * side(p, q, t) < 0 && side(r, t, p) * side(r, t, q) < 0
         }
         var possible: [(heel: Int, forefoot: Int, cost: Double)] = []
         for heel in candidates {
@@ -52,6 +66,7 @@ enum PrintHalves {
             var taken = Set<Int>()
             var chosen: [(heel: Int, forefoot: Int)] = []
             for pair in possible.sorted(by: { $0.cost < $1.cost }) where !taken.contains(pair.heel) && !taken.contains(pair.forefoot) {
+                guard !chosen.contains(where: { crosses($0, (pair.heel, pair.forefoot)) }) else { continue }
                 chosen.append((pair.heel, pair.forefoot))
                 taken.insert(pair.heel)
                 taken.insert(pair.forefoot)
@@ -66,7 +81,8 @@ enum PrintHalves {
             }
             for n in start..<possible.count {
                 let pair = possible[n]
-                guard !taken.contains(pair.heel), !taken.contains(pair.forefoot) else { continue }
+                guard !taken.contains(pair.heel), !taken.contains(pair.forefoot),
+                      !pairs.contains(where: { crosses($0, (pair.heel, pair.forefoot)) }) else { continue }
                 search(from: n + 1, taken: taken.union([pair.heel, pair.forefoot]), pairs: pairs + [(pair.heel, pair.forefoot)],
                        cost: cost + pair.cost)
             }

@@ -23,6 +23,7 @@ public struct FootScanner: Sendable {
     public func measure(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         let segmented = try MeasurementStages.Segmented(image: image)
         let grouped = segmented.groupFeet()
+        if let print = try measurePrint(image, first: segmented, grouped: grouped) { return print }
         guard !grouped.feet.isEmpty else { throw MeasurementError(grouped.noFootReason) }
         return grouped.traced().measure(scanner: self)
     }

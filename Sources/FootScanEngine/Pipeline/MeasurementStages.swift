@@ -47,9 +47,9 @@ public enum MeasurementStages {
         /// Stage 2: 8-connected regions, grouped into feet (soles, prints and their toe pads).
         public func groupFeet() -> Grouped {
             let (regions, labels) = RegionLabeler.regions(of: foreground.runs, rowStarts: foreground.rowStarts)
-            let feet = FootGrouping(regions: regions, runs: foreground.runs, labels: labels, foreground: foreground, image: image,
-                                    sx: sx, sy: sy).feet
-            return Grouped(segmented: self, regions: regions, feet: feet)
+            let grouping = FootGrouping(regions: regions, runs: foreground.runs, labels: labels, foreground: foreground, image: image,
+                                        sx: sx, sy: sy)
+            return Grouped(segmented: self, regions: regions, rowFills: grouping.rowFills, feet: grouping.feet)
         }
     }
 
@@ -57,7 +57,9 @@ public enum MeasurementStages {
     public struct Grouped: Sendable {
         let segmented: Segmented
         let regions: [ForegroundRegion]
-        let feet: [FootGrouping.Foot]
+        /// Each region's row fill (``FootGrouping/rowFills(runs:labels:regionCount:)``).
+        let rowFills: [Double]
+        var feet: [FootGrouping.Foot]
 
         /// How many feet were found.
         public var footCount: Int { feet.count }
@@ -114,11 +116,18 @@ public enum MeasurementStages {
                 return ContourTracer.trace(image: image, test: foreground.edge, startX: Int(start.start), startY: Int(start.row),
                                            visible: foreground.visible)
             }
-            // Vertices are evened out over about 0.4 mm of outline either side (see smoothedOutline).
-            let halfWindow = Int((0.4 / min(segmented.sx, segmented.sy)).rounded())
+            // Vertices are evened out over about 0.4 mm of outline either side (see smoothedOutline); on a
+            // textured print (ridges, ink lines) over its smoothing's reach, where the texture leaves the
+            // edge ragged and the extremes of a ragged edge would widen the foot.
+            let evenMM = max(0.4, 2 * foreground.textureSmoothingMM)
+            let halfWindow = Int((evenMM / min(segmented.sx, segmented.sy)).rounded())
+            let skinHue = image.source.projection?.isSkinHue == true
+            let reachMM = foreground.edgeRefinementMM ?? (skinHue ? 2 : 0)
             let localEdge = LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
-                                      reach: 2 / max(segmented.sx, segmented.sy), minimumStep: 0.3 * foreground.contrast)
-            let refinesEdges = image.source.projection?.isSkinHue == true
+                                      reach: reachMM / max(segmented.sx, segmented.sy), minimumStep: 0.3 * foreground.contrast)
+            // The print segmenter asks for every part and pad on its local edge; the skin-hue channel for soles.
+            let refinesPrints = foreground.edgeRefinementMM != nil
+            let refinesEdges = skinHue || refinesPrints
             let outlines = feet.map { foot -> (parts: [[SIMD2<Double>]], padCount: Int) in
                 if let wall = foot.wall, let first = foot.summary.firstPixel {
                     // One of two touching feet: its part of the shared region. Not smoothed: where the cut meets
@@ -129,8 +138,9 @@ public enum MeasurementStages {
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 // In the skin-hue channel a sole's outline is moved onto its local edges (see LocalEdge; a
                 // print's parts and pads, and outlines on luma, are left as traced).
-                let parts = pads.isEmpty && refinesEdges ? foot.parts.map { localEdge.refined(outline($0)) } : foot.parts.map(outline)
-                return ((parts + pads.map(outline)).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
+                let parts = (pads.isEmpty || refinesPrints) && refinesEdges ? foot.parts.map { localEdge.refined(outline($0)) } : foot.parts.map(outline)
+                let padOutlines = refinesPrints ? pads.map { localEdge.refined(outline($0)) } : pads.map(outline)
+                return ((parts + padOutlines).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
             }
             return Traced(grouped: self, outlines: outlines)
         }

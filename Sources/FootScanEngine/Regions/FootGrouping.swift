@@ -12,7 +12,8 @@ import FootScanImage
 ///   compact large regions that lie one behind the other and have toe pads ahead of the forefoot become
 ///   one foot, even when the forefoot alone would pass for a foot.
 /// - Small compact regions (12 to 1,200 mm², at most 3 times as long as wide, at most 45 mm long) are
-///   toe pads of the foot whose outline lies nearest, when that is within 40 mm.
+///   toe pads of the foot whose outline lies nearest, when that is within 40 mm and they lie at its toes
+///   (``padsAtTheToes(_:of:regions:runs:labels:sx:sy:)``); of more than five, the five nearest the print.
 /// Everything else (specks, a card, a ruler, a light band along the bed) is left out.
 struct FootGrouping {
     struct Foot {
@@ -24,6 +25,8 @@ struct FootGrouping {
     }
 
     var feet: [Foot] = []
+    /// Each region's row fill (``rowFills(runs:labels:regionCount:)``).
+    var rowFills: [Double] = []
 
     /// Whether a foot-like region may be two touching feet: its extent along its principal axis exceeds
     /// 320 mm (longer than any foot), or its extent across is more than 0.45 of that (wider than any foot
@@ -61,6 +64,77 @@ struct FootGrouping {
         return extents.minor > 0 && extents.major / extents.minor <= 3 && extents.major <= 45
     }
 
+    /// Of the pads near a foot, those at its toes. Toes lie at the foot's wider end along its long axis
+    /// (the forefoot is a third wider than the heel); pads within the middle half of the foot's length,
+    /// outside the breadth of the end they lie at (8 mm either side), or at the narrow end (a form's text
+    /// above a heel, pencil marks, specks) are not toes. When neither end is clearly wider (10%), the end with
+    /// more pads keeps them, an end with more than seven blobs being no toes (a line of text).
+    static func padsAtTheToes(_ pads: [Int], of foot: Foot, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
+                              sx: Double, sy: Double) -> [Int] {
+        let summary = foot.summary
+        let angle = summary.principalAngle(sx: sx, sy: sy)
+        let axis = (x: cos(angle), y: sin(angle))
+        let centre = (x: summary.centroid.x * sx, y: summary.centroid.y * sy)
+        func frame(_ x: Double, _ y: Double) -> (along: Double, across: Double) {
+            let dx = x - centre.x, dy = y - centre.y
+            return (dx * axis.x + dy * axis.y, -dx * axis.y + dy * axis.x)
+        }
+        // The foot's extent along the axis, then its breadth within the outer 30% at each end.
+        let parts = Set(foot.parts)
+        var points: [(along: Double, across: Double)] = []
+        for (r, run) in runs.enumerated() where parts.contains(Int(labels[r])) {
+            let y = Double(run.row) * sy
+            points.append(frame(Double(run.start) * sx, y))
+            points.append(frame(Double(run.end - 1) * sx, y))
+        }
+        let low = points.map(\.along).min() ?? 0, high = points.map(\.along).max() ?? 0
+        let half = max((high - low) / 2, 1)
+        func span(_ inEnd: (Double) -> Bool) -> (low: Double, high: Double) {
+            let across = points.filter { inEnd($0.along) }.map(\.across)
+            return (across.min() ?? 0, across.max() ?? 0)
+        }
+        let rearSpan = span { $0 <= low + 0.3 * (high - low) }, frontSpan = span { $0 >= high - 0.3 * (high - low) }
+        let rear = rearSpan.high - rearSpan.low, front = frontSpan.high - frontSpan.low
+        var ends: [[Int]] = [[], []]
+        for pad in pads {
+            let c = regions[pad].centroid
+            let p = frame(c.x * sx, c.y * sy)
+            // Toes stand within the breadth of the end they grow from (8 mm either side for turned toes).
+            let end = p.along > 0 ? frontSpan : rearSpan
+            guard abs(p.along) >= 0.5 * half, p.across >= end.low - 8, p.across <= end.high + 8 else { continue }
+            ends[p.along > 0 ? 1 : 0].append(pad)
+        }
+        if front > 1.1 * rear { return ends[1] }
+        if rear > 1.1 * front { return ends[0] }
+        func area(_ end: [Int]) -> Double { end.reduce(0) { $0 + regions[$1].area } }
+        ends = ends.map { $0.count > 7 ? [] : $0 }
+        if ends[0].count != ends[1].count { return ends[0].count > ends[1].count ? ends[0] : ends[1] }
+        return area(ends[0]) >= area(ends[1]) ? ends[0] : ends[1]
+    }
+
+    /// How solid each region is: its area over the area of its rows' spans (each row from the region's
+    /// first pixel to its last). About 0.8 or more for a sole, a print or a toe pad (only a concave side
+    /// across the rows leaves gaps); 0.5 or less for a block of text on a form, whose glyphs, smoothed,
+    /// still leave holes between them, or a curling pencil stroke. One pass over the runs.
+    static func rowFills(runs: [ForegroundRun], labels: [Int32], regionCount: Int) -> [Double] {
+        var area = [Int](repeating: 0, count: regionCount), span = area
+        var row = [Int32](repeating: -1, count: regionCount), first = row, last = row
+        for (r, run) in runs.enumerated() {
+            let k = Int(labels[r])
+            area[k] += Int(run.end - run.start)
+            if run.row != row[k] {
+                if row[k] >= 0 { span[k] += Int(last[k] - first[k]) }
+                row[k] = run.row
+                first[k] = run.start
+            }
+            last[k] = run.end
+        }
+        return (0..<regionCount).map { k in
+            let total = span[k] + (row[k] >= 0 ? Int(last[k] - first[k]) : 0)
+            return total > 0 ? Double(area[k]) / Double(total) : 0
+        }
+    }
+
     /// Heel and forefoot of one print: each compact (at most 2.5 times as long as wide), and lying one
     /// behind the other along the pair's long axis (their centres at least 0.3 of its length apart along
     /// it, and less than a quarter of that apart across it).
@@ -89,7 +163,10 @@ struct FootGrouping {
         var used = Set<Int>()
         // Split prints first: their forefoot can pass for a foot alone, and the toe pads tell which
         // compact region is a forefoot.
-        let padCandidates = regions.indices.filter { FootGrouping.isPadLike(regions[$0], sx: sx, sy: sy) }
+        // Pads are solid blobs; a pencil stroke or a line of text is not.
+        let fills = FootGrouping.rowFills(runs: runs, labels: labels, regionCount: regions.count)
+        self.rowFills = fills
+        let padCandidates = regions.indices.filter { FootGrouping.isPadLike(regions[$0], sx: sx, sy: sy) && fills[$0] >= 0.6 }
         let compact = large.filter { index in
             let extents = regions[index].principalExtents(sx: sx, sy: sy)
             return extents.minor > 0 && extents.major / extents.minor <= 2.5
@@ -139,8 +216,15 @@ struct FootGrouping {
                     if distance < nearest[p].distance { nearest[p] = (distance, foot) }
                 }
             }
+            var distance: [Int: Double] = [:]
             for (p, pad) in pads.enumerated() where nearest[p].foot >= 0 && nearest[p].distance <= 40 {
                 feet[nearest[p].foot].pads.append(pad)
+                distance[pad] = nearest[p].distance
+            }
+            for n in feet.indices where !feet[n].pads.isEmpty {
+                // At most five toes: of more blobs at the toes, the five nearest the print.
+                let toes = FootGrouping.padsAtTheToes(feet[n].pads, of: feet[n], regions: regions, runs: runs, labels: labels, sx: sx, sy: sy)
+                feet[n].pads = Array(toes.sorted { distance[$0] ?? 0 < distance[$1] ?? 0 }.prefix(5))
             }
         }
         for n in feet.indices {

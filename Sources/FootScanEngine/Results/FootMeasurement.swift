@@ -79,6 +79,9 @@ public struct FootGeometry: Sendable {
     public var heelLine: (SIMD2<Double>, SIMD2<Double>)
     /// The medial and lateral ball points.
     public var ballLine: (SIMD2<Double>, SIMD2<Double>)
+    /// On a podoscope image, the outlines of the contact print inside the foot (the arch indices' area);
+    /// empty otherwise.
+    public var contactContours: [[SIMD2<Double>]] = []
 }
 
 /// The result for one scan.

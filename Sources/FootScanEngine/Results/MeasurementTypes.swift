@@ -20,6 +20,9 @@ public enum ImageKind: String, Sendable, Codable {
     case silhouette
     /// A contact print: only what touches the plate shows, toes as separate pads.
     case footprint
+    /// A podoscope image: the dim outline of the whole foot with the bright contact print inside it;
+    /// lengths and widths from the outline, the arch indices from the contact.
+    case podoscope
 }
 
 /// The toe line's class, from toe 1's tip minus toe 2's.

@@ -59,6 +59,11 @@ struct Segmentation {
 
     /// Keeps only the parts of runs inside `area`.
     mutating func clipRuns(to area: VisibleArea) {
+        (runs, rowStarts) = Segmentation.clip(runs: runs, rowStarts: rowStarts, to: area)
+    }
+
+    /// The parts of `runs` inside `area`, with their row starts.
+    static func clip(runs: [ForegroundRun], rowStarts: [Int], to area: VisibleArea) -> (runs: [ForegroundRun], rowStarts: [Int]) {
         var kept: [ForegroundRun] = []
         kept.reserveCapacity(runs.count)
         var starts: [Int] = []
@@ -72,8 +77,7 @@ struct Segmentation {
             }
         }
         starts.append(kept.count)
-        runs = kept
-        rowStarts = starts
+        return (kept, starts)
     }
 
     /// Steps 1 and 2: the threshold, the polarity, the two classes' distance and the bed's level.

@@ -26,6 +26,12 @@ struct Foreground: Sendable {
     var footIsLighter: Bool
     /// The bed's mean level along the image's border.
     var bedLevel: Double
+    /// When set, the outline's vertices are moved onto the local edge along their normals, looking this
+    /// far either way, mm (``LocalEdge``); nil: the tracer's level stands (the skin-hue channel refines
+    /// with 2 mm regardless).
+    var edgeRefinementMM: Double? = nil
+    /// The radius of the smoothing a textured print was segmented on, mm (0: none).
+    var textureSmoothingMM = 0.0
 
     /// Contrast below which a foot carries `low_contrast`.
     static let lowContrastBelow = 30.0

@@ -62,3 +62,20 @@ struct GreyHistogram {
         return (best.threshold, best.lowMean, best.highMean)
     }
 }
+
+extension GreyHistogram {
+    /// The bed's peak: the most frequent level on the bed's side of `threshold`, and the bed's noise
+    /// (root mean square departure from that level) on the peak's far side from the foot, where no
+    /// print lies, within 20 levels.
+    func bedPeak(threshold: Int, footIsLighter: Bool) -> (mode: Int, noise: Double) {
+        let threshold = min(max(threshold, 0), 254)
+        let bedSide = footIsLighter ? Array(0...threshold) : Array((threshold + 1)...255)
+        let mode = bedSide.max { counts[$0] < counts[$1] } ?? threshold
+        var spread = 0.0, total = 0.0
+        for level in (footIsLighter ? Array(max(mode - 20, 0)...mode) : Array(mode...min(mode + 20, 255))) {
+            spread += Double(counts[level]) * Double((level - mode) * (level - mode))
+            total += Double(counts[level])
+        }
+        return (mode, total > 0 ? (spread / total).squareRoot() : 0)
+    }
+}

@@ -1,0 +1,87 @@
+import FootScanImage
+
+extension FootScanner {
+    /// A contact print the first segmentation cannot measure alone: a foreground made of a texture
+    /// (ridges, ink lines; ``PrintSegmenter/texturedAbove``), measured with the print segmenter; or a
+    /// print with toe pads on a podoscope image (a dim outline of the whole foot around the contact),
+    /// measured as both (``measurePodoscope(_:contact:pixelMM:)``). Nil otherwise: the first
+    /// segmentation's feet stand.
+    func measurePrint(_ image: ScanImage, first: MeasurementStages.Segmented, grouped: MeasurementStages.Grouped)
+        throws(MeasurementError) -> ScanMeasurement?
+    {
+        let textured = first.foreground.boundaryPerArea(sx: first.sx, sy: first.sy) >= PrintSegmenter.texturedAbove
+        let pixelMM = max(first.sx, first.sy)
+        if textured {
+            let smoothing = PrintSegmenter.texturedSmoothingMM
+            let prepared = PrintSegmenter.prepared(image, pixelMM: pixelMM, smoothingMM: smoothing)
+            var print = try MeasurementStages.Segmented(image: prepared, segmenter: PrintSegmenter(smoothingMM: smoothing)).groupFeet()
+            // A print, smoothed, is solid; a form's block of text is full of holes.
+            print.feet.removeAll { foot in
+                print.rowFills[foot.parts[0]] < PrintSegmenter.solidAbove
+            }
+            return print.feet.isEmpty ? nil : print.traced().measure(scanner: self)
+        }
+        // A solid print with its toe pads: a podoscope's contact when a dim outline surrounds it; else
+        // the first segmentation stands.
+        guard grouped.feet.contains(where: { $0.pads.count >= 2 }) else { return nil }
+        return try measurePodoscope(image, contact: grouped, pixelMM: pixelMM)
+    }
+
+    /// A podoscope image's feet: length, widths, toes and side from the dim outline of each whole foot,
+    /// the arch indices from the contact print inside it. Nil unless every contact print lies inside an
+    /// outline of its own, clear of the image's border, 1.1 to 2.5 times its area, at most 30 mm longer,
+    /// and holding the toes with the rest (no pads apart): a contact scanner's or an ink print's
+    /// surroundings have no such outline, and a bed's gradient, a light band or a glare strip beside a
+    /// print is not one.
+    func measurePodoscope(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double)
+        throws(MeasurementError) -> ScanMeasurement?
+    {
+        let radius = Int((OutlineSegmenter.smoothingMM / pixelMM).rounded())
+        // Smoothed, and the bed made level: the dim foot is a step of 10 to 15 levels above the bed
+        // beside it, while the bed itself may vary more than that across the image.
+        let smoothed = PrintSegmenter.levelled(radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image, pixelMM: pixelMM)
+        guard let segmenter = OutlineSegmenter(image: smoothed, pixelMM: pixelMM) else { return nil }
+        let outline = try MeasurementStages.Segmented(image: smoothed, segmenter: segmenter).groupFeet()
+        guard outline.feet.count == contact.feet.count else { return nil }
+        // Each contact print inside the outline nearest its centre (the bounds above).
+        var partner: [Int] = []
+        for print in contact.feet {
+            let c = print.summary.centroid
+            guard let nearest = outline.feet.indices.min(by: { a, b in
+                let p = outline.feet[a].summary.centroid, q = outline.feet[b].summary.centroid
+                return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) < (q.x - c.x) * (q.x - c.x) + (q.y - c.y) * (q.y - c.y)
+            }) else { return nil }
+            let box = outline.feet[nearest].summary
+            let sx = contact.segmented.sx, sy = contact.segmented.sy
+            let outlineLength = box.principalExtents(sx: sx, sy: sy).major, printLength = print.summary.principalExtents(sx: sx, sy: sy).major
+            // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
+            guard !partner.contains(nearest), outline.feet[nearest].pads.isEmpty,
+                  box.area >= 1.1 * print.summary.area, box.area <= 2.5 * print.summary.area,
+                  outlineLength <= printLength + 30,
+                  box.minX > 0, box.minY > 0, box.maxX < image.width - 1, box.maxY < image.height - 1,
+                  c.x >= Double(box.minX), c.x <= Double(box.maxX), c.y >= Double(box.minY), c.y <= Double(box.maxY) else { return nil }
+            partner.append(nearest)
+        }
+        // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
+        let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
+        let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
+        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced().measure(scanner: self)
+        var result = outline.traced().measure(scanner: self)
+        for print in prints.feet {
+            // Each contact's measures go to the outline whose centre lies nearest its own.
+            guard let index = result.feet.indices.min(by: {
+                let a = result.feet[$0].centrePixel - print.centrePixel, b = result.feet[$1].centrePixel - print.centrePixel
+                return (a * a).sum() < (b * b).sum()
+            }) else { continue }
+            result.feet[index].archIndex = print.archIndex
+            result.feet[index].archType = print.archType
+            result.feet[index].chippauxSmirakIndex = print.chippauxSmirakIndex
+            result.feet[index].staheliIndex = print.staheliIndex
+            result.feet[index].geometry.contactContours = print.geometry.contours
+        }
+        result.imageKind = .podoscope
+        result.contrast = prints.contrast
+        return result
+    }
+}
+

@@ -1,0 +1,119 @@
+import FootScanImage
+
+/// The bed's level across the image as a smooth surface (a quadratic in x and y), fitted to the bed's
+/// pixels: a sheet of paper lit from one side, a bed brighter towards one edge, vignetting. Samples on a
+/// grid of about 4 mm; the first bed is the samples of Otsu's bed class near the bed's peak, then every
+/// sample farther from the surface than two robust deviations on the foot's side (three on the other)
+/// is dropped and the surface fitted again (four rounds),
+/// so that prints, form lines and text do not pull it.
+struct BedLevel {
+    /// The surface's coefficients over (1, x, y, x², xy, y²), x and y in units of the image's size about its centre.
+    var coefficients: [Double]
+    /// The bed's spread about the surface, grey levels (robust: 1.4826 times the median absolute residual
+    /// of the samples taken for bed).
+    var noise: Double
+    let width: Int
+    let height: Int
+
+    /// The surface's level at a pixel.
+    func level(x: Double, y: Double) -> Double {
+        let u = x / Double(max(width, 1)) - 0.5, v = y / Double(max(height, 1)) - 0.5
+        let c = coefficients
+        return c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v
+    }
+
+    /// Fits the bed of `image`; `footIsLighter` says on which side of the bed the foot lies, `threshold`
+    /// Otsu's level between the two, `peak` the bed's most frequent level and its noise.
+    init(image: ScanImage, pixelMM: Double, threshold: Int, footIsLighter: Bool, peak: (mode: Int, noise: Double)) {
+        width = image.width
+        height = image.height
+        let step = max(1, Int((4 / pixelMM).rounded()))
+        var samples: [(u: Double, v: Double, value: Double)] = []
+        var y = step / 2
+        while y < image.height {
+            var x = step / 2
+            while x < image.width {
+                let value = Int(image[x, y])
+                if (value > threshold) != footIsLighter {
+                    samples.append((Double(x) / Double(width) - 0.5, Double(y) / Double(height) - 0.5, Double(value)))
+                }
+                x += step
+            }
+            y += step
+        }
+        coefficients = [samples.isEmpty ? Double(threshold) : samples.reduce(0.0) { $0 + $1.value } / Double(samples.count), 0, 0, 0, 0, 0]
+        noise = 0
+        guard samples.count >= 12 else { return }
+        let sign: Double = footIsLighter ? 1 : -1
+        // The first bed: samples within six noise deviations of the bed's peak (a lightly pressed print,
+        // or a podoscope's dim foot, on the bed's side of Otsu's level would pull the surface towards it).
+        let window = max(6 * peak.noise, 4)
+        var kept = samples.filter { abs($0.value - Double(peak.mode)) <= window }
+        if kept.count < 12 { kept = samples }
+        for _ in 0..<4 {
+            guard let fit = BedLevel.leastSquares(kept) else { break }
+            coefficients = fit
+            let residuals = samples.map { s in s.value - BedLevel.evaluate(fit, s.u, s.v) }
+            // The spread of the samples taken for bed so far: the print's own samples must not widen it.
+            var absolute = kept.map { s in abs(s.value - BedLevel.evaluate(fit, s.u, s.v)) }
+            absolute.sort()
+            noise = 1.4826 * absolute[absolute.count / 2]
+            // Stricter on the foot's side, where a faint print or a dim foot lies.
+            kept = zip(samples, residuals).filter { $0.1 * sign <= 2 * noise + 1 && $0.1 * sign >= -(3 * noise + 3) }.map(\.0)
+            guard kept.count >= 12 else { break }
+        }
+    }
+
+    static func evaluate(_ c: [Double], _ u: Double, _ v: Double) -> Double {
+        c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v
+    }
+
+    /// The least-squares quadratic through the samples (normal equations, Gaussian elimination with
+    /// partial pivoting); nil when they do not fix it.
+    static func leastSquares(_ samples: [(u: Double, v: Double, value: Double)]) -> [Double]? {
+        var a = [[Double]](repeating: [Double](repeating: 0, count: 7), count: 6)
+        for s in samples {
+            let basis = [1, s.u, s.v, s.u * s.u, s.u * s.v, s.v * s.v]
+            for i in 0..<6 {
+                for j in 0..<6 { a[i][j] += basis[i] * basis[j] }
+                a[i][6] += basis[i] * s.value
+            }
+        }
+        for column in 0..<6 {
+            guard let pivot = (column..<6).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }), abs(a[pivot][column]) > 1e-9 else { return nil }
+            a.swapAt(column, pivot)
+            for row in 0..<6 where row != column {
+                let factor = a[row][column] / a[column][column]
+                for k in column..<7 { a[row][k] -= factor * a[column][k] }
+            }
+        }
+        return (0..<6).map { a[$0][6] / a[$0][$0] }
+    }
+
+    /// `image` with the surface taken out: each pixel moved by the surface's departure from its mean
+    /// over the image, so that the bed lies level at that mean.
+    func flattened(_ image: ScanImage) -> ScanImage {
+        var mean = 0.0
+        let grid = 8
+        for j in 0..<grid { for i in 0..<grid { mean += level(x: (Double(i) + 0.5) / Double(grid) * Double(width), y: (Double(j) + 0.5) / Double(grid) * Double(height)) } }
+        mean /= Double(grid * grid)
+        var pixels = image.pixels
+        let c = coefficients
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            for y in 0..<height {
+                let v = Double(y) / Double(height) - 0.5
+                // Along a row the surface is a quadratic in u: a + b u + c u².
+                let a = c[0] + c[2] * v + c[5] * v * v - mean, b = c[1] + c[4] * v, q = c[3]
+                let row = y * image.stride
+                for x in 0..<width {
+                    let u = Double(x) / Double(width) - 0.5
+                    let shift = Int((a + b * u + q * u * u).rounded())
+                    buffer[row + x] = UInt8(clamping: Int(buffer[row + x]) - shift)
+                }
+            }
+        }
+        var result = ScanImage(width: width, height: height, stride: image.stride, pixels: pixels, density: image.density, source: image.source)
+        result.hiddenEdges = image.hiddenEdges
+        return result
+    }
+}

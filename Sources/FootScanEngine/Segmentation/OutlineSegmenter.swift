@@ -1,0 +1,84 @@
+import FootScanImage
+
+/// The segmenter for the whole foot on a podoscope image: the dim outline around the bright contact.
+///
+/// A podoscope's camera sees the contact bright and the rest of the sole a faint step (10 to 15 grey
+/// levels) above the bed. On an image smoothed at half a millimetre, the bed's peak and the foot's dim
+/// level are the two most frequent levels below the contact's; the foot is everything above half-way
+/// between them, which is where a symmetric smoothing leaves the outline's edge.
+struct OutlineSegmenter: Segmenter {
+    /// The level between bed and dim foot.
+    let threshold: Int
+    /// Whether the foot is lighter than the bed.
+    let footIsLighter: Bool
+    /// The dim foot's distance from the bed, grey levels.
+    let step: Double
+    /// The dim foot's level.
+    let dimLevel: Int
+
+    /// The radius of the smoothing before the outline is sought, mm.
+    static let smoothingMM = 0.5
+
+    /// The outline's level on `image` (smoothed, its bed made level), when the image shows a dim foot
+    /// around a contact print: a second peak between the bed's and the contact's level, past the valley
+    /// that ends the bed's hump and half as high again as that valley, at least five noise deviations (and
+    /// five levels) above the bed, whose pixels are at least a tenth as many as the contact's. Nil otherwise
+    /// (a contact scanner's black bed, an ink print on paper: nothing lies between).
+    init?(image: ScanImage, pixelMM: Double) {
+        let histogram = GreyHistogram(image: image, step: max(1, Int((0.4 / pixelMM).rounded())))
+        let otsu = histogram.otsu()
+        let lighter = histogram.borderMean <= Double(otsu.threshold)
+        let bed = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: lighter)
+        let sign = lighter ? 1 : -1
+        let contactLevel = lighter ? otsu.highMean : otsu.lowMean
+        let low = bed.mode + sign * Int(max(3 * bed.noise, 3).rounded())
+        let high = bed.mode + sign * Int(((contactLevel - Double(bed.mode)) * Double(sign) / 4).rounded())
+        guard (high - low) * sign > 2 else { return nil }
+        // The bed's hump (climbed to its top, then down) ends at the first valley; the dim foot is the highest level
+        // beyond it (counts evened over three levels), and stands clearly above that valley.
+        let counts = histogram.counts
+        func even(_ level: Int) -> Double {
+            Double(counts[max(level - 1, 0)] + counts[level] + counts[min(level + 1, 255)]) / 3
+        }
+        var valley = bed.mode
+        func inside(_ level: Int) -> Bool { (level - high) * sign <= 0 }
+        while inside(valley + sign) && even(valley + sign) > even(valley) { valley += sign }
+        while inside(valley + sign) && even(valley + sign) <= even(valley) { valley += sign }
+        let range = sign > 0 ? Array(valley...high) : Array(high...valley)
+        guard let dim = range.max(by: { even($0) < even($1) }), even(dim) >= 1.5 * even(valley) else { return nil }
+        let between = range.reduce(0) { $0 + counts[$1] }
+        let contact = (sign > 0 ? Array(min(high + 1, 255)...255) : Array(0...max(high - 1, 0))).reduce(0) { $0 + counts[$1] }
+        let step = Double((dim - bed.mode) * sign)
+        guard step >= max(5 * bed.noise, 5), between * 10 >= contact, contact > 0 else { return nil }
+        // Half-way between the bed's hump (its mean, up to the valley and as far the other way) and the dim foot.
+        let hump = (min(bed.mode, 2 * bed.mode - valley, valley)...max(bed.mode, 2 * bed.mode - valley, valley)).filter { (0...255).contains($0) }
+        let humpCount = hump.reduce(0) { $0 + counts[$1] }
+        let bedCentre = humpCount > 0 ? Double(hump.reduce(0) { $0 + $1 * counts[$1] }) / Double(humpCount) : Double(bed.mode)
+        threshold = Int(((bedCentre + Double(dim)) / 2).rounded(lighter ? .down : .up))
+        footIsLighter = lighter
+        self.step = step
+        dimLevel = dim
+    }
+
+    func segment(_ image: ScanImage, pixelMM: Double) -> Foreground {
+        let test = ForegroundTest(threshold: threshold, footIsLighter: footIsLighter)
+        var runs: [ForegroundRun] = [], rowStarts: [Int] = []
+        rowStarts.reserveCapacity(image.height + 1)
+        let width = image.width, stride = image.stride
+        image.pixels.withUnsafeBufferPointer { pixels in
+            guard let base = pixels.baseAddress else { return }
+            for y in 0..<image.height {
+                rowStarts.append(runs.count)
+                RunExtraction.appendRuns(row: base + y * stride, width: width, rowIndex: y, test: test, into: &runs)
+            }
+        }
+        rowStarts.append(runs.count)
+        let visible = VisibleArea.detect(runs: runs, rowStarts: rowStarts, width: width, height: image.height, pixelMM: pixelMM)
+        if visible != VisibleArea(width: width, height: image.height) {
+            (runs, rowStarts) = Segmentation.clip(runs: runs, rowStarts: rowStarts, to: visible)
+        }
+        // The quality figure is the dim step: low, but the outline is all it has to show.
+        return Foreground(runs: runs, rowStarts: rowStarts, visible: visible, contrast: max(step, Foreground.lowContrastBelow),
+                          edge: test, footIsLighter: footIsLighter, bedLevel: Double(threshold))
+    }
+}

@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ScanRenderer {
+    /// Draws a scene as a print device makes it (``PrintLook``): grey for a contact scanner, RGB for an ink
+    /// podograph or a podoscope, as values 0...255 before quantisation. The print's polygons, and so the
+    /// truth, are those of a plain generated print; a podoscope's truth is the whole sole's, with the arch
+    /// indices of its contact print. An ink print on paper is seen from above (dorsal view): its truth
+    /// names the other side, the foot that leaves that print on a sheet.
+    static func drawPrintLook(_ scene: ScanScene, _ look: PrintLook) -> (values: [Float], channels: Int, truth: [FootTruth]) {
+        let width = scene.widthPixels, height = scene.heightPixels
+        let mmPerPixel = scene.millimetresPerPixel
+        let scale = 1 / mmPerPixel
+        var random = SeededRandom(seed: scene.seed)
+        var extras = SeededRandom(seed: scene.seed ^ 0x9121_7100)
+
+        struct Frame {
+            let placed: PlacedFoot
+            let toeBase: Double
+        }
+        var frames: [Frame] = []
+        var truths: [(centreX: Double, truth: FootTruth)] = []
+        var contactPolygons: [[Point2]] = [], footPolygons: [[Point2]] = [], footPolygonsMM: [[Point2]] = []
+        for foot in scene.feet {
+            let outline = FootOutline(shape: foot.shape)
+            let parameters = foot.print ?? FootprintParameters(midfootBandMM: 40, heelEnd: 0.3, forefootStart: 0.6, toeGapMM: 5)
+            let contactOutline = look.contactInsetMM > 0 ? outline.inset(by: look.contactInsetMM) : outline
+            let print = FootprintOutline(outline: contactOutline, shape: foot.shape, parameters: parameters)
+            let placement = { (p: Point2) in foot.toBed(p) * scale }
+            for shape in print.print + print.toePads { contactPolygons.append(shape.map(placement)) }
+            let onBed = outline.points.map { foot.toBed($0) }
+            footPolygonsMM.append(onBed)
+            footPolygons.append(onBed.map { $0 * scale })
+            var truth = FootTruth(print: print, side: foot.shape.side, placement: placement)
+            if look.device == .podoscope {
+                let contact = truth
+                truth = FootTruth(outline: outline, side: foot.shape.side, placement: placement)
+                truth.archIndex = contact.archIndex
+                truth.chippauxSmirakIndex = contact.chippauxSmirakIndex
+                truth.staheliIndex = contact.staheliIndex
+            }
+            if look.device == .inkGrid {
+                // The paper is seen from above: this print, drawn as the scanner's plantar view shows a foot,
+                // is the other foot's (medial sides stay where they are drawn).
+                truth.side = foot.shape.side == .left ? .right : .left
+            }
+            truths.append((onBed.reduce(0.0) { $0 + $1.x } / Double(onBed.count), truth))
+            frames.append(Frame(placed: foot, toeBase: outline.toeBaseX))
+        }
+
+        func coverage(of polygons: [[Point2]], blurMM: Double) -> [Double] {
+            var map = [Double](repeating: 0, count: width * height)
+            var rasterizer = PolygonRasterizer(polygons: polygons, width: width, subScanlines: subScanlines)
+            var row = [Double](repeating: 0, count: width)
+            for y in 0..<height {
+                rasterizer.coverage(row: y, into: &row)
+                for x in 0..<width { map[y * width + x] = row[x] }
+            }
+            if blurMM > 0 { gaussianBlur(&map, width: width, height: height, sigma: blurMM * scale) }
+            return map
+        }
+        let contact = coverage(of: contactPolygons, blurMM: look.contactBlurMM)
+        let wholeFoot = look.device == .podoscope ? coverage(of: footPolygons, blurMM: look.outlineBlurMM) : []
+
+        /// The nearest foot's frame at a point on the bed, mm: (along, across, that foot).
+        func localFrame(_ p: Point2) -> (u: Double, frame: Frame)? {
+            var best: (u: Double, frame: Frame)?
+            var bestDistance = Double.infinity
+            for frame in frames {
+                let a = Point2(cos(frame.placed.angle), sin(frame.placed.angle))
+                let d = p - frame.placed.pternionMM
+                let u = d.dot(a), v = d.dot(Point2(-a.y, a.x))
+                let distance = abs(v) + max(0, -u, u - frame.placed.shape.lengthMM)
+                if distance < bestDistance { bestDistance = distance; best = (u, frame) }
+            }
+            return best
+        }
+
+        // Marks off the feet: dust on a scanner's glass; a form's frame, text and logo, and pencil marks.
+        let footSamples = footPolygonsMM.flatMap { polygon in stride(from: 0, to: polygon.count, by: 8).map { polygon[$0] } }
+        func clear(_ p: Point2, by distance: Double) -> Bool { footSamples.allSatisfy { ($0 - p).length >= distance } }
+        var marks: [[Point2]] = [], pencil: [[Point2]] = []
+        func circle(_ centre: Point2, _ radius: Double, clockwise: Bool = false) -> [Point2] {
+            (0..<48).map { k in
+                let t = Double(clockwise ? 48 - k : k) / 48 * 2 * Double.pi
+                return (centre + Point2(cos(t), sin(t)) * radius) * scale
+            }
+        }
+        func rectangle(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> [Point2] {
+            [Point2(x0, y0), Point2(x1, y0), Point2(x1, y1), Point2(x0, y1)].map { $0 * scale }
+        }
+        let bedW = scene.bedWidthMM, bedH = scene.bedHeightMM
+        switch look.device {
+        case .contactScanner:
+            for _ in 0..<look.marks {
+                let centre = Point2(extras.uniform(1...max(1.5, bedW - 1)), extras.uniform(1...max(1.5, bedH - 1)))
+                if clear(centre, by: 3) { marks.append(circle(centre, extras.uniform(0.1...0.4))) }
+            }
+        case .inkGrid:
+            // The frame 6 to 10 mm inside the sheet's edge, a rule under the header; two lines of text and a
+            // logo in the header, pencil strokes below the prints.
+            let inset = extras.uniform(6...10), line = 0.3
+            let feetTop = footPolygonsMM.flatMap { $0 }.map(\.y).min() ?? bedH
+            let feetBottom = footPolygonsMM.flatMap { $0 }.map(\.y).max() ?? 0
+            marks += [rectangle(inset, inset, bedW - inset, inset + line), rectangle(inset, bedH - inset - line, bedW - inset, bedH - inset),
+                      rectangle(inset, inset, inset + line, bedH - inset), rectangle(bedW - inset - line, inset, bedW - inset, bedH - inset)]
+            let headerBottom = feetTop - extras.uniform(15...25)
+            if headerBottom - inset > 14 {
+                marks.append(rectangle(inset, headerBottom, bedW - inset, headerBottom + line))
+                let logo = Point2(inset + 9, inset + 8)
+                marks.append(circle(logo, 6))
+                marks.append(circle(logo, 4.5, clockwise: true))
+                marks.append(circle(logo, 2.5))
+                var y = inset + 3
+                while y + 3.5 < headerBottom - 1 {
+                    var x = inset + 20
+                    while x + 2.5 < bedW - inset - 3 {
+                        if extras.uniform(0...1) < 0.85 {
+                            for _ in 0..<2 {
+                                let vertical = extras.uniform(0...1) < 0.5
+                                let a = extras.uniform(0...1.8), b = extras.uniform(0...2.8)
+                                marks.append(vertical ? rectangle(x + a, y, x + a + 0.35, y + 3) : rectangle(x, y + b, x + 2, y + b + 0.35))
+                            }
+                        }
+                        x += 2.8
+                    }
+                    y += 5
+                }
+            }
+            let room = (bedH - inset - 3) - (feetBottom + 8)
+            if room > 4 {
+                for _ in 0..<look.marks {
+                    var p = Point2(extras.uniform((inset + 5)...max(inset + 6, bedW - inset - 40)), feetBottom + 8 + extras.uniform(0...room))
+                    var heading = extras.uniform(-0.5...0.5)
+                    var left: [Point2] = [], right: [Point2] = []
+                    for _ in 0..<Int(extras.uniform(10...30)) {
+                        heading += extras.uniform(-0.6...0.6)
+                        let d = Point2(cos(heading), sin(heading)), n = Point2(-d.y, d.x) * 0.2
+                        left.append((p + n) * scale)
+                        right.append((p - n) * scale)
+                        p = p + d
+                        p.y = min(max(p.y, feetBottom + 6), bedH - inset - 2)
+                    }
+                    pencil.append(left + right.reversed())
+                }
+            }
+        case .podoscope:
+            break
+        }
+        var markRasterizer = PolygonRasterizer(polygons: marks, width: width, subScanlines: 4)
+        var pencilRasterizer = PolygonRasterizer(polygons: pencil, width: width, subScanlines: 4)
+        var markRow = [Double](repeating: 0, count: width), pencilRow = [Double](repeating: 0, count: width)
+
+        let channels = look.device == .contactScanner ? 1 : 3
+        var values = [Float](repeating: 0, count: width * height * channels)
+        let centre = Point2(bedW / 2, bedH / 2), halfDiagonal = 0.5 * (bedW * bedW + bedH * bedH).squareRoot()
+        let light = Point2(cos(look.lightDirection), sin(look.lightDirection))
+        let gridA = Point2(cos(look.gridAngle), sin(look.gridAngle)), gridB = Point2(-gridA.y, gridA.x)
+        let inkRGB = SIMD3(look.peakLevel * 0.8, look.peakLevel * 0.85, look.peakLevel * 1.3)
+        let paperRGB = SIMD3(look.bedLevel, look.bedLevel * 0.99, look.bedLevel * 0.95)
+        let seedBits = scene.seed
+        for y in 0..<height {
+            markRasterizer.coverage(row: y, into: &markRow)
+            pencilRasterizer.coverage(row: y, into: &pencilRow)
+            let ym = (Double(y) + 0.5) * mmPerPixel
+            for x in 0..<width {
+                let i = y * width + x
+                let p = Point2((Double(x) + 0.5) * mmPerPixel, ym)
+                let c = contact[i]
+                var pressure = 0.0, u = 0.0, length = 1.0
+                if c > 0.001 || (!wholeFoot.isEmpty && wholeFoot[i] > 0.001), let f = localFrame(p) {
+                    u = f.u
+                    length = f.frame.placed.shape.lengthMM
+                    pressure = look.pressure(u: u, length: length, toeBase: f.frame.toeBase)
+                }
+                var rgb: SIMD3<Double>
+                switch look.device {
+                case .contactScanner:
+                    let heel = 1 - (1 - look.heelShare) * min(max((0.35 * length - u) / (0.1 * length), 0), 1)
+                    let ridge = 0.5 + 0.5 * sin(2 * Double.pi * (u + 0.6 * sin(p.dot(gridB) / 7)) / look.ridgeSpacingMM)
+                    let level = look.peakLevel * (0.1 + 0.9 * pressure) * heel * (1 - look.ridgeDepth * ridge)
+                    var grey = look.bedLevel + (level - look.bedLevel) * c
+                    grey += (150 - grey) * markRow[x]
+                    rgb = SIMD3(repeating: grey)
+                case .inkGrid:
+                    // Two families of lines; each cell's stretch of line inked when the pressure keeps it.
+                    let a = p.dot(gridA) / look.gridSpacingMM, b = p.dot(gridB) / look.gridSpacingMM
+                    let halfWidth = (0.05 + 0.09 * pressure) * look.gridSpacingMM / mmPerPixel
+                    let keep = 0.5 + 0.5 * pressure
+                    var ink = 0.0
+                    for (along, across, family) in [(a, b, UInt64(1)), (b, a, UInt64(2))] {
+                        let k = across.rounded()
+                        let distance = abs(across - k) * look.gridSpacingMM / mmPerPixel
+                        let line = min(max(halfWidth - distance + 0.5, 0), 1)
+                        guard line > 0 else { continue }
+                        let hash = ScanRenderer.mix(seedBits ^ family &* 0x9E37_79B9 ^ UInt64(bitPattern: Int64(k)) &* 0xBF58_476D
+                                                    ^ UInt64(bitPattern: Int64(along.rounded(.down))) &* 0x94D0_49BB)
+                        if Double(hash >> 11) / Double(1 << 53) < keep { ink = max(ink, line) }
+                    }
+                    rgb = paperRGB + (inkRGB - paperRGB) * (ink * c)
+                    rgb += (SIMD3(repeating: 75) - rgb) * markRow[x]
+                    rgb += (SIMD3(repeating: 165) - rgb) * pencilRow[x]
+                    let facing = (p - centre).dot(light) / halfDiagonal
+                    rgb *= 1 - look.lightFall / 255 * (0.5 - 0.5 * facing)
+                case .podoscope:
+                    let r = (p - centre).length / halfDiagonal
+                    let level = look.bedLevel + look.bedRise * (1 - r * r)
+                    let bed = SIMD3(level * 0.9, level, level * 1.15)
+                    let dim = SIMD3(repeating: level + look.dimStep) * SIMD3(1, 1.05, 1)
+                    rgb = bed + (dim - bed) * wholeFoot[i]
+                    let bright = SIMD3(0.92, 1.0, 0.9) * (look.peakLevel * (0.75 + 0.25 * pressure) + 8)
+                    rgb += (bright - rgb) * c
+                }
+                let base = i * channels
+                for channel in 0..<channels {
+                    values[base + channel] = Float(min(max(rgb[channel] + scene.lighting.noise * fastNormal(&random), 0), 255))
+                }
+            }
+        }
+        return (values, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
+    }
+
+    /// A 64-bit mixer (splitmix64's finaliser): a hash of grid cells.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

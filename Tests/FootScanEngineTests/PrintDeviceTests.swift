@@ -1,0 +1,73 @@
+import FootScanEngine
+import FootScanSynth
+import Testing
+
+/// Prints as real devices make them (issue 13): a contact scanner's ridged prints, ink podographs on a
+/// form, podoscope images; each set generated with its truth from the geometry.
+@Suite("Print devices: contact scanner, ink podograph, podoscope")
+struct PrintDeviceTests {
+    /// Every print found and counted, of the expected kind, side right on every foot.
+    static func expectFound(_ scans: [ScanResult], kind: ImageKind, name: String) {
+        for scan in scans {
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count, measuredKind = scan.imageKind
+            #expect(error == nil && found == drawn, "\(name) seed \(scan.seed): \(found) of \(drawn) feet, \(error ?? "")")
+            #expect(measuredKind == kind, "\(name) seed \(scan.seed): \(String(describing: measuredKind))")
+        }
+        for foot in scans.flatMap(\.feet) {
+            let side = foot.measured?.side, truth = foot.truth.side
+            #expect(side == truth, "\(name) seed \(foot.seed): side")
+        }
+    }
+
+    /// Arch index P95 <= 0.02, arch type right wherever the truth is 0.01 clear of a threshold; length P95
+    /// <= 1 mm (to the longest toe's pad on a print); `partial_print` never on a whole print.
+    static func expectAccurate(_ scans: [ScanResult], name: String) {
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        let arch = ErrorStatistics(feet.compactMap { f in f.measured?.archIndex.flatMap { m in f.truth.archIndex.map { m - $0 } } })
+        let length = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
+        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
+        print("\(name): \(feet.count) feet; arch index error \(arch); length error \(length); width error \(width); heel width error \(heel)")
+        #expect(feet.count >= 30 && arch.count == feet.count, "\(name): every foot has an arch index")
+        #expect(arch.p95 <= 0.02, "\(name): arch index P95")
+        #expect(length.p95 <= 1.0, "\(name): length P95")
+        for foot in feet {
+            guard let truth = foot.truth.archIndex, let measured = foot.measured else { continue }
+            let warnings = measured.warnings
+            #expect(!warnings.contains(.partialPrint), "\(name) seed \(foot.seed): a whole print called partial")
+            #expect(!warnings.contains(.implausibleSize) && !warnings.contains(.implausibleShape), "\(name) seed \(foot.seed): \(warnings)")
+            guard abs(truth - 0.21) > 0.01 && abs(truth - 0.26) > 0.01 else { continue }
+            let type = measured.archType, expected = ArchType(archIndex: truth)
+            #expect(type == expected, "\(name) seed \(foot.seed): arch index \(measured.archIndex ?? .nan) against \(truth)")
+        }
+    }
+
+    @Test("contact scanner: ridged prints, faint heels, dim arch bands and dust")
+    func contactScanner() {
+        Self.expectFound(GeneratedSet.contactScanner, kind: .footprint, name: "contact scanner")
+        Self.expectAccurate(GeneratedSet.contactScanner, name: "contact scanner")
+    }
+
+    @Test("ink podograph on a form, seen from above: grid prints found, form lines, text and pencil left out")
+    func inkGrid() {
+        Self.expectFound(GeneratedSet.inkGrid, kind: .footprint, name: "ink grid")
+        Self.expectAccurate(GeneratedSet.inkGrid, name: "ink grid")
+    }
+
+    @Test("podoscope: length and widths from the dim outline, arch index from the contact inside it")
+    func podoscope() {
+        let scans = GeneratedSet.podoscope
+        Self.expectFound(scans, kind: .podoscope, name: "podoscope")
+        Self.expectAccurate(scans, name: "podoscope")
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
+        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
+        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        // The sole bounds: length P95 0.5 mm at 200 dpi and more, widths 0.8 mm.
+        #expect(length.p95 <= 0.5 && width.p95 <= 0.8 && heel.p95 <= 0.8, "podoscope outline: length \(length), width \(width), heel \(heel)")
+        for foot in feet {
+            let contacts = foot.measured?.geometry.contactContours.count ?? 0
+            #expect(contacts >= 2, "seed \(foot.seed): the contact print is drawn")
+        }
+    }
+}

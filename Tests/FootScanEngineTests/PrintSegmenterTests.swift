@@ -1,0 +1,120 @@
+@testable import FootScanEngine
+import FootScanImage
+import Testing
+
+/// The print path's stages on small hand-made images: texture, smoothing, the bed's level, hysteresis,
+/// solidity, the podoscope's outline level, and which blobs are toes.
+@Suite("Print segmentation stages")
+struct PrintSegmenterTests {
+    /// A grey image of `width` x `height` whose pixel (x, y) is `value(x, y)`, at 0.25 mm a pixel.
+    static func image(_ width: Int, _ height: Int, _ value: (Int, Int) -> Double) -> ScanImage {
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for y in 0..<height { for x in 0..<width { pixels[y * width + x] = UInt8(min(max(value(x, y).rounded(), 0), 255)) } }
+        return ScanImage(width: width, height: height, packedPixels: pixels, density: ScanDensity(dotsPerInch: 101.6, source: .option),
+                         source: ImageSourceDescription(format: .png, storedWidth: width, storedHeight: height, bitDepth: 8,
+                                                        colourType: "grey", interlaced: false))
+    }
+
+    static func foreground(_ image: ScanImage, threshold: Int) -> Foreground {
+        let test = ForegroundTest(threshold: threshold, footIsLighter: true)
+        var runs: [ForegroundRun] = [], starts: [Int] = []
+        image.pixels.withUnsafeBufferPointer { pixels in
+            guard let base = pixels.baseAddress else { return }
+            for y in 0..<image.height {
+                starts.append(runs.count)
+                RunExtraction.appendRuns(row: base + y * image.stride, width: image.width, rowIndex: y, test: test, into: &runs)
+            }
+        }
+        starts.append(runs.count)
+        return Foreground(runs: runs, rowStarts: starts, visible: VisibleArea(width: image.width, height: image.height), contrast: 100,
+                          edge: test, footIsLighter: true, bedLevel: 0)
+    }
+
+    @Test("boundary per area: a solid square is 4/side, stripes 0.5 mm apart are a texture")
+    func texture() {
+        // A 40 x 40 mm square (160 px at 0.25 mm) on a 60 mm image: boundary 160 mm over 1,600 mm².
+        let square = Self.image(240, 240) { x, y in (40..<200).contains(x) && (40..<200).contains(y) ? 200 : 10 }
+        let solid = Self.foreground(square, threshold: 100).boundaryPerArea(sx: 0.25, sy: 0.25)
+        #expect(abs(solid - 0.1) < 0.005)
+        #expect(solid < PrintSegmenter.texturedAbove)
+        // The same square striped every 0.5 mm (two pixels on, two off).
+        let striped = Self.image(240, 240) { x, y in (40..<200).contains(x) && (40..<200).contains(y) && x % 4 < 2 ? 200 : 10 }
+        let ridges = Self.foreground(striped, threshold: 100).boundaryPerArea(sx: 0.25, sy: 0.25)
+        #expect(ridges > 3 && ridges > 5 * PrintSegmenter.texturedAbove)
+    }
+
+    @Test("box smoothing: stripes become their mean, a step's half-way level stays at the step")
+    func smoothing() {
+        let striped = Self.image(64, 64) { x, _ in x % 4 < 2 ? 200 : 0 }
+        let smooth = BoxSmoothing.smoothed(striped, radius: 2)
+        for x in 8..<56 { #expect(abs(Int(smooth[x, 32]) - 100) <= 10, "x \(x): \(smooth[x, 32])") }
+        let step = Self.image(64, 8) { x, _ in x < 32 ? 20 : 220 }
+        let smoothStep = BoxSmoothing.smoothed(step, radius: 3)
+        // Half-way (120) between pixels 31 and 32, as in the unsmoothed image.
+        #expect(smoothStep[31, 4] < 120 && smoothStep[32, 4] > 120)
+        #expect(abs(Int(smoothStep[31, 4]) + Int(smoothStep[32, 4]) - 240) <= 1)
+        #expect(smoothStep[20, 4] == 20 && smoothStep[44, 4] == 220)
+    }
+
+    @Test("the bed's level: a gradient of 30 levels across paper is taken out; the print keeps its step")
+    func bedLevel() {
+        // Paper from 210 (left) to 240 (right), a dark print 60 levels below it in the middle.
+        let paper = { (x: Int) in 210 + 30 * Double(x) / 199 }
+        let sheet = Self.image(200, 200) { x, y in (70..<130).contains(x) && (50..<150).contains(y) ? paper(x) - 60 : paper(x) }
+        let histogram = GreyHistogram(image: sheet, step: 2)
+        let otsu = histogram.otsu()
+        let bed = BedLevel(image: sheet, pixelMM: 0.25, threshold: otsu.threshold, footIsLighter: false,
+                           peak: histogram.bedPeak(threshold: otsu.threshold, footIsLighter: false))
+        #expect(abs(bed.level(x: 0, y: 100) - 210) < 1.5 && abs(bed.level(x: 199, y: 100) - 240) < 1.5)
+        let level = bed.flattened(sheet)
+        #expect(abs(Int(level[5, 10]) - Int(level[195, 190])) <= 1, "the paper is one level")
+        #expect(abs(Int(level[5, 100]) - Int(level[100, 100]) - 60) <= 2, "the print stays 60 below it")
+    }
+
+    @Test("hysteresis: a faint region joined to a bright one is kept, a faint one alone is not")
+    func hysteresis() {
+        // Bed 10; a bright block (200) with a faint tail (40) attached; a faint block (40) apart.
+        let scan = Self.image(200, 120) { x, y in
+            if (20..<60).contains(y) && (20..<80).contains(x) { return 200 }
+            if (20..<60).contains(y) && (80..<120).contains(x) { return 40 }
+            if (80..<110).contains(y) && (130..<180).contains(x) { return 40 }
+            return 10
+        }
+        let foreground = PrintSegmenter(smoothingMM: 0).segment(scan, pixelMM: 0.25)
+        let covered = Set(foreground.runs.flatMap { run in (Int(run.start)..<Int(run.end)).map { Int(run.row) * 200 + $0 } })
+        #expect(covered.contains(40 * 200 + 100), "the faint tail stays with the bright block")
+        #expect(!covered.contains(95 * 200 + 150), "a faint block alone is no print")
+        #expect(foreground.edgeRefinementMM != nil)
+    }
+
+    @Test("row fill: a disc is solid, a ring and a comb are not")
+    func rowFill() {
+        let shapes = Self.image(300, 100) { x, y in
+            let disc = (x - 50) * (x - 50) + (y - 50) * (y - 50) < 900
+            let r = (x - 150) * (x - 150) + (y - 50) * (y - 50)
+            let ring = r < 900 && r > 500
+            let comb = (220..<280).contains(x) && (20..<80).contains(y) && (x % 6 < 2 || y < 26)
+            return disc || ring || comb ? 200 : 0
+        }
+        let foreground = Self.foreground(shapes, threshold: 100)
+        let (regions, labels) = RegionLabeler.regions(of: foreground.runs, rowStarts: foreground.rowStarts)
+        let fills = FootGrouping.rowFills(runs: foreground.runs, labels: labels, regionCount: regions.count)
+        let byX = regions.indices.sorted { regions[$0].centroid.x < regions[$1].centroid.x }.map { fills[$0] }
+        #expect(byX.count == 3)
+        #expect(byX[0] > 0.99 && byX[1] < PrintSegmenter.solidAbove && byX[2] < PrintSegmenter.solidAbove, "\(byX)")
+    }
+
+    @Test("a podoscope's dim foot gives an outline level half-way up its step; a black bed gives none")
+    func outlineLevel() throws {
+        // Bed 20; a dim foot 14 above it; a bright contact inside.
+        let podoscope = Self.image(200, 200) { x, y in
+            if (60..<140).contains(x) && (40..<160).contains(y) { return 220 }
+            if (45..<155).contains(x) && (25..<175).contains(y) { return 34 }
+            return 20
+        }
+        let segmenter = try #require(OutlineSegmenter(image: podoscope, pixelMM: 0.25))
+        #expect((26...28).contains(segmenter.threshold) && (33...35).contains(segmenter.dimLevel), "counts are evened over three levels")
+        let contactScanner = Self.image(200, 200) { x, y in (60..<140).contains(x) && (40..<160).contains(y) ? 220 : 2 }
+        #expect(OutlineSegmenter(image: contactScanner, pixelMM: 0.25) == nil)
+    }
+}
