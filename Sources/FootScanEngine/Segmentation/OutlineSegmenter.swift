@@ -62,17 +62,8 @@ struct OutlineSegmenter: Segmenter {
 
     func segment(_ image: ScanImage, pixelMM: Double) -> Foreground {
         let test = ForegroundTest(threshold: threshold, footIsLighter: footIsLighter)
-        var runs: [ForegroundRun] = [], rowStarts: [Int] = []
-        rowStarts.reserveCapacity(image.height + 1)
-        let width = image.width, stride = image.stride
-        image.pixels.withUnsafeBufferPointer { pixels in
-            guard let base = pixels.baseAddress else { return }
-            for y in 0..<image.height {
-                rowStarts.append(runs.count)
-                RunExtraction.appendRuns(row: base + y * stride, width: width, rowIndex: y, test: test, into: &runs)
-            }
-        }
-        rowStarts.append(runs.count)
+        var (runs, rowStarts) = RunExtraction.runs(of: image, test: test)
+        let width = image.width
         let visible = VisibleArea.detect(runs: runs, rowStarts: rowStarts, width: width, height: image.height, pixelMM: pixelMM)
         if visible != VisibleArea(width: width, height: image.height) {
             (runs, rowStarts) = Segmentation.clip(runs: runs, rowStarts: rowStarts, to: visible)

@@ -67,17 +67,8 @@ struct PrintSegmenter: Segmenter {
         let weakTest = ForegroundTest(threshold: weak, footIsLighter: lighter)
         let strongTest = ForegroundTest(threshold: strong, footIsLighter: lighter)
 
-        var runs: [ForegroundRun] = [], rowStarts: [Int] = []
-        rowStarts.reserveCapacity(image.height + 1)
+        let (runs, rowStarts) = RunExtraction.runs(of: image, test: weakTest)
         let width = image.width, stride = image.stride
-        image.pixels.withUnsafeBufferPointer { pixels in
-            guard let base = pixels.baseAddress else { return }
-            for y in 0..<image.height {
-                rowStarts.append(runs.count)
-                RunExtraction.appendRuns(row: base + y * stride, width: width, rowIndex: y, test: weakTest, into: &runs)
-            }
-        }
-        rowStarts.append(runs.count)
         // Hysteresis: keep the regions that hold a confident pixel.
         let (regions, labels) = RegionLabeler.regions(of: runs, rowStarts: rowStarts)
         var confident = [Bool](repeating: false, count: regions.count)

@@ -35,17 +35,8 @@ struct Segmentation {
         borderMean = choice.borderMean
         test = ForegroundTest(threshold: threshold, footIsLighter: footIsLighter)
 
-        rowStarts.reserveCapacity(image.height + 1)
-        runs.reserveCapacity(4 * image.height)
-        let width = image.width, stride = image.stride, test = self.test
-        image.pixels.withUnsafeBufferPointer { pixels in
-            guard let base = pixels.baseAddress else { return }
-            for y in 0..<image.height {
-                rowStarts.append(runs.count)
-                RunExtraction.appendRuns(row: base + y * stride, width: width, rowIndex: y, test: test, into: &runs)
-            }
-        }
-        rowStarts.append(runs.count)
+        (runs, rowStarts) = RunExtraction.runs(of: image, test: test)
+        let width = image.width
         visible = VisibleArea.detect(runs: runs, rowStarts: rowStarts, width: width, height: image.height, pixelMM: pixelMM)
         if let hidden = image.hiddenEdges {
             // Bands found on the luma before a colour projection hid them.

@@ -1,3 +1,5 @@
+import FootScanImage
+
 /// One horizontal run of foreground pixels: `row`, columns `start ..< end`.
 struct ForegroundRun: Equatable, Sendable {
     var row: Int32
@@ -9,6 +11,24 @@ struct ForegroundRun: Equatable, Sendable {
 /// single pixels in the chunks where the foreground state changes; ``appendRunsScalar`` is its plain
 /// twin, used by the tests to check it.
 enum RunExtraction {
+    /// Every row's runs of `image` under `test`, in raster order, with the index of each row's first run
+    /// (`rowStarts[y] ..< rowStarts[y + 1]` index row y's runs).
+    static func runs(of image: ScanImage, test: ForegroundTest) -> (runs: [ForegroundRun], rowStarts: [Int]) {
+        var runs: [ForegroundRun] = [], rowStarts: [Int] = []
+        rowStarts.reserveCapacity(image.height + 1)
+        runs.reserveCapacity(4 * image.height)
+        let width = image.width, stride = image.stride
+        image.pixels.withUnsafeBufferPointer { pixels in
+            guard let base = pixels.baseAddress else { return }
+            for y in 0..<image.height {
+                rowStarts.append(runs.count)
+                appendRuns(row: base + y * stride, width: width, rowIndex: y, test: test, into: &runs)
+            }
+        }
+        rowStarts.append(runs.count)
+        return (runs, rowStarts)
+    }
+
     /// Appends the runs of the row at `row` (`width` samples) to `runs`.
     ///
     /// The test `(v ^ flip) > level` is unsigned; x86 has no unsigned byte compare, and Swift lowers an
