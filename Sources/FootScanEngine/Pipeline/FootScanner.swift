@@ -9,7 +9,10 @@ import FootScanImage
 /// edges, fixes its axis and measures it.
 ///
 /// Only a few passes touch every pixel (a subsampled histogram and one SIMD pass that turns rows into
-/// foreground runs); everything after works on runs, outlines and small arrays.
+/// foreground runs); everything after works on runs, outlines and small arrays. Prints made of ridges or
+/// ink lines, and podoscope images, take a second path with a few more passes (smoothing, the bed made
+/// level, hysteresis; see `FootScanner+Prints.swift`); soles and solid prints never pay for it beyond one
+/// pass over the runs.
 public struct FootScanner: Sendable {
     /// What the caller asked for.
     public var options: MeasurementOptions

@@ -1,7 +1,9 @@
 import FootScanImage
 
 /// The engine's stages one at a time, each handing a plain value to the next: what
-/// ``FootScanner/measure(_:)`` runs in a row, open for benchmarks and diagnostics.
+/// ``FootScanner/measure(_:)`` runs in a row for soles and solid prints, open for benchmarks and
+/// diagnostics (textured prints and podoscopes run these stages again on a prepared image with their
+/// own segmenters: ``FootScanner/measurePrint(_:first:grouped:)``).
 public enum MeasurementStages {
     /// The grey level FootScan's segmenter (``ThresholdSegmenter``) chooses between foot and bed
     /// (subsampled histogram, Otsu, local edge steps), and whether the foot is the lighter side: its first
