@@ -52,13 +52,7 @@ extension ScanRenderer {
         }
 
         func coverage(of polygons: [[Point2]], blurMM: Double) -> [Double] {
-            var map = [Double](repeating: 0, count: width * height)
-            var rasterizer = PolygonRasterizer(polygons: polygons, width: width, subScanlines: subScanlines)
-            var row = [Double](repeating: 0, count: width)
-            for y in 0..<height {
-                rasterizer.coverage(row: y, into: &row)
-                for x in 0..<width { map[y * width + x] = row[x] }
-            }
+            var map = coverageMap(polygons, width: width, height: height)
             if blurMM > 0 { gaussianBlur(&map, width: width, height: height, sigma: blurMM * scale) }
             return map
         }

@@ -89,13 +89,7 @@ extension ScanRenderer {
         }
 
         // Coverage of the feet, the heel's edge out of focus: a blurred copy mixed in where the heel is.
-        var coverage = [Double](repeating: 0, count: width * height)
-        var rasterizer = PolygonRasterizer(polygons: footPolygons, width: width, subScanlines: subScanlines)
-        var row = [Double](repeating: 0, count: width)
-        for y in 0..<height {
-            rasterizer.coverage(row: y, into: &row)
-            for x in 0..<width { coverage[y * width + x] = row[x] }
-        }
+        var coverage = coverageMap(footPolygons, width: width, height: height)
         var soft: [Double] = []
         if look.heelBlurMM > 0 {
             soft = coverage

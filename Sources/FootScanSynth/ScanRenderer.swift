@@ -134,11 +134,7 @@ public enum ScanRenderer {
         // With blur, the whole coverage map first, spread by a Gaussian (separable, 3 sigma either side).
         var blurred: [Double] = []
         if lighting.edgeBlurMM > 0 {
-            blurred = [Double](repeating: 0, count: width * height)
-            for y in 0..<height {
-                rasterizer.coverage(row: y, into: &coverage)
-                for x in 0..<width { blurred[y * width + x] = coverage[x] }
-            }
+            blurred = coverageMap(polygons, width: width, height: height)
             ScanRenderer.gaussianBlur(&blurred, width: width, height: height, sigma: lighting.edgeBlurMM * scale)
         }
         for y in 0..<height {
@@ -173,6 +169,18 @@ public enum ScanRenderer {
             }
         }
         return (output, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
+    }
+
+    /// The coverage of every pixel by `polygons` (in pixels), row after row: a `width` x `height` map.
+    static func coverageMap(_ polygons: [[Point2]], width: Int, height: Int) -> [Double] {
+        var map = [Double](repeating: 0, count: width * height)
+        var rasterizer = PolygonRasterizer(polygons: polygons, width: width, subScanlines: subScanlines)
+        var row = [Double](repeating: 0, count: width)
+        for y in 0..<height {
+            rasterizer.coverage(row: y, into: &row)
+            for x in 0..<width { map[y * width + x] = row[x] }
+        }
+        return map
     }
 
     /// Spreads `values` (a `width` x `height` map) by a Gaussian of `sigma` pixels, rows then columns;
