@@ -9,12 +9,22 @@ public struct ChannelProjection: Sendable, Hashable {
     /// Whether this is the skin's hue: colourless light (haze, glare, shadow, cloth) maps to the bed's
     /// level, so the levels beside an edge are the foot's and the bed's.
     public var isSkinHue: Bool
+    /// When set, the channel is not a weighting at all but the pressure a pressure plate's map shows in
+    /// this colour scale (``PressureScale/level(red:green:blue:)``): black 0, the scale 1 to 255.
+    public var pressureScale: PressureScale?
 
     /// Creates a projection.
     public init(weights: SIMD3<Float>, offset: Float, isSkinHue: Bool = false) {
         self.weights = weights
         self.offset = offset
         self.isSkinHue = isSkinHue
+    }
+
+    /// The pressure a map in `scale` shows, as a grey channel.
+    public static func pressure(_ scale: PressureScale) -> ChannelProjection {
+        var projection = ChannelProjection(weights: .zero, offset: 0)
+        projection.pressureScale = scale
+        return projection
     }
 
     /// Rec. 601 luma, the decoder's default channel.
@@ -26,10 +36,17 @@ public struct ChannelProjection: Sendable, Hashable {
     /// A projection as three tables of fixed-point terms (12 fractional bits, room for weights of
     /// hundreds), one per channel (the offset and the
     /// rounding folded into red's): a pixel costs three loads, two adds, a shift and a clamp.
+    /// A pressure scale's projection is its 32 x 32 x 32 table of levels instead.
     struct Table {
         private var terms: [Int32]
+        private var levels: [UInt8]?
 
         init(_ projection: ChannelProjection) {
+            terms = []
+            if let scale = projection.pressureScale {
+                levels = scale.table
+                return
+            }
             terms = [Int32](repeating: 0, count: 768)
             let scale: Float = 4_096
             for level in 0..<256 {
@@ -42,6 +59,15 @@ public struct ChannelProjection: Sendable, Hashable {
 
         /// Projects `count` packed RGB pixels into grey.
         func project(rgb: UnsafePointer<UInt8>, count: Int, into grey: UnsafeMutablePointer<UInt8>) {
+            if let levels {
+                levels.withUnsafeBufferPointer { levels in
+                    for x in 0..<count {
+                        let cell = (Int(rgb[3 * x] >> 3) << 10) | (Int(rgb[3 * x + 1] >> 3) << 5) | Int(rgb[3 * x + 2] >> 3)
+                        grey[x] = levels[cell]
+                    }
+                }
+                return
+            }
             terms.withUnsafeBufferPointer { terms in
                 for x in 0..<count {
                     let sum = terms[Int(rgb[3 * x])] &+ terms[256 + Int(rgb[3 * x + 1])] &+ terms[512 + Int(rgb[3 * x + 2])]

@@ -16,6 +16,12 @@ public struct FootprintParameters: Sendable, Codable, Hashable {
     public var toeGapMM: Double
     /// How many of the outer toes (5, then 4) leave no pad: a partial print.
     public var missingToePads = 0
+    /// The toes (0: the big toe) whose pads join the forefoot's print: no gap at the crease, the pad
+    /// reaching 1 mm into the print.
+    public var touchingToePads: [Int] = []
+    /// Whether the pads are irregular (their outline wobbles by up to a fifth of their size, as real
+    /// pads do) rather than ellipses.
+    public var irregularPads = false
 
     /// Creates parameters.
     public init(midfootBandMM: Double, heelEnd: Double, forefootStart: Double, toeGapMM: Double) {
@@ -78,14 +84,19 @@ public struct FootprintOutline: Sendable {
         toePads = outline.toeTips.prefix(printed).enumerated().map { index, tip in
             let size = outline.toeSizes[index]
             // Each pad ends 1.5 mm behind its toe's tip and starts at least half the toe gap clear of the
-            // forefoot's print, so that pads and print never touch.
-            let room = (tip.x - 1.5) - (front + 0.5 * parameters.toeGapMM)
-            let halfLength = min((index == 0 ? 0.75 : 0.6) * size.capLength + 2, room / 2)
+            // forefoot's print, so that pads and print never touch; a touching pad reaches 1 mm into it.
+            let touches = parameters.touchingToePads.contains(index)
+            let room = (tip.x - 1.5) - (touches ? front - 1 : front + 0.5 * parameters.toeGapMM)
+            let halfLength = touches ? room / 2 : min((index == 0 ? 0.75 : 0.6) * size.capLength + 2, room / 2)
             let halfWidth = 0.8 * size.halfWidth
             let centre = Point2(tip.x - 1.5 - halfLength, tip.y)
+            // An irregular pad: two wobbles of its radius, phases fixed by the toe (the tip itself stays).
+            let phase = Double(index) * 1.7
             return (0..<96).map { step in
                 let angle = Double(step) / 96 * 2 * Double.pi
-                return Point2(centre.x + halfLength * cos(angle), centre.y + halfWidth * sin(angle))
+                let wobble = parameters.irregularPads ? 1 + 0.12 * sin(3 * angle + phase) * sin(angle / 2) * sin(angle / 2)
+                    + 0.06 * sin(5 * angle + 2 * phase) * sin(angle / 2) * sin(angle / 2) : 1
+                return Point2(centre.x + halfLength * cos(angle) * wobble, centre.y + halfWidth * sin(angle) * wobble)
             }
         }
     }

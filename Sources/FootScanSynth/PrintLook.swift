@@ -1,10 +1,12 @@
+import FootScanImage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// A device that makes contact prints, as `shared/data/real-looks.md` (beside the project) describes its images.
+/// A device that makes contact prints, as `shared/data/real-looks.md` (beside the project) describes its
+/// images; the pressure plate (not among them) as plates' makers state their sensors and colour maps.
 public enum PrintDevice: String, Sendable, Codable, Hashable, CaseIterable {
     /// An optical contact scanner: grey, a black bed, only the contact bright, striped by the skin's
     /// ridges about 0.5 mm apart, the heel faint, the lateral arch dim, dust on the glass.
@@ -16,10 +18,16 @@ public enum PrintDevice: String, Sendable, Codable, Hashable, CaseIterable {
     /// A colour podoscope (camera below the glass): bright whitish-green contact areas inside the dim
     /// outline of the whole foot, a faint step above a dark bed.
     case podoscope
+    /// A pressure plate's map: a grid of sensors about 5 mm apart, each cell's mean pressure drawn in a
+    /// colour scale (``PressureScale``) on black (or, one map in four, white), zero below the sensors' floor; shown as blocks or
+    /// interpolated between the cells' centres, and seen from above (measure with `--view dorsal`). The
+    /// toes press lightly: faint, dark blue in jet.
+    case pressurePlate = "pressure-plate"
 }
 
 /// The parameters of a ``PrintDevice``'s image for one scene, drawn within the ranges read off real
-/// images (`real-looks.md`). Levels are 8-bit grey; the ink grid and the podoscope are drawn in RGB.
+/// images (`real-looks.md`). Levels are 8-bit grey; the ink grid, the podoscope and the pressure plate are
+/// drawn in RGB.
 public struct PrintLook: Sendable, Codable, Hashable {
     /// Which device.
     public var device: PrintDevice
@@ -57,6 +65,15 @@ public struct PrintLook: Sendable, Codable, Hashable {
     /// Podoscope: how much brighter the bed is at the image's centre than at its corners (the light
     /// spills around the feet: a bed of 10 to 45 on real images, the dim foot a step above it locally).
     public var bedRise: Double = 0
+    /// Pressure plate: the sensors' pitch, mm; the colour scale; whether the map is interpolated between
+    /// the cells' centres (else drawn as blocks); the lowest pressure a sensor reports, as a share of the
+    /// highest cell's.
+    public var sensorPitchMM: Double = 0
+    public var pressureScale: PressureScale? = nil
+    public var interpolated = false
+    public var sensorFloor = 0.0
+    /// Pressure plate: the map drawn on white instead of black (zero pressure white).
+    public var whiteBackground = false
 
     /// Draws a device's parameters.
     public static func random(_ device: PrintDevice, using random: inout SeededRandom) -> PrintLook {
@@ -81,6 +98,17 @@ public struct PrintLook: Sendable, Codable, Hashable {
                              dimStep: random.uniform(10...16), contactBlurMM: random.uniform(0.3...0.6),
                              outlineBlurMM: random.uniform(0.4...0.9), marks: 0, contactInsetMM: random.uniform(1.5...3.5),
                              bedRise: random.uniform(0...20))
+        case .pressurePlate:
+            var look = PrintLook(device: device, bedLevel: 0, peakLevel: 255, heelShare: 1, archPressure: random.uniform(0.15...0.35),
+                                 toePressure: random.uniform(0.12...0.3), ridgeSpacingMM: 0, ridgeDepth: 0, gridSpacingMM: 0, gridAngle: 0,
+                                 lightDirection: 0, lightFall: 0, dimStep: 0, contactBlurMM: random.uniform(0.2...0.5), outlineBlurMM: 0,
+                                 marks: 0)
+            look.sensorPitchMM = random.uniform(4.5...5.1)
+            look.pressureScale = random.uniform(0...1) < 0.7 ? .jet : .rainbow
+            look.interpolated = random.uniform(0...1) < 0.6
+            look.sensorFloor = random.uniform(0.01...0.04)
+            look.whiteBackground = random.uniform(0...1) < 0.25
+            return look
         }
     }
 

@@ -1,3 +1,4 @@
+import FootScanImage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -42,8 +43,8 @@ extension ScanRenderer {
                 truth.chippauxSmirakIndex = contact.chippauxSmirakIndex
                 truth.staheliIndex = contact.staheliIndex
             }
-            if look.device == .inkGrid {
-                // The paper is seen from above: this print, drawn as the scanner's plantar view shows a foot,
+            if look.device == .inkGrid || look.device == .pressurePlate {
+                // The paper (the plate's map) is seen from above: this print, drawn as the scanner's plantar view shows a foot,
                 // is the other foot's (medial sides stay where they are drawn).
                 truth.side = foot.shape.side == .left ? .right : .left
             }
@@ -141,9 +142,32 @@ extension ScanRenderer {
                     pencil.append(left + right.reversed())
                 }
             }
-        case .podoscope:
+        case .podoscope, .pressurePlate:
             break
         }
+        // A plate's pressure also falls towards the print's edges (the sole's soft tissue): the contact
+        // blurred over 4 mm (on a 1 mm grid), from 0.35 at an edge's foot to 1 well inside.
+        let gridColumns = Int((Double(width) * mmPerPixel).rounded(.up)) + 1, gridRows = Int((Double(height) * mmPerPixel).rounded(.up)) + 1
+        var inner: [Double] = []
+        if look.device == .pressurePlate {
+            inner = [Double](repeating: 0, count: gridColumns * gridRows)
+            var counts = inner
+            for y in 0..<height {
+                let row = Int(Double(y) * mmPerPixel) * gridColumns
+                for x in 0..<width {
+                    inner[row + Int(Double(x) * mmPerPixel)] += contact[y * width + x]
+                    counts[row + Int(Double(x) * mmPerPixel)] += 1
+                }
+            }
+            for index in inner.indices where counts[index] > 0 { inner[index] /= counts[index] }
+            gaussianBlur(&inner, width: gridColumns, height: gridRows, sigma: 4)
+        }
+        let pressureMap = look.device == .pressurePlate ? sensorMap(look, contact: contact, width: width, height: height, mmPerPixel: mmPerPixel,
+                                                                    seed: scene.seed) { p in
+            let x = min(max(Int(p.x), 0), gridColumns - 1), y = min(max(Int(p.y), 0), gridRows - 1)
+            let falloff = 0.35 + 0.65 * min(1, 2 * inner[y * gridColumns + x])
+            return falloff * (localFrame(p).map { look.pressure(u: $0.u, length: $0.frame.placed.shape.lengthMM, toeBase: $0.frame.toeBase) } ?? 0)
+        } : []
         var markRasterizer = PolygonRasterizer(polygons: marks, width: width, subScanlines: 4)
         var pencilRasterizer = PolygonRasterizer(polygons: pencil, width: width, subScanlines: 4)
         var markRow = [Double](repeating: 0, count: width), pencilRow = [Double](repeating: 0, count: width)
@@ -207,6 +231,9 @@ extension ScanRenderer {
                     rgb = bed + (dim - bed) * wholeFoot[i]
                     let bright = SIMD3(0.92, 1.0, 0.9) * (look.peakLevel * (0.75 + 0.25 * pressure) + 8)
                     rgb += (bright - rgb) * c
+                case .pressurePlate:
+                    let value = pressureMap[i]
+                    rgb = value > 0 ? (look.pressureScale ?? .jet).colour(at: value) : SIMD3(repeating: look.whiteBackground ? 255 : 0)
                 }
                 let base = i * channels
                 for channel in 0..<channels {
@@ -215,6 +242,55 @@ extension ScanRenderer {
             }
         }
         return (values, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
+    }
+
+    /// A pressure plate's map at the image's pixels, 0 (below the sensors' floor) or the pressure as a
+    /// share of the highest cell's (0...1]: the foot's pressure (`contact` times `pressureAt`, mm on the
+    /// bed) averaged over each sensor, a grid of `look.sensorPitchMM` at a random offset; then each pixel
+    /// its cell's value (blocks) or the bilinear blend of the four nearest cells' centres (interpolated),
+    /// zero below the floor.
+    static func sensorMap(_ look: PrintLook, contact: [Double], width: Int, height: Int, mmPerPixel: Double, seed: UInt64,
+                          pressureAt: (Point2) -> Double) -> [Double]
+    {
+        var random = SeededRandom(seed: seed ^ 0x5E45_0125)
+        let pitch = look.sensorPitchMM
+        let origin = Point2(random.uniform(0...pitch), random.uniform(0...pitch))
+        let columns = Int(((Double(width) * mmPerPixel + origin.x) / pitch).rounded(.up)) + 1
+        let rows = Int(((Double(height) * mmPerPixel + origin.y) / pitch).rounded(.up)) + 1
+        var sums = [Double](repeating: 0, count: columns * rows), counts = [Double](repeating: 0, count: columns * rows)
+        func cell(_ p: Point2) -> (Double, Double) { ((p.x + origin.x) / pitch, (p.y + origin.y) / pitch) }
+        for y in 0..<height {
+            for x in 0..<width {
+                let p = Point2((Double(x) + 0.5) * mmPerPixel, (Double(y) + 0.5) * mmPerPixel)
+                let (cx, cy) = cell(p)
+                let index = Int(cy) * columns + Int(cx)
+                counts[index] += 1
+                let c = contact[y * width + x]
+                if c > 0.001 { sums[index] += c * pressureAt(p) }
+            }
+        }
+        var cells = zip(sums, counts).map { $1 > 0 ? $0 / $1 : 0 }
+        let peak = cells.max() ?? 0
+        guard peak > 0 else { return [Double](repeating: 0, count: width * height) }
+        cells = cells.map { $0 / peak >= look.sensorFloor ? $0 / peak : 0 }
+        var map = [Double](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let (cx, cy) = cell(Point2((Double(x) + 0.5) * mmPerPixel, (Double(y) + 0.5) * mmPerPixel))
+                if !look.interpolated {
+                    map[y * width + x] = cells[Int(cy) * columns + Int(cx)]
+                    continue
+                }
+                let gx = max(cx - 0.5, 0), gy = max(cy - 0.5, 0)
+                let x0 = min(Int(gx), columns - 2), y0 = min(Int(gy), rows - 2)
+                let fx = gx - Double(x0), fy = gy - Double(y0)
+                let top = cells[y0 * columns + x0] * (1 - fx) + cells[y0 * columns + x0 + 1] * fx
+                let bottom = cells[(y0 + 1) * columns + x0] * (1 - fx) + cells[(y0 + 1) * columns + x0 + 1] * fx
+                let value = top * (1 - fy) + bottom * fy
+                map[y * width + x] = value >= look.sensorFloor ? value : 0
+            }
+        }
+        return map
     }
 
     /// A 64-bit mixer (splitmix64's finaliser): a hash of grid cells.

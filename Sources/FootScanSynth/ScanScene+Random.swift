@@ -58,6 +58,15 @@ extension ScanScene {
             if conditions.splitPrints {
                 for index in feet.indices { feet[index].print?.midfootBandMM = 0 }
             }
+            if conditions.touchingToePads {
+                // A stream of its own, so that other scenes stay as they were.
+                var touching = SeededRandom(seed: seed ^ 0x70E_7A0C)
+                for index in feet.indices {
+                    let pick = touching.uniform(0...3)
+                    feet[index].print?.touchingToePads = pick < 1 ? [0] : pick < 2 ? [4] : [0, 4]
+                    feet[index].print?.irregularPads = true
+                }
+            }
             if conditions.partialPrints {
                 var pads = SeededRandom(seed: seed ^ 0x9AD5_0FF5)
                 for index in feet.indices { feet[index].print?.missingToePads = pads.uniform(0...1) < 0.5 ? 1 : 2 }
@@ -155,7 +164,7 @@ extension ScanScene {
         if let device = conditions.device {
             var look = SeededRandom(seed: seed ^ 0x9_41D7)
             lighting.printLook = PrintLook.random(device, using: &look)
-            lighting.noise = look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
+            lighting.noise = device == .pressurePlate ? 0 : look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
         }
         if conditions.quirks {
             var quirks = ScannerQuirks()

@@ -32,6 +32,9 @@ public struct SceneConditions: Sendable {
     public var footprints = false
     /// With `footprints`: one or two outer toes leave no pad (a partial print).
     public var partialPrints = false
+    /// With `footprints` or a device: irregular toe pads, and the big toe's pad, the fifth's, or both (a
+    /// third of the feet each) joined to the forefoot's print, no gap at the crease.
+    public var touchingToePads = false
     /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
     public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that

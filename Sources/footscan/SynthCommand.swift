@@ -42,6 +42,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Contact footprints (separate toe pads, a known arch index) instead of whole soles.")
     var footprints = false
 
+    @Flag(help: "With --footprints or --device: irregular toe pads, the big toe's, the fifth's or both joined to the forefoot's print.")
+    var touchingPads = false
+
     @Flag(help: "With two feet: make them touch.")
     var touching = false
 
@@ -72,7 +75,7 @@ struct SynthCommand: ParsableCommand {
     var look: String?
 
     @Option(help: ArgumentHelp(
-        "A print device's image (contact prints): contact-scanner (grey, black bed, ridged contact, a faint heel, dust), ink-grid (an ink podograph's grid of lines, dense where the pressure is high, on a paper form with lines, text, a logo and pencil marks, in uneven light) or podoscope (bright contact areas inside the dim outline of the whole foot).",
+        "A print device's image (contact prints): contact-scanner (grey, black bed, ridged contact, a faint heel, dust), ink-grid (an ink podograph's grid of lines, dense where the pressure is high, on a paper form with lines, text, a logo and pencil marks, in uneven light) podoscope (bright contact areas inside the dim outline of the whole foot) or pressure-plate (a map of sensors about 5 mm apart in a colour scale on black, blocky or interpolated, seen from above).",
         valueName: "device"))
     var device: String?
 
@@ -98,6 +101,7 @@ struct SynthCommand: ParsableCommand {
             throw ValidationError("--device must be one of \(PrintDevice.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if device != nil && look != nil { throw ValidationError("--device and --look do not go together: a device draws its own look.") }
+        if touchingPads && !footprints && device == nil { throw ValidationError("--touching-pads needs --footprints or --device.") }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -110,6 +114,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footCount = feet
         conditions.harsh = !clean
         conditions.footprints = footprints
+        conditions.touchingToePads = touchingPads
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger

@@ -124,6 +124,20 @@ enum GeneratedSet {
     /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.
     static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) { $0.device = .podoscope }
 
+    /// Contact-scanner prints whose big toe's pad, fifth toe's pad or both join the forefoot's print (no
+    /// gap at the crease), all pads irregular; 30 scans.
+    static let touchingPads = atThreeDensities(seeds: 9401...9430, multiplier: 7727) {
+        $0.device = .contactScanner
+        $0.touchingToePads = true
+    }
+
+    /// Pressure plates' maps (``PrintDevice/pressurePlate``): sensors 4.5 to 5.1 mm apart, in jet or a
+    /// rainbow on black, as blocks or interpolated, seen from above (`--view dorsal`); faint toes that
+    /// may join one another and the forefoot. 30 scans.
+    static let pressurePlate = atThreeDensities(seeds: 9301...9330, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+    }
+
     /// Scans whose file states a wrong density: a scanner's 72 dpi placeholder on scans at 150 to 300 dpi,
     /// and 600 dpi claimed for 150; plain and dark-bed looks; 16 scans.
     static let wrongDensity: [ScanResult] = run(seeds: Array(8401...8416)) { seed in

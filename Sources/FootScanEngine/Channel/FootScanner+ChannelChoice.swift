@@ -2,7 +2,9 @@ import FootScanImage
 
 extension FootScanner {
     /// Decodes a file's bytes for measuring. The grey channel is luma; but on a colour file the colours
-    /// are sampled and the grey channel is a projection of its colours when
+    /// are sampled and the grey channel is
+    /// - the pressure, when the file is a pressure plate's map: colours of one ``PressureScale`` on black;
+    /// or a projection of its colours when
     /// - ``SkinHue`` finds skin-coloured soles that luma confuses with colourless light (a haze, a cloth,
     ///   glare) or loses in shade (toe necks): the projection is the skin's hue; or
     /// - luma splits into two classes less than 30 grey levels apart (the foot barely brighter or darker
@@ -16,6 +18,12 @@ extension FootScanner {
         // A YCbCr JPEG is decoded once, into its planes: luma, sample and projection all come from them.
         if options.projection == nil, let planes = try ScanDecoder.decodePlanes(bytes, file: file, options: options) {
             guard let (projection, hiddenEdges) = channel(for: planes.luma, sample: planes.sample()) else { return planes.luma }
+            if projection.pressureScale != nil {
+                // A table of colours is no weighting of the planes: the map is decoded again, in RGB.
+                var colour = options
+                colour.projection = projection
+                return try ScanDecoder.decode(bytes, file: file, options: colour)
+            }
             var projected = planes.projected(by: projection)
             projected.hiddenEdges = hiddenEdges
             return projected
@@ -35,6 +43,7 @@ extension FootScanner {
     /// projection that separates foot from bed; with the hue, the light bands along the edges found on
     /// the luma, which the hue hides. Nil keeps the luma.
     static func channel(for image: ScanImage, sample: ColourSample) -> (ChannelProjection, EdgeInsets?)? {
+        if let scale = PressureScale.detect(sample) { return (.pressure(scale), nil) }
         if let hue = SkinHue.choose(sample).projection {
             // A band of colourless light along an edge disappears in the hue channel: find it on the luma
             // (at the file's pixel size, or 150 dpi's when the file states none) and hand it on. The edges

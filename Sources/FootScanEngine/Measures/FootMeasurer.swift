@@ -36,15 +36,25 @@ struct FootMeasurer {
         var frame = Frame(points: points, parts: ranges, axis: axis)
         var toes = ToeTipFinder.Result(tips: [], clefts: [])
         var toe1First = true
+        var merged: MergedToes?
         var converged = false
         func findToes() {
             if isPrint {
                 // Each pad's most distal point, across the axis in order; the big toe's pad is the largest.
-                let tips = padRanges.map { range in range.max { frame.xs[$0] < frame.xs[$1] } ?? range.lowerBound }
+                // Toes joined to the forefoot (fewer than five pads) count with their runs' areas.
+                var tips = padRanges.map { range in range.max { frame.xs[$0] < frame.xs[$1] } ?? range.lowerBound }
+                var areas = padRanges.map { points.enclosedArea($0) }
+                merged = padRanges.count < 5 ? MergedToes(frame: frame, print: printRanges, pads: padRanges, length: frame.length) : nil
+                if let merged {
+                    for toe in merged.toes.prefix(5 - padRanges.count) {
+                        tips.append(toe.tip)
+                        areas.append(merged.area(of: toe, frame: frame))
+                    }
+                }
                 let order = tips.indices.sorted { frame.ys[tips[$0]] < frame.ys[tips[$1]] }
                 toes = ToeTipFinder.Result(tips: order.map { tips[$0] }, clefts: [])
                 if let first = order.first, let last = order.last {
-                    toe1First = points.enclosedArea(padRanges[first]) >= points.enclosedArea(padRanges[last])
+                    toe1First = areas[first] >= areas[last]
                 }
             } else {
                 let main = ranges.first ?? 0..<0
@@ -117,7 +127,16 @@ struct FootMeasurer {
         let medialBallX = Self.bulgeVertex(band.map { (frame.xs[$0], frame.ys[$0] * medialSign) }, near: frame.xs[medialBall])
         let lateralBallX = Self.bulgeVertex(band.map { (frame.xs[$0], -frame.ys[$0] * medialSign) }, near: frame.xs[lateralBall])
         let ballAngle = atan2(medialBallX - lateralBallX, abs(frame.ys[medialBall] - frame.ys[lateralBall])) * 180 / Double.pi
-        let indices = isPrint ? FootprintIndices(frame: frame, parts: printRanges) : nil
+        // The print without its toes: a merged toe's vertices left out, the outline closed across its crease.
+        var indices: FootprintIndices?
+        if isPrint {
+            if let merged, !merged.toes.isEmpty {
+                let toeless = merged.printWithoutToes(points: points, print: printRanges)
+                indices = FootprintIndices(frame: Frame(points: toeless.points, parts: toeless.parts, axis: axis), parts: toeless.parts)
+            } else {
+                indices = FootprintIndices(frame: frame, parts: printRanges)
+            }
+        }
         let hull = ConvexHull.indices(xs: frame.xs, ys: frame.ys)
         let toeAngles = ToeAngles.angles(xs: frame.xs, ys: frame.ys, medialSign: medialSign, hull: hull)
 

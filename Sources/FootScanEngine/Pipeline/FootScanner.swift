@@ -24,6 +24,7 @@ public struct FootScanner: Sendable {
 
     /// Measures every foot on `image`. The image must carry its pixel size.
     public func measure(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
+        if image.source.projection?.pressureScale != nil { return try measurePressureMap(image) }
         let segmented = try MeasurementStages.Segmented(image: image)
         let grouped = segmented.groupFeet()
         if let print = try measurePrint(image, first: segmented, grouped: grouped) { return print }

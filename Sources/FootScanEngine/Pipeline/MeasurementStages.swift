@@ -126,7 +126,15 @@ public enum MeasurementStages {
             let skinHue = image.source.projection?.isSkinHue == true
             let reachMM = foreground.edgeRefinementMM ?? (skinHue ? 2 : 0)
             let localEdge = LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
-                                      reach: reachMM / max(segmented.sx, segmented.sy), minimumStep: 0.3 * foreground.contrast)
+                                      reach: reachMM / max(segmented.sx, segmented.sy), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast)
+            let secondEdge = foreground.secondEdgeRefinementMM.map {
+                LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
+                          reach: $0 / max(segmented.sx, segmented.sy), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast)
+            }
+            func refined(_ outline: [SIMD2<Double>]) -> [SIMD2<Double>] {
+                let first = localEdge.refined(outline)
+                return secondEdge?.refined(first) ?? first
+            }
             // The print segmenter asks for every part and pad on its local edge; the skin-hue channel for soles.
             let refinesPrints = foreground.edgeRefinementMM != nil
             let refinesEdges = skinHue || refinesPrints
@@ -140,8 +148,8 @@ public enum MeasurementStages {
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 // In the skin-hue channel a sole's outline is moved onto its local edges (see LocalEdge; a
                 // print's parts and pads, and outlines on luma, are left as traced).
-                let parts = (pads.isEmpty || refinesPrints) && refinesEdges ? foot.parts.map { localEdge.refined(outline($0)) } : foot.parts.map(outline)
-                let padOutlines = refinesPrints ? pads.map { localEdge.refined(outline($0)) } : pads.map(outline)
+                let parts = (pads.isEmpty || refinesPrints) && refinesEdges ? foot.parts.map { refined(outline($0)) } : foot.parts.map(outline)
+                let padOutlines = refinesPrints ? pads.map { refined(outline($0)) } : pads.map(outline)
                 return ((parts + padOutlines).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
             }
             return Traced(grouped: self, outlines: outlines)

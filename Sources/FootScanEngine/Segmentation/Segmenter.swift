@@ -30,8 +30,15 @@ struct Foreground: Sendable {
     /// far either way, mm (``LocalEdge``); nil: the tracer's level stands (the skin-hue channel refines
     /// with 2 mm regardless).
     var edgeRefinementMM: Double? = nil
+    /// When set, the refined vertices are refined again looking this far either way, mm: a first search
+    /// wide enough to reach the edge from far outside, a second narrow enough to read the foot's level
+    /// just inside it.
+    var secondEdgeRefinementMM: Double? = nil
     /// The radius of the smoothing a textured print was segmented on, mm (0: none).
     var textureSmoothingMM = 0.0
+    /// The smallest foot-to-bed step, grey levels, on which ``LocalEdge`` moves a vertex; nil: 0.3 of
+    /// the contrast.
+    var minimumEdgeStep: Double? = nil
 
     /// Contrast below which a foot carries `low_contrast`.
     static let lowContrastBelow = 30.0

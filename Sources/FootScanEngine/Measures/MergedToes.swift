@@ -1,0 +1,92 @@
+/// The toes a print's forefoot holds: pads that touched the forefoot print (no gap at the crease, or on
+/// a pressure map a sensor both pressed) and were traced with it.
+///
+/// Along the print's outline, distance along the axis rises to each toe's tip and falls into the
+/// notches beside it. A merged toe is a summit of that distance in the front two fifths of the foot
+/// whose protrusion, cut where the outline on either side first falls to within ``creaseMarginMM`` of the
+/// higher of its two cols
+/// (the lowest point reached walking ``walkMM`` of outline each way before rising above the summit),
+/// stands at least ``minimumProminenceMM`` proud and is ``minimumBreadthMM`` to ``maximumBreadthMM``
+/// across the axis (the forefoot's own front, the other summit, is far broader), and lies beside the
+/// pads found, not behind one of them. Its crease is the chord between those two points: the print
+/// without its toes, for the arch indices, is closed across it.
+struct MergedToes {
+    /// Each merged toe: the index of its tip, and its vertices beyond the crease.
+    let toes: [(tip: Int, run: [Int])]
+
+    /// How far a merged toe stands beyond its crease, mm.
+    static let minimumProminenceMM = 3.0
+    /// How broad a merged toe is across the axis at its crease, mm.
+    static let minimumBreadthMM = 4.0
+    static let maximumBreadthMM = 35.0
+    /// How far above its col a toe's crease is cut, mm.
+    static let creaseMarginMM = 1.0
+    /// How far along the outline a toe's cols are looked for, mm.
+    static let walkMM = 60.0
+
+    init(frame: Frame, print: [Range<Int>], pads: [Range<Int>], length: Double) {
+        let padSpans = pads.map { pad in
+            (low: pad.map { frame.ys[$0] }.min() ?? 0, high: pad.map { frame.ys[$0] }.max() ?? 0)
+        }
+        var toes: [(tip: Int, run: [Int])] = []
+        for part in print where part.count >= 8 {
+            let n = part.count
+            func x(_ k: Int) -> Double { frame.xs[part.lowerBound + ((k % n) + n) % n] }
+            func y(_ k: Int) -> Double { frame.ys[part.lowerBound + ((k % n) + n) % n] }
+            func step(_ k: Int) -> Double {
+                let dx = x(k + 1) - x(k), dy = y(k + 1) - y(k)
+                return (dx * dx + dy * dy).squareRoot()
+            }
+            for k in 0..<n where x(k) >= 0.6 * length && x(k) > x(k - 1) && x(k) >= x(k + 1) {
+                // Each way: the lowest point before the outline rises above the summit, within the walk.
+                func col(_ direction: Int) -> Double {
+                    var lowest = x(k), walked = 0.0, j = k
+                    while walked < Self.walkMM, abs(j - k) < n {
+                        walked += step(direction > 0 ? j : j - 1)
+                        j += direction
+                        if x(j) > x(k) { break }
+                        lowest = min(lowest, x(j))
+                    }
+                    return lowest
+                }
+                let cut = max(col(-1), col(1))
+                guard x(k) - cut >= Self.minimumProminenceMM else { continue }
+                // The protrusion: the vertices either side of the summit more than a millimetre above the
+                // cut (a forefoot's front level with the col is not the toe's).
+                var first = k, last = k
+                while first - 1 > k - n, x(first - 1) > cut + Self.creaseMarginMM { first -= 1 }
+                while last + 1 < k + n, x(last + 1) > cut + Self.creaseMarginMM { last += 1 }
+                let run = (first...last).map { part.lowerBound + (($0 % n) + n) % n }
+                let ys = run.map { frame.ys[$0] }
+                guard let low = ys.min(), let high = ys.max(), high - low >= Self.minimumBreadthMM, high - low <= Self.maximumBreadthMM,
+                      !padSpans.contains(where: { y(k) >= $0.low && y(k) <= $0.high }),
+                      !toes.contains(where: { $0.run.contains(part.lowerBound + k) }) else { continue }
+                toes.append((part.lowerBound + k, run))
+            }
+        }
+        self.toes = toes
+    }
+
+    /// The area of a merged toe, mm²: its run closed by its crease.
+    func area(of toe: (tip: Int, run: [Int]), frame: Frame) -> Double {
+        var twice = 0.0
+        for k in toe.run.indices {
+            let a = toe.run[k], b = toe.run[(k + 1) % toe.run.count]
+            twice += frame.xs[a] * frame.ys[b] - frame.xs[b] * frame.ys[a]
+        }
+        return abs(twice) / 2
+    }
+
+    /// The print's outlines without the merged toes: each toe's vertices left out, so that the outline
+    /// closes across its crease.
+    func printWithoutToes(points: [SIMD2<Double>], print: [Range<Int>]) -> (points: [SIMD2<Double>], parts: [Range<Int>]) {
+        let left = Set(toes.flatMap(\.run))
+        var kept: [SIMD2<Double>] = [], parts: [Range<Int>] = []
+        for part in print {
+            let start = kept.count
+            kept += part.filter { !left.contains($0) }.map { points[$0] }
+            parts.append(start..<kept.count)
+        }
+        return (kept, parts)
+    }
+}

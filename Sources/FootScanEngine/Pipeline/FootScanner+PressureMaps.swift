@@ -1,0 +1,105 @@
+import FootScanImage
+
+extension FootScanner {
+    /// A pressure plate's map, decoded into pressure (the image's projection is a ``PressureScale``):
+    /// measured as a print with ``PressureMapSegmenter``, after smoothing a map of blocks.
+    ///
+    /// Faint toes may stand joined to one another and to the forefoot through lighter pressure (their
+    /// necks, a sensor both pressed), and a split print's halves pair only with toes ahead of them. So
+    /// the map is parted at each of ``PressureMapSegmenter/partingLevels`` in turn, and each foot (the
+    /// feet of all levels matched by the regions of the lowest level that hold them) is measured at the lowest
+    /// level that parts the most of its toes (five at most) without breaking it into more parts than
+    /// it has at any level (an arch band pressed lightly stays whole).
+    func measurePressureMap(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
+        let density = try MeasurementStages.Segmented.density(of: image)
+        let sx = density.millimetresPerPixelX, sy = density.millimetresPerPixelY
+        let pixelMM = max(sx, sy)
+        let sensorPixels = PressureMapSegmenter.sensorPixels(of: image)
+        let radius = Int(((sensorPixels ?? 0) / 4).rounded())
+        let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image
+        var segmenter = PressureMapSegmenter(sensorPixels: sensorPixels, smoothingMM: Double(radius) * pixelMM)
+
+        struct Candidate {
+            var centre: SIMD2<Double>
+            /// The regions at the lowest level that hold its parts: every level's print lies within them.
+            var base: Set<Int32>
+            var level: Int
+            var toes: Int
+            var fewestParts: Int
+            var parts: Int
+        }
+        var candidates: [Candidate] = []
+        var byLevel: [Int: MeasurementStages.Grouped] = [:]
+        var first: MeasurementStages.Grouped?
+        var baseLabel: (Int, Int) -> Int32? = { _, _ in nil }
+        for level in PressureMapSegmenter.partingLevels {
+            segmenter.partingLevel = level
+            let grouped = try MeasurementStages.Segmented(image: prepared, segmenter: segmenter).groupFeet()
+            if first == nil {
+                first = grouped
+                let foreground = grouped.segmented.foreground
+                let labels = RegionLabeler.regions(of: foreground.runs, rowStarts: foreground.rowStarts).labels
+                baseLabel = { x, y in
+                    guard y >= 0, y + 1 < foreground.rowStarts.count else { return nil }
+                    for index in foreground.rowStarts[y]..<foreground.rowStarts[y + 1]
+                    where Int(foreground.runs[index].start) <= x && x < Int(foreground.runs[index].end) {
+                        return labels[index]
+                    }
+                    return nil
+                }
+            }
+            byLevel[level] = grouped
+            for foot in grouped.feet {
+                let centre = SIMD2(foot.summary.centroid.x * sx, foot.summary.centroid.y * sy)
+                let toes = min(foot.pads.count, 5), parts = foot.parts.count
+                let base = Set(foot.parts.compactMap { part in grouped.regions[part].firstPixel.flatMap { baseLabel($0.x, $0.y) } })
+                // The same foot: its parts lie in the same regions at the lowest level.
+                if let index = candidates.firstIndex(where: { !$0.base.isDisjoint(with: base) }) {
+                    var candidate = candidates[index]
+                    candidate.fewestParts = min(candidate.fewestParts, parts)
+                    // More toes apart, or as many in fewer parts (the level where it first stood whole).
+                    if parts <= candidate.fewestParts && (toes > candidate.toes || parts < candidate.parts) {
+                        candidate.level = level
+                        candidate.toes = toes
+                        candidate.parts = parts
+                    }
+                    candidates[index] = candidate
+                } else {
+                    candidates.append(Candidate(centre: centre, base: base, level: level, toes: toes, fewestParts: parts, parts: parts))
+                }
+            }
+            // Nothing left to part, or nothing left at all.
+            if grouped.feet.isEmpty && !candidates.isEmpty { break }
+            if !candidates.isEmpty && candidates.allSatisfy({ $0.toes >= 5 }) { break }
+        }
+        guard let firstLevel = candidates.first?.level, let firstGrouped = byLevel[firstLevel] else {
+            throw MeasurementError(first?.noFootReason ?? "no foot found on the scan")
+        }
+        // Each foot from its own level's measurement (the foot there whose centre lies nearest).
+        var measured: [Int: ScanMeasurement] = [:]
+        var result = firstGrouped.traced().measure(scanner: self)
+        measured[firstLevel] = result
+        var feet: [FootMeasurement] = []
+        for candidate in candidates {
+            if measured[candidate.level] == nil, let grouped = byLevel[candidate.level] {
+                measured[candidate.level] = grouped.traced().measure(scanner: self)
+            }
+            let centre = SIMD2(candidate.centre.x / sx, candidate.centre.y / sy)
+            func distance(_ foot: FootMeasurement) -> Double {
+                let d = foot.centrePixel - centre
+                return (d * d).sum()
+            }
+            if let foot = measured[candidate.level]?.feet.min(by: { distance($0) < distance($1) }) { feet.append(foot) }
+        }
+        // Left to right, as every measurement lists its feet; two feet of one side are uncertain.
+        result.feet = feet.sorted { $0.centrePixel.x < $1.centrePixel.x }
+        if result.feet.count == 2, result.feet[0].side == result.feet[1].side {
+            for index in result.feet.indices where !result.feet[index].warnings.contains(.sideUncertain) {
+                result.feet[index].warnings.append(.sideUncertain)
+            }
+        }
+        // A pressure map is a print, whatever its toes showed.
+        result.imageKind = .footprint
+        return result
+    }
+}

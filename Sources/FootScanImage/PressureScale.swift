@@ -1,0 +1,118 @@
+/// A colour scale a pressure plate's software draws its map in: zero pressure black, every pressure
+/// above zero a colour of the scale, from the lowest (`t` = 0) to the highest (`t` = 1). Read back
+/// through ``level(red:green:blue:)``, a map becomes a grey image of its pressure: a print is wherever
+/// the pressure is above zero, whatever the hue.
+public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
+    /// MATLAB's jet: dark blue, blue, cyan, yellow, red, dark red.
+    case jet
+    /// A rainbow at full brightness: blue, cyan, green, yellow, red.
+    case rainbow
+
+    /// The scale's colour at `t` (0...1), RGB 0...255.
+    public func colour(at t: Double) -> SIMD3<Double> {
+        let t = min(max(t, 0), 1)
+        func ramp(_ value: Double) -> Double { min(max(value, 0), 1) * 255 }
+        switch self {
+        case .jet:
+            return SIMD3(ramp(1.5 - abs(4 * t - 3)), ramp(1.5 - abs(4 * t - 2)), ramp(1.5 - abs(4 * t - 1)))
+        case .rainbow:
+            // Hue from 240 degrees (blue) down to 0 (red) at full saturation and value.
+            let hue = (1 - t) * 4
+            return SIMD3(ramp(2 - hue), ramp(hue < 2 ? hue : 4 - hue), ramp(hue - 2))
+        }
+    }
+
+    /// How far a colour may lie from the scale (RGB distance) and still read as a pressure: JPEG's
+    /// chroma and a map's interpolation move colours off it a little; skin, paper, grey and glare lie far
+    /// from every scale.
+    public static let tolerance = 48.0
+
+    /// The darkest a pressure's colour is (its brightest channel): darker is the black of zero pressure.
+    static let darkestPressure = 56.0
+
+    /// The grey level of a colour: 0 for black (zero pressure) or a colour off the scale; else 1 + 254 t
+    /// for the nearest point `t` of the scale.
+    public func level(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
+        let colour = SIMD3(Double(red), Double(green), Double(blue))
+        guard colour.max() >= Self.darkestPressure, let t = nearest(colour), t.distance <= Self.tolerance else { return 0 }
+        return UInt8((1 + 254 * t.t).rounded())
+    }
+
+    /// The point of the scale nearest `colour`: its `t` and the RGB distance.
+    public func nearest(_ colour: SIMD3<Double>) -> (t: Double, distance: Double)? {
+        var best: (t: Double, distance: Double)?
+        for step in 0...255 {
+            let t = Double(step) / 255
+            let d = colour - self.colour(at: t)
+            let distance = (d * d).sum().squareRoot()
+            if distance < best?.distance ?? .infinity { best = (t, distance) }
+        }
+        return best
+    }
+
+    /// ``level(red:green:blue:)`` for every colour at 5 bits a channel (a 32 x 32 x 32 table, each entry
+    /// the level of its cell's centre), built once per scale.
+    var table: [UInt8] {
+        switch self {
+        case .jet: Self.jetTable
+        case .rainbow: Self.rainbowTable
+        }
+    }
+
+    private static let jetTable = PressureScale.jet.makeTable()
+    private static let rainbowTable = PressureScale.rainbow.makeTable()
+
+    private func makeTable() -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: 32 * 32 * 32)
+        for r in 0..<32 {
+            for g in 0..<32 {
+                for b in 0..<32 {
+                    table[(r << 10) | (g << 5) | b] = level(red: UInt8(r * 8 + 4), green: UInt8(g * 8 + 4), blue: UInt8(b * 8 + 4))
+                }
+            }
+        }
+        return table
+    }
+
+    /// The scale a colour image's sample is drawn in, when it is a pressure map: the border black or
+    /// white (colourless, and darker than a pressure's colour or paler than any of the scale's), and
+    /// nearly every coloured block (at least 0.5 % of them all) on one scale, spread over at least a third
+    /// of it (a map has several hues; a single-coloured object is no map).
+    public static func detect(_ sample: ColourSample) -> PressureScale? {
+        let means = sample.means
+        guard sample.columns >= 8, sample.rows >= 8, means.count == sample.columns * sample.rows else { return nil }
+        var border: [SIMD3<Float>] = []
+        for column in 0..<sample.columns {
+            border.append(means[column])
+            border.append(means[(sample.rows - 1) * sample.columns + column])
+        }
+        for row in 0..<sample.rows {
+            border.append(means[row * sample.columns])
+            border.append(means[row * sample.columns + sample.columns - 1])
+        }
+        let background = border.sorted { $0.max() < $1.max() }[border.count / 2]
+        let black = Double(background.max()) < darkestPressure / 2
+        let white = Double(background.min()) > 225
+        guard black || white else { return nil }
+        // A coloured block: bright on black; on white, a colour the scale has (one channel well below
+        // the others: white and pale paper have none).
+        let coloured: (SIMD3<Float>) -> Bool = white ? { $0.max() - $0.min() >= 96 } : { Double($0.max()) >= 96 }
+        let bright = means.filter(coloured)
+        guard bright.count * 200 >= means.count, bright.count >= 20 else { return nil }
+        // At most about 4,000 blocks are read against the scales.
+        let step = max(1, bright.count / 4_000)
+        for scale in allCases {
+            var onScale: [Double] = []
+            for mean in Swift.stride(from: 0, to: bright.count, by: step).map({ bright[$0] }) {
+                if let t = scale.nearest(SIMD3(Double(mean.x), Double(mean.y), Double(mean.z))), t.distance <= tolerance {
+                    onScale.append(t.t)
+                }
+            }
+            guard onScale.count * 10 >= (bright.count + step - 1) / step * 9 else { continue }
+            onScale.sort()
+            let low = onScale[onScale.count / 20], high = onScale[onScale.count * 19 / 20]
+            if high - low >= 1.0 / 3 { return scale }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,61 @@
+@testable import FootScanEngine
+import Foundation
+import Testing
+
+/// Toes joined to a print's forefoot, on hand-made outlines in the axis frame (mm): found beside the
+/// pads apart, cut off at their crease, and not found on a forefoot's own front.
+@Suite("Merged toes")
+struct MergedToesTests {
+    /// A print outline (counter-clockwise, about every 0.5 mm): heel at x = 0, the forefoot's front at
+    /// x = 200 between y = -40 and 40, and, when `toe` is set, a toe 16 mm wide standing 15 mm proud of
+    /// the front at its lateral end (y -40 to -24), with a notch where it meets the front.
+    static func print(toe: Bool) -> [SIMD2<Double>] {
+        var corners: [SIMD2<Double>] = [SIMD2(0, -40), SIMD2(200, -40)]
+        if toe { corners += [SIMD2(215, -40), SIMD2(215, -24), SIMD2(198, -24)] }
+        corners += [SIMD2(200, 40), SIMD2(0, 40)]
+        var points: [SIMD2<Double>] = []
+        for (k, a) in corners.enumerated() {
+            let b = corners[(k + 1) % corners.count], d = b - a
+            let steps = max(1, Int(((d * d).sum().squareRoot() / 0.5).rounded()))
+            for s in 0..<steps { points.append(a + d * (Double(s) / Double(steps))) }
+        }
+        return points
+    }
+
+    /// Four round pads ahead of the front, across y = -15 to 30.
+    static func pads() -> [[SIMD2<Double>]] {
+        [-15.0, 0, 15, 30].map { y in (0..<24).map { k in
+            let a = Double(k) / 24 * 2 * Double.pi
+            let x: Double = 212 + 5 * cos(a), across: Double = y + 5 * sin(a)
+            return SIMD2(x, across)
+        } }
+    }
+
+    static func frame(_ outlines: [[SIMD2<Double>]]) -> (Frame, [Range<Int>]) {
+        var ranges: [Range<Int>] = []
+        for outline in outlines { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + outline.count)) }
+        return (Frame(points: outlines.flatMap { $0 }, parts: ranges, axis: SIMD2(1, 0)), ranges)
+    }
+
+    @Test("a fifth toe joined at the forefoot's corner: found, its tip at its end, cut off at the notch")
+    func joined() throws {
+        let (frame, ranges) = Self.frame([Self.print(toe: true)] + Self.pads())
+        let merged = MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length)
+        #expect(merged.toes.count == 1)
+        let toe = try #require(merged.toes.first)
+        // The frame's origin is the heel's corner (0, -40): y is ys - 40.
+        #expect(abs(frame.xs[toe.tip] - 215) < 0.6 && frame.ys[toe.tip] + frame.origin.y < -23)
+        // The toe's vertices lie beyond the notch (x 198 to 200), and its area is about 16 x 15 mm.
+        #expect(toe.run.allSatisfy { frame.xs[$0] >= 197.9 })
+        #expect(abs(merged.area(of: toe, frame: frame) - 16 * 15) < 40)
+        let points = frame.xs.indices.map { SIMD2(frame.xs[$0], frame.ys[$0]) }
+        let toeless = merged.printWithoutToes(points: points, print: [ranges[0]])
+        #expect(toeless.points.allSatisfy { $0.x <= 200.01 }, "the print without its toe ends at the front")
+    }
+
+    @Test("a forefoot's own front, or a bump behind a pad, is no toe")
+    func none() {
+        let (frame, ranges) = Self.frame([Self.print(toe: false)] + Self.pads())
+        #expect(MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length).toes.isEmpty)
+    }
+}

@@ -1,0 +1,76 @@
+import FootScanImage
+import Testing
+
+/// Pressure plates' colour scales: read back into pressure, told from scans that are not maps, and
+/// decoded as a grey channel.
+@Suite("Pressure scales")
+struct PressureScaleTests {
+    @Test("each scale's colours read back as 1 + 254 t; black, skin, grey and white read as zero pressure")
+    func levels() {
+        for scale in PressureScale.allCases {
+            for step in 0...20 {
+                let t = Double(step) / 20
+                let c = scale.colour(at: t)
+                let level = scale.level(red: UInt8(c.x.rounded()), green: UInt8(c.y.rounded()), blue: UInt8(c.z.rounded()))
+                #expect(abs(Double(level) - (1 + 254 * t)) <= 3, "\(scale) t \(t): \(level)")
+            }
+            for (r, g, b) in [(0, 0, 0), (20, 15, 30), (200, 150, 120), (128, 128, 128), (250, 250, 250), (220, 240, 216)] {
+                #expect(scale.level(red: UInt8(r), green: UInt8(g), blue: UInt8(b)) == 0, "\(scale): (\(r), \(g), \(b)) is no pressure")
+            }
+        }
+    }
+
+    /// A 16 x 16 block sample: black border, the middle blocks `inside(column, row)`.
+    static func sample(_ inside: (Int, Int) -> SIMD3<Float>) -> ColourSample {
+        var means: [SIMD3<Float>] = []
+        for row in 0..<16 {
+            for column in 0..<16 {
+                means.append((3..<13).contains(row) && (3..<13).contains(column) ? inside(column, row) : SIMD3(2, 1, 3))
+            }
+        }
+        return ColourSample(columns: 16, rows: 16, blockPixels: 8, means: means)
+    }
+
+    @Test("a map is told by its colours: on one scale over a third of it or more, on black or white")
+    func detection() {
+        for scale in PressureScale.allCases {
+            let map = Self.sample { column, _ in
+                let c = scale.colour(at: Double(column - 3) / 9)
+                return SIMD3(Float(c.x), Float(c.y), Float(c.z))
+            }
+            #expect(PressureScale.detect(map) == scale)
+        }
+        // Skin on a dark bed, skin on a white lid, and one hue on black are not maps; a map on white is.
+        #expect(PressureScale.detect(Self.sample { _, _ in SIMD3(190, 140, 115) }) == nil)
+        #expect(PressureScale.detect(Self.sample { _, _ in SIMD3(255, 0, 0) }) == nil)
+        func onWhite(_ inside: @escaping (Int, Int) -> SIMD3<Float>) -> ColourSample {
+            ColourSample(columns: 16, rows: 16, blockPixels: 8, means: Self.sample(inside).means.map { $0 == SIMD3(2, 1, 3) ? SIMD3(250, 251, 249) : $0 })
+        }
+        #expect(PressureScale.detect(onWhite { _, _ in SIMD3(190, 140, 115) }) == nil)
+        #expect(PressureScale.detect(onWhite { column, _ in
+            let c = PressureScale.jet.colour(at: Double(column - 3) / 9)
+            return SIMD3(Float(c.x), Float(c.y), Float(c.z))
+        }) == .jet)
+    }
+
+    @Test("a map decoded through its scale: grey is pressure, black is zero")
+    func decoding() throws {
+        // 96 x 64: black, with a band across the middle rows running the scale from left to right.
+        var pixels = [UInt8]()
+        for y in 0..<64 {
+            for x in 0..<96 {
+                let c = PressureScale.jet.colour(at: Double(x) / 95)
+                pixels += (16..<48).contains(y) ? [UInt8(c.x.rounded()), UInt8(c.y.rounded()), UInt8(c.z.rounded())] : [0, 0, 0]
+            }
+        }
+        var options = DecodingOptions()
+        options.projection = .pressure(.jet)
+        let image = try ScanDecoder.decode(ColourDecodingTests.png(pixels), file: "map", options: options)
+        #expect(image.source.projection?.pressureScale == .jet)
+        #expect(image[10, 5] == 0 && image[90, 60] == 0)
+        for x in Swift.stride(from: 0, to: 96, by: 5) {
+            // The table works at 5 bits a channel: within 8 levels of the pressure.
+            #expect(abs(Double(image[x, 32]) - (1 + 254 * Double(x) / 95)) <= 8, "x \(x): \(image[x, 32])")
+        }
+    }
+}
