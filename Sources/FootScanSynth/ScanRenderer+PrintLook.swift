@@ -189,7 +189,8 @@ extension ScanRenderer {
                 let p = Point2((Double(x) + 0.5) * mmPerPixel, ym)
                 let c = contact[i]
                 var pressure = 0.0, u = 0.0, length = 1.0
-                if c > 0.001 || (!wholeFoot.isEmpty && wholeFoot[i] > 0.001), let f = localFrame(p) {
+                // A pressure plate's pressure is in its sensor map already: no second search per pixel.
+                if look.device != .pressurePlate, c > 0.001 || (!wholeFoot.isEmpty && wholeFoot[i] > 0.001), let f = localFrame(p) {
                     u = f.u
                     length = f.frame.placed.shape.lengthMM
                     pressure = look.pressure(u: u, length: length, toeBase: f.frame.toeBase)
