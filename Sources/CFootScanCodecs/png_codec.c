@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The most libpng may allocate for one ancillary chunk (or its decompressed text or profile). */
+#define FS_PNG_CHUNK_MAX (16u << 20)
+
 struct fs_png_reader {
     jmp_buf jump;
     png_structp png;
@@ -60,6 +63,32 @@ fs_png_reader *fs_png_reader_create(const uint8_t *data, size_t length) {
     return reader;
 }
 
+/*
+ * Walks the chunk lengths (the file is all in memory) and refuses a chunk that states more bytes than
+ * the file has left: libpng allocates an eXIf chunk's stated length before reading it, whatever
+ * png_set_chunk_malloc_max says, so a 100-byte file could make it ask for 2 GB (found by fuzzing).
+ */
+static int fs_png_check_chunk_lengths(fs_png_reader *reader) {
+    const uint8_t *data = reader->data;
+    size_t at = 8;
+    while (reader->length - at >= 8) {
+        uint32_t length = (uint32_t)data[at] << 24 | (uint32_t)data[at + 1] << 16 | (uint32_t)data[at + 2] << 8 | data[at + 3];
+        char name[5] = {0};
+        for (int i = 0; i < 4; i++) {
+            uint8_t c = data[at + 4 + i];
+            name[i] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? (char)c : '?';
+        }
+        if ((size_t)length > reader->length - at - 8 || reader->length - at - 8 - length < 4) {
+            snprintf(reader->message, sizeof reader->message,
+                     "the file ends inside its %s chunk (%u bytes stated, %zu left)", name, length, reader->length - at - 8);
+            return FS_ERR_TRUNCATED;
+        }
+        if (memcmp(data + at + 4, "IEND", 4) == 0) break;
+        at += 12 + (size_t)length;
+    }
+    return FS_OK;
+}
+
 static int fs_png_failure(fs_png_reader *reader) {
     return reader->truncated ? FS_ERR_TRUNCATED : FS_ERR_CORRUPT;
 }
@@ -70,6 +99,8 @@ int fs_png_read_header(fs_png_reader *reader, fs_png_header *header) {
         fs_png_store(reader->message, "not a PNG signature");
         return FS_ERR_CORRUPT;
     }
+    int lengths = fs_png_check_chunk_lengths(reader);
+    if (lengths != FS_OK) return lengths;
     reader->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, reader, fs_png_on_error, fs_png_on_warning);
     if (!reader->png) return FS_ERR_NOMEM;
     reader->info = png_create_info_struct(reader->png);
@@ -78,6 +109,18 @@ int fs_png_read_header(fs_png_reader *reader, fs_png_header *header) {
         return fs_png_failure(reader);
     }
     png_set_read_fn(reader->png, reader, fs_png_read_bytes);
+    /* A chunk's stated length is what libpng allocates for it before reading it: without a cap a
+     * 20 KB file stating a 1.5 GB text chunk makes it ask for 1.5 GB (found by fuzzing). No chunk a
+     * scan needs (eXIf, iCCP, text) comes near this; image data (IDAT) is streamed, not held. */
+    png_set_chunk_malloc_max(reader->png, FS_PNG_CHUNK_MAX);
+#ifdef FOOTSCAN_FUZZING
+    /* Fuzz builds only (Tests/Fuzz): a mutated chunk keeps going past its checksums, as libpng's own
+     * fuzzer does, so that mutations reach the code behind them instead of dying at the CRC. */
+    png_set_crc_action(reader->png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
+#ifdef PNG_IGNORE_ADLER32
+    png_set_option(reader->png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#endif
+#endif
     png_read_info(reader->png, reader->info);
     reader->header_read = 1;
 

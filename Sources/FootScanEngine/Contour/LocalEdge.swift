@@ -39,6 +39,7 @@ struct LocalEdge {
         let orientation: Double = twiceArea >= 0 ? 1 : -1
         let step = 0.5
         let samples = Int((reach / step).rounded())
+        let span = Double(samples) * step
         var profile = [Double](repeating: 0, count: 2 * samples + 1)
         var seen = [Int](repeating: 0, count: 2 * samples + 1)
         var generation = 0
@@ -64,7 +65,9 @@ struct LocalEdge {
                 let normal = SIMD2(tangent.y, -tangent.x) * (orientation / length)
                 let p = outline[i]
                 guard !visible.isOnEdge(p) else { continue }
-                let first = p - normal * reach, last = p + normal * reach
+                // The samples reach `samples * step`, up to a quarter pixel past `reach` (found by
+                // AddressSanitizer: a read one row past the image's last).
+                let first = p - normal * span, last = p + normal * span
                 guard min(first.x, last.x) >= minX, min(first.y, last.y) >= minY,
                       max(first.x, last.x) < maxX, max(first.y, last.y) < maxY else { continue }
                 // The profile is read lazily: the two bands, then outward from the vertex until the

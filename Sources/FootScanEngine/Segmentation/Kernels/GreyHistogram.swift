@@ -23,7 +23,8 @@ struct GreyHistogram {
                 }
                 y += step
             }
-            let inset = max(1, min(width, height) / 200)
+            // One pixel in (a scanner's edge row is often odd), less on images too small for it.
+            let inset = min(max(1, min(width, height) / 200), (min(width, height) - 1) / 2)
             for x in Swift.stride(from: 0, to: width, by: max(1, step / 2)) {
                 borderSum += Int(pixels[inset * stride + x]) + Int(pixels[(height - 1 - inset) * stride + x])
                 borderCount += 2
