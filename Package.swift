@@ -1,6 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// CI's sanitizer run sets FOOTSCAN_UBSAN=1: the C shim is then also built under UndefinedBehaviorSanitizer
+/// (only the shim: a dependency's C++ would stop the run on its own undefined behaviour).
+let shimSettings: [CSetting] = Context.environment["FOOTSCAN_UBSAN"] == "1"
+    ? [.unsafeFlags(["-fsanitize=undefined", "-fno-sanitize-recover=undefined"])]
+    : []
+
 let package = Package(
     name: "FootScan",
     products: [
@@ -29,7 +35,8 @@ let package = Package(
         ),
         .target(
             name: "CFootScanCodecs",
-            dependencies: ["CLibPNG", "CLibJPEG"]
+            dependencies: ["CLibPNG", "CLibJPEG"],
+            cSettings: shimSettings
         ),
         .target(
             name: "FootScanImage",
