@@ -5,6 +5,18 @@
 // "Reliability" section).
 import PackageDescription
 
+/// A fuzz target: an executable on FuzzSupport and the two libraries it fuzzes.
+func fuzzTarget(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            "FuzzSupport",
+            .product(name: "FootScanImage", package: "FootScan"),
+            .product(name: "FootScanEngine", package: "FootScan"),
+        ]
+    )
+}
+
 let package = Package(
     name: "FootScanFuzz",
     dependencies: [
@@ -16,30 +28,9 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: ["CFuzzerDriver"]
         ),
-        .executableTarget(
-            name: "fuzz-decode",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "FootScanImage", package: "FootScan"),
-                .product(name: "FootScanEngine", package: "FootScan"),
-            ]
-        ),
-        .executableTarget(
-            name: "fuzz-channel",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "FootScanImage", package: "FootScan"),
-                .product(name: "FootScanEngine", package: "FootScan"),
-            ]
-        ),
-        .executableTarget(
-            name: "fuzz-engine",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "FootScanImage", package: "FootScan"),
-                .product(name: "FootScanEngine", package: "FootScan"),
-            ]
-        ),
+        fuzzTarget("fuzz-decode"),
+        fuzzTarget("fuzz-channel"),
+        fuzzTarget("fuzz-engine"),
     ],
     swiftLanguageModes: [.v6]
 )
