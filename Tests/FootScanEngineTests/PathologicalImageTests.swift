@@ -1,3 +1,4 @@
+import Foundation
 import FootScanEngine
 import FootScanImage
 import FootScanSynth
@@ -128,6 +129,35 @@ struct PathologicalImageTests {
                             "\(label): measured \(foot.lengthMM) mm long (drawn \(truth.lengthMM)) with no warning")
                 }
             }
+        }
+    }
+}
+
+/// Inputs the engine fuzzer found over the time bound, kept in `Tests/Fuzz/Regressions`.
+@Suite("Fuzz findings over the time bound")
+struct SlowFuzzFindingTests {
+    /// Random black and white bits, 135 x 161 px at 16 dpi, seen from above: three "feet" of noise, each
+    /// flagged. The engine takes about twice the bound (about 100 ms of 54): most of it in the
+    /// touching-feet split, which labels regions again for every wall it tries (perf: RegionLabeler 16%,
+    /// TouchingFeet.Wall 10%, ForegroundRegion.add 9%). Open (issue 17): a known issue until the split
+    /// stops relabelling per candidate; this test then says the known issue is gone.
+    @Test("random bits at 16 dpi, three regions that look like feet")
+    func bitsAt16DPI() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Regressions/engine-bits-135x161-16dpi-dorsal.png")
+        let image = try ScanDecoder.decode([UInt8](try Data(contentsOf: url)))
+        var options = MeasurementOptions()
+        options.view = .dorsal
+        let start = PathologicalImageTests.threadCPUMilliseconds()
+        let result = Result { () throws(MeasurementError) -> ScanMeasurement in try FootScanner(options: options).measure(image) }
+        let elapsed = PathologicalImageTests.threadCPUMilliseconds() - start
+        let bound = PathologicalImageTests.boundMilliseconds(pixels: image.width * image.height)
+        print("random bits at 16 dpi: \(Int(elapsed)) ms of \(Int(bound))")
+        if case .success(let scan) = result {
+            for foot in scan.feet { #expect(!foot.warnings.isEmpty, "a foot of noise with no warning") }
+        }
+        withKnownIssue("the touching-feet split relabels the image for every wall it tries", isIntermittent: true) {
+            #expect(elapsed <= bound)
         }
     }
 }
