@@ -30,12 +30,23 @@ public struct WorkBound: Sendable {
     public func check<T>(pixels: Int, what: @autoclosure () -> String, _ body: () throws -> T) rethrows -> T {
         let start = Self.threadCPUMilliseconds()
         let result = try body()
+        verify(since: start, pixels: pixels, what: what)
+        return result
+    }
+
+    /// The same for work whose size is known only when it is done: `body` returns the pixels it covered.
+    public func check(what: @autoclosure () -> String, _ body: () -> Int) {
+        let start = Self.threadCPUMilliseconds()
+        let pixels = body()
+        verify(since: start, pixels: pixels, what: what)
+    }
+
+    private func verify(since start: Double, pixels: Int, what: () -> String) {
         let elapsed = Self.threadCPUMilliseconds() - start
         let limit = limitMilliseconds(pixels: pixels)
         if elapsed > limit {
             fatalError("\(what()): \(pixels) pixels took \(Int(elapsed)) ms of CPU, over the bound of \(Int(limit)) ms")
         }
-        return result
     }
 
     /// The calling thread's CPU time so far, in milliseconds.
