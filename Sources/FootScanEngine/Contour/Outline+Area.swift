@@ -15,7 +15,7 @@ extension Array where Element == SIMD2<Double> {
 extension Array where Element == SIMD2<Double> {
     /// The area of the points' convex hull.
     func hullArea() -> Double {
-        let hull = ConvexHull.indices(xs: map(\.x), ys: map(\.y))
+        let hull = ConvexHull.indices(xs: map { $0.x }, ys: map { $0.y })
         return hull.map { self[$0] }.enclosedArea()
     }
 }

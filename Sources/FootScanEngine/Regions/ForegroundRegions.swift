@@ -86,47 +86,63 @@ struct ForegroundRegion: Sendable {
 enum RegionLabeler {
     /// The regions, and for each run the index of its region.
     static func regions(of runs: [ForegroundRun], rowStarts: [Int]) -> (regions: [ForegroundRegion], labels: [Int32]) {
-        guard !runs.isEmpty else { return ([], []) }
-        var parent = Array(0..<runs.count)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
-        func union(_ a: Int, _ b: Int) {
-            let ra = find(a), rb = find(b)
-            if ra != rb { if ra < rb { parent[rb] = ra } else { parent[ra] = rb } }
-        }
-        // rowStarts[y] ..< rowStarts[y + 1] are the runs of row y.
-        for y in 1..<(rowStarts.count - 1) {
-            var i = rowStarts[y - 1], j = rowStarts[y]
-            let iEnd = rowStarts[y], jEnd = rowStarts[y + 1]
-            while i < iEnd && j < jEnd {
-                let above = runs[i], below = runs[j]
-                if above.start <= below.end && below.start <= above.end { union(i, j) }
-                if above.end < below.end { i += 1 } else { j += 1 }
-            }
-        }
-        var slotOfRoot = [Int](repeating: -1, count: runs.count)
+        let (labels, count) = labels(of: runs, rowStarts: rowStarts)
         var regions: [ForegroundRegion] = []
-        var labels = [Int32](repeating: 0, count: runs.count)
+        regions.reserveCapacity(count)
         for (index, run) in runs.enumerated() {
-            let root = find(index)
-            let slot = slotOfRoot[root]
-            if slot >= 0 {
-                regions[slot].add(run)
-                labels[index] = Int32(slot)
-            } else {
-                slotOfRoot[root] = regions.count
-                labels[index] = Int32(regions.count)
-                var region = ForegroundRegion(firstRun: index)
-                region.add(run)
-                regions.append(region)
-            }
+            let slot = Int(labels[index])
+            if slot == regions.count { regions.append(ForegroundRegion(firstRun: index)) }
+            regions[slot].add(run)
         }
         return (regions, labels)
+    }
+
+    /// For each run the index of its region, regions numbered in order of their first run, and the
+    /// number of regions.
+    static func labels(of runs: [ForegroundRun], rowStarts: [Int]) -> (labels: [Int32], count: Int) {
+        guard !runs.isEmpty else { return ([], 0) }
+        var parent = [Int32](unsafeUninitializedCapacity: runs.count) { buffer, initialised in
+            for i in 0..<runs.count { buffer[i] = Int32(i) }
+            initialised = runs.count
+        }
+        var labels = [Int32](repeating: -1, count: runs.count)
+        var count: Int32 = 0
+        runs.withUnsafeBufferPointer { runs in
+            parent.withUnsafeMutableBufferPointer { parent in
+                @inline(__always) func find(_ i: Int32) -> Int32 {
+                    var i = i
+                    while parent[Int(i)] != i {
+                        parent[Int(i)] = parent[Int(parent[Int(i)])]
+                        i = parent[Int(i)]
+                    }
+                    return i
+                }
+                // rowStarts[y] ..< rowStarts[y + 1] are the runs of row y.
+                for y in 1..<(rowStarts.count - 1) {
+                    var i = rowStarts[y - 1], j = rowStarts[y]
+                    let iEnd = rowStarts[y], jEnd = rowStarts[y + 1]
+                    while i < iEnd && j < jEnd {
+                        let above = runs[i], below = runs[j]
+                        if above.start <= below.end && below.start <= above.end {
+                            let ra = find(Int32(i)), rb = find(Int32(j))
+                            if ra != rb { if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb } }
+                        }
+                        if above.end < below.end { i += 1 } else { j += 1 }
+                    }
+                }
+                // A root is its region's first run, so regions are numbered in order of their first run.
+                labels.withUnsafeMutableBufferPointer { labels in
+                    for index in 0..<runs.count {
+                        let root = Int(find(Int32(index)))
+                        if labels[root] < 0 {
+                            labels[root] = count
+                            count += 1
+                        }
+                        labels[index] = labels[root]
+                    }
+                }
+            }
+        }
+        return (labels, Int(count))
     }
 }

@@ -20,6 +20,8 @@ enum TouchingFeet {
         let direction: SIMD2<Double>
         let length: Double
         let halfWidth: Double
+        /// The rows the wall can reach (a pixel beyond its extent either side).
+        let rows: ClosedRange<Double>
 
         init(from a: SIMD2<Double>, to b: SIMD2<Double>, halfWidth: Double = 0.75) {
             let d = b - a
@@ -28,6 +30,8 @@ enum TouchingFeet {
             self.direction = length > 0 ? d / length : SIMD2(1, 0)
             self.length = length
             self.halfWidth = halfWidth
+            let reach = 3 + halfWidth + 1
+            self.rows = (min(a.y, b.y) - reach)...(max(a.y, b.y) + reach)
         }
 
         @inline(__always) func contains(_ x: Int, _ y: Int) -> Bool {
@@ -43,15 +47,76 @@ enum TouchingFeet {
             return p.x * direction.y - p.y * direction.x
         }
 
+        /// The columns of `run` inside the wall, or nil when none are.
+        ///
+        /// The wall is convex, so its pixels on a row are one interval: it is found from the two slabs that
+        /// bound the wall (along the segment, and across it), then settled with ``contains(_:_:)`` at its
+        /// ends, so a run costs a few tests, not one per pixel.
+        func columns(of run: ForegroundRun) -> ClosedRange<Int>? {
+            let start = Int(run.start), end = Int(run.end), y = Int(run.row)
+            guard start < end, Double(y) >= rows.lowerBound, Double(y) <= rows.upperBound else { return nil }
+            let dy = Double(y) - a.y
+            // Each slab bounds c0 + c1 * (x - a.x): along the segment, -3...length + 3; across it,
+            // -halfWidth...halfWidth.
+            var low = Double(start), high = Double(end - 1)
+            let alongAt = dy * direction.y, acrossAt = -dy * direction.x
+            if direction.x != 0 {
+                let u = (-3 - alongAt) / direction.x + a.x, v = (length + 3 - alongAt) / direction.x + a.x
+                low = max(low, min(u, v))
+                high = min(high, max(u, v))
+            } else if alongAt < -3 || alongAt > length + 3 {
+                return nil
+            }
+            if direction.y != 0 {
+                let u = (-halfWidth - acrossAt) / direction.y + a.x, v = (halfWidth - acrossAt) / direction.y + a.x
+                low = max(low, min(u, v))
+                high = min(high, max(u, v))
+            } else if abs(acrossAt) > halfWidth {
+                return nil
+            }
+            guard !low.isNaN, !high.isNaN, low <= high + 1 else { return nil }
+            // The estimate, widened by a pixel and clamped to the run, then settled pixel by pixel.
+            let from = Int(max(Double(start), min(Double(end - 1), low.rounded(.down) - 1)))
+            let to = Int(max(Double(from), min(Double(end - 1), high.rounded(.up) + 1)))
+            var first = from
+            while first <= to && !contains(first, y) { first += 1 }
+            guard first <= to else { return nil }
+            var last = to
+            while last > first && !contains(last, y) { last -= 1 }
+            while first > start && contains(first - 1, y) { first -= 1 }
+            while last < end - 1 && contains(last + 1, y) { last += 1 }
+            return first...last
+        }
+
         /// Appends the parts of `run` outside the wall (none, one or two) to `pieces`.
         func appendPieces(of run: ForegroundRun, to pieces: inout [ForegroundRun]) {
-            var start = Int(run.start)
-            let row = Int(run.row)
-            for x in Int(run.start)..<Int(run.end) where contains(x, row) {
-                if x > start { pieces.append(ForegroundRun(row: run.row, start: Int32(start), end: Int32(x))) }
-                start = x + 1
+            guard let inside = columns(of: run) else {
+                pieces.append(run)
+                return
             }
-            if start < Int(run.end) { pieces.append(ForegroundRun(row: run.row, start: Int32(start), end: run.end)) }
+            if inside.lowerBound > Int(run.start) {
+                pieces.append(ForegroundRun(row: run.row, start: run.start, end: Int32(inside.lowerBound)))
+            }
+            if inside.upperBound + 1 < Int(run.end) {
+                pieces.append(ForegroundRun(row: run.row, start: Int32(inside.upperBound + 1), end: run.end))
+            }
+        }
+
+        /// The pixels inside the wall of the runs `indices` (in raster order) of `runs`; only the runs
+        /// of the rows the wall reaches are looked at.
+        func pixelsInside(_ runs: [ForegroundRun], _ indices: [Int]) -> Int {
+            var low = 0, high = indices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Double(runs[indices[middle]].row) < rows.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var total = 0
+            for k in low..<indices.count {
+                let run = runs[indices[k]]
+                guard Double(run.row) <= rows.upperBound else { break }
+                total += columns(of: run)?.count ?? 0
+            }
+            return total
         }
     }
 
@@ -80,7 +145,8 @@ enum TouchingFeet {
             for j in notches[(n + 1)...] { segments.append((i, j)) }
         }
         let own = runs.indices.filter { Int(labels[$0]) == index }
-        /// The cut along `wall` when it leaves two feet of a pair with no more than 2% in slivers.
+        /// The cut along `wall` when it leaves two feet of a pair with no more than 2% in slivers. The
+        /// parts' areas come first; only the two largest are summarised, and only when the slivers allow.
         func validCut(_ wall: Wall) -> Cut? {
             var pieces: [ForegroundRun] = []
             pieces.reserveCapacity(own.count + 16)
@@ -91,37 +157,54 @@ enum TouchingFeet {
             }
             // Rows without pieces start where the previous row ended.
             for y in 1...image.height where rowStarts[y] < rowStarts[y - 1] { rowStarts[y] = rowStarts[y - 1] }
-            let (found, pieceLabels) = RegionLabeler.regions(of: pieces, rowStarts: rowStarts)
-            let largest = found.indices.sorted { found[$0].area > found[$1].area }
+            let (pieceLabels, count) = RegionLabeler.labels(of: pieces, rowStarts: rowStarts)
+            var areas = [Double](repeating: 0, count: count)
+            for (n, piece) in pieces.enumerated() { areas[Int(pieceLabels[n])] += Double(piece.end - piece.start) }
+            let largest = areas.indices.sorted { areas[$0] > areas[$1] }
             guard largest.count >= 2 else { return nil }
-            let a = found[largest[0]], b = found[largest[1]]
-            let kept = found.reduce(0.0) { $0 + $1.area }
-            guard kept - a.area - b.area <= 0.02 * regions[index].area, FootGrouping.areAPair(a, b, sx: sx, sy: sy)
-            else { return nil }
+            let kept = areas.reduce(0.0, +)
+            guard kept - areas[largest[0]] - areas[largest[1]] <= 0.02 * regions[index].area else { return nil }
+            /// The summary of part `id`, its pieces added in raster order.
+            func part(_ id: Int) -> ForegroundRegion {
+                var region: ForegroundRegion?
+                for (n, piece) in pieces.enumerated() where Int(pieceLabels[n]) == id {
+                    if region == nil { region = ForegroundRegion(firstRun: n) }
+                    region?.add(piece)
+                }
+                return region ?? ForegroundRegion(firstRun: 0)
+            }
+            let a = part(largest[0]), b = part(largest[1])
+            guard FootGrouping.areAPair(a, b, sx: sx, sy: sy) else { return nil }
             return Cut(wall: wall, a: a, b: b, ids: (Int32(largest[0]), Int32(largest[1])), pieces: pieces, labels: pieceLabels,
                        crossed: regions[index].area - kept)
         }
         // Cuts crossing about as little foreground as the best (a toe's base more or less) are kept, and
         // told apart by the feet they leave: the more convex the two, the likelier (a toe cut off one foot
-        // sticks out of the other's side).
-        var shortlist: [Cut] = []
+        // sticks out of the other's side). The walls are tried from the one crossing the least: once one
+        // is valid, walls crossing more than half as much again are not labelled at all.
+        let walls = segments.map { Wall(from: outline[$0.a], to: outline[$0.b]) }
+        let crossings = walls.map { Double($0.pixelsInside(runs, own)) }
+        let order = walls.indices.sorted { crossings[$0] < crossings[$1] || (crossings[$0] == crossings[$1] && $0 < $1) }
+        var shortlist: [(segment: Int, cut: Cut)] = []
         var fewest = Double.infinity
-        for segment in segments {
-            guard let cut = validCut(Wall(from: outline[segment.a], to: outline[segment.b])), cut.crossed <= 1.5 * fewest + 2 else { continue }
+        // Each wall tried labels the region's runs again: a region of a few thousand runs (a foot's
+        // outline) can try all of them, one shattered into runs nearly as many as its pixels (noise)
+        // only as many as keep the work within the image's pixel count.
+        var budget = labelledRunsPerPixel * image.width * image.height
+        for segment in order {
+            guard crossings[segment] <= 1.5 * fewest + 2, budget >= own.count else { break }
+            budget -= own.count
+            guard let cut = validCut(walls[segment]) else { continue }
             fewest = min(fewest, cut.crossed)
-            shortlist.append(cut)
-            shortlist.removeAll { $0.crossed > 1.5 * fewest + 2 }
+            shortlist.append((segment, cut))
         }
+        shortlist.sort { $0.segment < $1.segment }
         var best: (feet: (FootGrouping.Foot, FootGrouping.Foot), deficiency: Double)?
-        for cut in shortlist {
+        for (_, cut) in shortlist {
             var deficiency = 0.0
             for (id, part) in [(cut.ids.0, cut.a), (cut.ids.1, cut.b)] {
-                var ends: [SIMD2<Double>] = []
-                for (n, piece) in cut.pieces.enumerated() where cut.labels[n] == id {
-                    ends.append(SIMD2(Double(piece.start) * sx, Double(piece.row) * sy))
-                    ends.append(SIMD2(Double(piece.end) * sx, Double(piece.row) * sy))
-                }
-                deficiency += ends.hullArea() - part.area * sx * sy
+                deficiency += rowEnds(of: id, pieces: cut.pieces, labels: cut.labels, sx: sx, sy: sy).hullArea()
+                    - part.area * sx * sy
             }
             if deficiency < best?.deficiency ?? .infinity {
                 best = ((FootGrouping.Foot(parts: [index], summary: cut.a, wall: cut.wall),
@@ -131,12 +214,37 @@ enum TouchingFeet {
         return best?.feet
     }
 
+    /// The runs the walls tried on one region may label in all, per pixel of the image.
+    static let labelledRunsPerPixel = 4
+
+    /// The ends of each row of the part labelled `id` (its leftmost start and rightmost end, in
+    /// millimetres), whose convex hull is that of all the part's run ends. `pieces` are in raster order.
+    static func rowEnds(of id: Int32, pieces: [ForegroundRun], labels: [Int32], sx: Double, sy: Double) -> [SIMD2<Double>] {
+        var ends: [SIMD2<Double>] = []
+        var row: (y: Int32, start: Int32, end: Int32)?
+        func flush() {
+            guard let row else { return }
+            ends.append(SIMD2(Double(row.start) * sx, Double(row.y) * sy))
+            ends.append(SIMD2(Double(row.end) * sx, Double(row.y) * sy))
+        }
+        for (n, piece) in pieces.enumerated() where labels[n] == id {
+            if let current = row, current.y == piece.row {
+                row = (current.y, min(current.start, piece.start), max(current.end, piece.end))
+            } else {
+                flush()
+                row = (piece.row, piece.start, piece.end)
+            }
+        }
+        flush()
+        return ends
+    }
+
     /// The notches of a closed outline, as indices into it, in order along the outline: in each
     /// concavity (the stretch of outline under a convex hull edge), the points deepest below the edge
     /// between two rises of at least 3 mm (a concavity holding several toes' clefts has a notch at each),
     /// when at least `minimumDepth` deep; the `count` deepest of them.
     static func notchIndices(_ points: [SIMD2<Double>], minimumDepth: Double, count: Int) -> [Int] {
-        let hull = ConvexHull.indices(xs: points.map(\.x), ys: points.map(\.y)).sorted()
+        let hull = ConvexHull.indices(xs: points.map { $0.x }, ys: points.map { $0.y }).sorted()
         guard hull.count >= 3 else { return [] }
         let rise = 3.0
         var notches: [(index: Int, depth: Double)] = []
