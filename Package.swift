@@ -67,13 +67,20 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // What the test suites share: the generated sets, error statistics, the engine's accuracy and time
+        // bounds, the command runner. A target of its own so each suite imports it, not a copy.
+        .target(
+            name: "FootScanTestSupport",
+            dependencies: ["FootScanEngine", "FootScanSynth", "FootScanImage"],
+            path: "Tests/FootScanTestSupport"
+        ),
         .testTarget(
             name: "FootScanImageTests",
             dependencies: ["FootScanImage"]
         ),
         .testTarget(
             name: "FootScanEngineTests",
-            dependencies: ["FootScanEngine", "FootScanSynth", "FootScanImage"]
+            dependencies: ["FootScanEngine", "FootScanSynth", "FootScanImage", "FootScanTestSupport"]
         ),
         .testTarget(
             name: "FootScanOverlayTests",
@@ -85,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FootScanCommandTests",
-            dependencies: ["FootScanImage", "FootScanSynth"]
+            dependencies: ["FootScanImage", "FootScanSynth", "FootScanTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

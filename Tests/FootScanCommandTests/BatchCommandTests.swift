@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FootScanTestSupport
 
 @Suite("footscan batch, end to end")
 struct BatchCommandTests {

@@ -1,6 +1,7 @@
 import FootScanSynth
 import Foundation
 import Testing
+import FootScanTestSupport
 
 @Suite("footscan calibrate and --profile, end to end")
 struct CalibrateCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FootScanTestSupport
 
 @Suite("footscan match and lasts, end to end")
 struct MatchCommandTests {

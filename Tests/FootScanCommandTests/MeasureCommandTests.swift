@@ -1,6 +1,7 @@
 import FootScanImage
 import Foundation
 import Testing
+import FootScanTestSupport
 
 @Suite("footscan measure and overlay, end to end")
 struct MeasureCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FootScanTestSupport
 
 /// The scans a new user tries first: each measures as its truth file says.
 @Suite("Sample scans")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FootScanTestSupport
 
 @Suite("footscan synth, end to end")
 struct SynthCommandTests {

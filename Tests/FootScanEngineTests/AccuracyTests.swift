@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// The accuracy bounds of the engine issue, held on a seeded generated set with known truth.
 @Suite("Accuracy on generated scans")

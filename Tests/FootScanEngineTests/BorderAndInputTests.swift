@@ -2,6 +2,7 @@ import FootScanEngine
 import FootScanImage
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 @Suite("Borders, bad scale and empty scans")
 struct BorderAndInputTests {

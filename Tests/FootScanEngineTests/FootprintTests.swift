@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// The footprint bounds of the issue on extra measures, on generated contact prints with known arch indices.
 @Suite("Footprints: arch index and the print's other indices")

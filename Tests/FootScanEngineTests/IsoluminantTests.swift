@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// A bed as bright as the skin but of another hue: luma cannot tell them apart, the colour channel must.
 @Suite("Colour where luma fails")

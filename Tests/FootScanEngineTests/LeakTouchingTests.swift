@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// A band of light along an edge at a level near the skin's segments as foreground; a foot that touches
 /// it must not grow into it (a careful Otsu pipeline reports such a foot as 150 to 200 mm wide).

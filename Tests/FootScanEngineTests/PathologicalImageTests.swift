@@ -2,11 +2,8 @@ import Foundation
 import FootScanEngine
 import FootScanImage
 import FootScanSynth
+import FootScanTestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Images built to hurt the engine (issue 17): each must end within the time bound the README states
 /// for any image, 200 ns a pixel plus 50 ms of CPU in a release build, with a clear result or error.
@@ -15,21 +12,14 @@ import Glibc
 /// fails only when an image costs several times what it does today.
 @Suite("Pathological images")
 struct PathologicalImageTests {
-    /// The bound, milliseconds of CPU for `pixels` pixels.
-    static func boundMilliseconds(pixels: Int) -> Double { slowdown * (50 + 200e-6 * Double(pixels)) }
-
-    /// 5 under AddressSanitizer (CI's second run of the suite), which makes this code 2-3 times
-    /// slower; 1 in a plain build, which the bound is stated for.
-    static let slowdown: Double = dlsym(nil, "__asan_init") != nil ? 5 : 1
-
     /// Measures `image`, printing what came out and how long it took; expects the time within the bound.
     static func measure(_ image: ScanImage, label: String, options: MeasurementOptions = MeasurementOptions())
         -> Result<ScanMeasurement, MeasurementError>
     {
-        let start = threadCPUMilliseconds()
+        let start = EngineTimeBound.threadCPUMilliseconds()
         let result = Result { () throws(MeasurementError) -> ScanMeasurement in try FootScanner(options: options).measure(image) }
-        let elapsed = threadCPUMilliseconds() - start
-        let bound = boundMilliseconds(pixels: image.width * image.height)
+        let elapsed = EngineTimeBound.threadCPUMilliseconds() - start
+        let bound = EngineTimeBound.milliseconds(pixels: image.width * image.height)
         switch result {
         case .success(let scan):
             let feet = scan.feet.map { "\($0.side) \(Int($0.lengthMM)) x \(Int($0.widthMM)) mm \($0.warnings.map(\.rawValue))" }
@@ -39,12 +29,6 @@ struct PathologicalImageTests {
         }
         #expect(elapsed <= bound, "\(label): \(Int(elapsed)) ms, bound \(Int(bound)) ms")
         return result
-    }
-
-    static func threadCPUMilliseconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
     }
 
     /// A grey image at 200 dpi painted by `level(x, y)`.
@@ -147,10 +131,10 @@ struct SlowFuzzFindingTests {
         let image = try ScanDecoder.decode([UInt8](try Data(contentsOf: url)))
         var options = MeasurementOptions()
         options.view = .dorsal
-        let start = PathologicalImageTests.threadCPUMilliseconds()
+        let start = EngineTimeBound.threadCPUMilliseconds()
         let result = Result { () throws(MeasurementError) -> ScanMeasurement in try FootScanner(options: options).measure(image) }
-        let elapsed = PathologicalImageTests.threadCPUMilliseconds() - start
-        let bound = PathologicalImageTests.boundMilliseconds(pixels: image.width * image.height)
+        let elapsed = EngineTimeBound.threadCPUMilliseconds() - start
+        let bound = EngineTimeBound.milliseconds(pixels: image.width * image.height)
         print("random bits at 16 dpi: \(Int(elapsed)) ms of \(Int(bound))")
         if case .success(let scan) = result {
             for foot in scan.feet { #expect(!foot.warnings.isEmpty, "a foot of noise with no warning") }

@@ -1,6 +1,7 @@
 @testable import FootScanEngine
 import FootScanImage
 import Testing
+import FootScanTestSupport
 
 /// The stages that judge a result on small hand-made inputs: plausibility, the side cues' vote, and the
 /// skin-hue channel choice.

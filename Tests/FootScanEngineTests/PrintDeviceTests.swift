@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// Prints as real devices make them (issue 13): a contact scanner's ridged prints, ink podographs on a
 /// form, podoscope images, pressure plates' maps; each set generated with its truth from the geometry.

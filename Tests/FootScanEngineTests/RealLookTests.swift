@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// The bounds of the real-scans issue, held on generated scans with a real colour scanner's look.
 @Suite("Real scanners' looks")

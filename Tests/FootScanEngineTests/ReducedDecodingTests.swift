@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// Reduced decoding (libjpeg-turbo's DCT scaling) must keep the accuracy bounds it is used for.
 @Suite("Accuracy with reduced JPEG decoding")

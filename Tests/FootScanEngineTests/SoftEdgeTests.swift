@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// Real edges are soft: the lens, and the sole curving up off the glass. A threshold taken from the
 /// steps' middles two pixels either side would sit wherever the first threshold cut the ramp.

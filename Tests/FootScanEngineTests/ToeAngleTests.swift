@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// The hallux angle bound of the issue on extra measures.
 @Suite("Hallux and fifth-toe angles")

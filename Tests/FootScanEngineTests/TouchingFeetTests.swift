@@ -1,6 +1,7 @@
 import FootScanEngine
 import FootScanSynth
 import Testing
+import FootScanTestSupport
 
 /// Two feet that touch are still two feet. Where they touch, neither outline can be seen: the engine cuts
 /// the shared region along the segment between the notches at the ends of the contact. The bounds

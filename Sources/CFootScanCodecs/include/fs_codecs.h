@@ -6,6 +6,9 @@
  * shim and never a Swift frame. All decoder state lives on the heap in an opaque reader that
  * the caller creates and destroys; after an error the reader carries the library's message.
  * Nothing the libraries say is printed: warnings and errors are captured in the reader.
+ *
+ * Not a stable API: only FootScanImage calls it, and it changes with FootScanImage. Code outside
+ * this package decodes through FootScanImage (ScanDecoder), never through these functions.
  */
 #ifndef FS_CODECS_H
 #define FS_CODECS_H

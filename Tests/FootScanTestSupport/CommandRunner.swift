@@ -3,15 +3,15 @@ import FootScanSynth
 import Testing
 
 /// Runs the built `footscan` executable, as swift-argument-parser's own tests do.
-enum CommandRunner {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+package enum CommandRunner {
+    package struct Outcome {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// The `footscan` binary beside the test bundle.
-    static var executable: URL {
+    package static var executable: URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [runner, runner.deletingLastPathComponent()] {
             let url = candidate.appendingPathComponent("footscan")
@@ -20,7 +20,7 @@ enum CommandRunner {
         return runner.appendingPathComponent("footscan")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+    package static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,14 +53,14 @@ enum CommandRunner {
     }
 
     /// A fresh temporary folder.
-    static func temporaryFolder(_ name: String) throws -> URL {
+    package static func temporaryFolder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("footscan-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// Writes a generated scan into `folder` and returns its URL and truth.
-    static func writeScan(seed: UInt64, dpi: Double = 150, feet: Int = 1, format: ScanFileFormat = .jpeg(quality: 90, progressive: false),
+    package static func writeScan(seed: UInt64, dpi: Double = 150, feet: Int = 1, format: ScanFileFormat = .jpeg(quality: 90, progressive: false),
                           density: Bool = true, isoluminant: Bool = false, claimedDPI: Double? = nil, into folder: URL, name: String? = nil)
         throws -> (url: URL, truth: [FootTruth])
     {

@@ -6,7 +6,7 @@ import Testing
 /// side right on every foot. Prints the statistics (and each foot wider off than 0.6 mm) under `label`;
 /// returns the measured feet for the caller's own checks.
 @discardableResult
-func expectEngineBounds(_ scans: [ScanResult], label: String, minimumFeet: Int, note: String = "") -> [FootResult] {
+package func expectEngineBounds(_ scans: [ScanResult], label: String, minimumFeet: Int, note: String = "") -> [FootResult] {
     for scan in scans {
         let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
         #expect(error == nil, "\(label): seed \(scan.seed)")

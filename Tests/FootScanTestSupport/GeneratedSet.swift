@@ -5,32 +5,32 @@ import FootScanImage
 import FootScanSynth
 
 /// One generated foot, its truth and what the engine measured of it.
-struct FootResult: Sendable {
-    var seed: UInt64
-    var dotsPerInch: Double
-    var truth: FootTruth
-    var measured: FootMeasurement?
+package struct FootResult: Sendable {
+    package var seed: UInt64
+    package var dotsPerInch: Double
+    package var truth: FootTruth
+    package var measured: FootMeasurement?
 }
 
 /// One generated scan's outcome.
-struct ScanResult: Sendable {
-    var seed: UInt64
-    var scene: ScanScene
-    var feet: [FootResult]
-    var measuredCount: Int
-    var error: String?
-    var orderedLeftToRight: Bool
-    var imageKind: ImageKind?
-    var reduction = 1
+package struct ScanResult: Sendable {
+    package var seed: UInt64
+    package var scene: ScanScene
+    package var feet: [FootResult]
+    package var measuredCount: Int
+    package var error: String?
+    package var orderedLeftToRight: Bool
+    package var imageKind: ImageKind?
+    package var reduction = 1
     /// Whether the grey channel was projected from colour rather than luma.
-    var usedColour = false
+    package var usedColour = false
 }
 
 /// Renders, encodes, decodes and measures a seeded set of scenes in parallel, once per test process.
-enum GeneratedSet {
+package enum GeneratedSet {
     /// The main set: 170 scans (over 200 feet) across densities, rotations, lighting, formats, one or
     /// two feet, with and without density metadata.
-    static let main: [ScanResult] = run(seeds: Array(1...170)) { seed in
+    package static let main: [ScanResult] = run(seeds: Array(1...170)) { seed in
         var conditions = SceneConditions()
         let densities: [Double] = [150, 200, 300, 600]
         conditions.dotsPerInch = [densities[Int(seed % 4)]]
@@ -42,40 +42,40 @@ enum GeneratedSet {
 
     /// Contact prints: 60 scans (one or two feet) at 150, 200 and 300 dpi, arch indices from split prints
     /// (0) to flat feet.
-    static let footprints = atThreeDensities(seeds: 1001...1060, multiplier: 104_729) { $0.footprints = true }
+    package static let footprints = atThreeDensities(seeds: 1001...1060, multiplier: 104_729) { $0.footprints = true }
 
     /// Partial prints: one or two outer toes left no pad; 20 scans at 150 to 300 dpi.
-    static let partialPrints = atThreeDensities(seeds: 1101...1120, multiplier: 104_729) {
+    package static let partialPrints = atThreeDensities(seeds: 1101...1120, multiplier: 104_729) {
         $0.footprints = true
         $0.partialPrints = true
     }
 
     /// Two split prints side by side (no midfoot contact): 16 scans at 150 to 300 dpi.
-    static let splitPrintPairs = atThreeDensities(seeds: 1201...1216, multiplier: 104_729) {
+    package static let splitPrintPairs = atThreeDensities(seeds: 1201...1216, multiplier: 104_729) {
         $0.footprints = true
         $0.splitPrints = true
         $0.footCount = 2
     }
 
     /// Two feet that touch (overlapping by 1 mm where they are closest), 150 to 300 dpi, any rotation.
-    static let touching = atThreeDensities(seeds: 4001...4030, multiplier: 5519) {
+    package static let touching = atThreeDensities(seeds: 4001...4030, multiplier: 5519) {
         $0.footCount = 2
         $0.touching = true
     }
 
     /// A band of light along the left edge, 60 to 95% of the way from bed to skin, that the leftmost foot
     /// touches; one or two feet, 150 to 300 dpi.
-    static let leakTouching = atThreeDensities(seeds: 5001...5024, multiplier: 4513) { $0.leakTouchesFoot = true }
+    package static let leakTouching = atThreeDensities(seeds: 5001...5024, multiplier: 4513) { $0.leakTouchesFoot = true }
 
     /// A bed as bright as the skin (luma within 3%) but bluish under a warm skin: only colour separates
     /// them. One or two feet, 150 to 300 dpi, PNG and JPEG.
-    static let isoluminant = atThreeDensities(seeds: 6001...6024, multiplier: 3571) { $0.isoluminantBed = true }
+    package static let isoluminant = atThreeDensities(seeds: 6001...6024, multiplier: 3571) { $0.isoluminantBed = true }
 
     /// The same scenes decoded as luma alone, to show that they need colour.
-    static let isoluminantLumaOnly = atThreeDensities(seeds: 6001...6024, multiplier: 3571, lumaOnly: true) { $0.isoluminantBed = true }
+    package static let isoluminantLumaOnly = atThreeDensities(seeds: 6001...6024, multiplier: 3571, lumaOnly: true) { $0.isoluminantBed = true }
 
     /// Two feet that touch in a staggered stance: one 30 to 150 mm ahead of the other, 150 to 300 dpi.
-    static let touchingStaggered = atThreeDensities(seeds: 4101...4130, multiplier: 5519) {
+    package static let touchingStaggered = atThreeDensities(seeds: 4101...4130, multiplier: 5519) {
         $0.footCount = 2
         $0.touching = true
         $0.touchingStaggerMM = 30...150
@@ -83,10 +83,10 @@ enum GeneratedSet {
 
     /// Soft edges: the feet's outlines blurred by a Gaussian of 0.2 to 0.6 mm (the lens; a sole curving
     /// off the glass), with every other condition as in the main set; 150 to 300 dpi.
-    static let softEdges = atThreeDensities(seeds: 7001...7024, multiplier: 7919) { $0.edgeBlurMM = 0.2...0.6 }
+    package static let softEdges = atThreeDensities(seeds: 7001...7024, multiplier: 7919) { $0.edgeBlurMM = 0.2...0.6 }
 
     /// Single feet with toes turned by 0 to 30 degrees (true hallux angles about 5 to 35), 150 to 300 dpi.
-    static let hallux = atThreeDensities(seeds: 3001...3040, multiplier: 6151) {
+    package static let hallux = atThreeDensities(seeds: 3001...3040, multiplier: 6151) {
         $0.footCount = 1
         $0.toeRotationDeg = 0...30
     }
@@ -94,39 +94,39 @@ enum GeneratedSet {
     /// A colour flatbed with its lid open (``ScannerLook/darkBed``): near-black bed, skin-coloured soles,
     /// a colourless haze from one edge to the heel, a white cloth against the medial arch, toe pads on
     /// darker necks, ridges, a pale defocused heel; 30 scans at 150 to 300 dpi, PNG and JPEG.
-    static let darkBed = atThreeDensities(seeds: 8001...8030, multiplier: 6007) { $0.look = .darkBed }
+    package static let darkBed = atThreeDensities(seeds: 8001...8030, multiplier: 6007) { $0.look = .darkBed }
 
     /// The same under a white lid (``ScannerLook/lightBed``): a shadow halo, the arch in shade, a grey
     /// gradient from the edge where the lid does not close; 30 scans.
-    static let lightBed = atThreeDensities(seeds: 8101...8130, multiplier: 6007) { $0.look = .lightBed }
+    package static let lightBed = atThreeDensities(seeds: 8101...8130, multiplier: 6007) { $0.look = .lightBed }
 
     /// Either look with a scanner's quirks: vignetting, dust specks and hairs, 16-bit samples in half the
     /// PNGs; 30 scans.
-    static let quirks = atThreeDensities(seeds: 8201...8230, multiplier: 6007, lookBySeed: true) { $0.quirks = true }
+    package static let quirks = atThreeDensities(seeds: 8201...8230, multiplier: 6007, lookBySeed: true) { $0.quirks = true }
 
     /// Feet partly off the bed (one edge cuts 5 to 20 mm off them), dark-bed look; 12 scans.
-    static let offBed = atThreeDensities(seeds: 8301...8312, multiplier: 6007) {
+    package static let offBed = atThreeDensities(seeds: 8301...8312, multiplier: 6007) {
         $0.look = .darkBed
         $0.offBed = true
     }
 
     /// An optical contact scanner's prints (``PrintDevice/contactScanner``): grey, ridged, a faint heel,
     /// a dim arch band, dust; one or two feet, 30 scans at 150 to 300 dpi.
-    static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) { $0.device = .contactScanner }
+    package static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) { $0.device = .contactScanner }
 
     /// Ink podograph prints on a paper form (``PrintDevice/inkGrid``), seen from above (`--view dorsal`):
     /// grid lines dense under heel and ball, sparse and broken under arch and toes; frame, text, logo,
     /// pencil marks; uneven light. 30 scans.
-    static let inkGrid = atThreeDensities(seeds: 9101...9130, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+    package static let inkGrid = atThreeDensities(seeds: 9101...9130, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
         $0.device = .inkGrid
     }
 
     /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.
-    static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) { $0.device = .podoscope }
+    package static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) { $0.device = .podoscope }
 
     /// Contact-scanner prints whose big toe's pad, fifth toe's pad or both join the forefoot's print (no
     /// gap at the crease), all pads irregular; 30 scans.
-    static let touchingPads = atThreeDensities(seeds: 9401...9430, multiplier: 7727) {
+    package static let touchingPads = atThreeDensities(seeds: 9401...9430, multiplier: 7727) {
         $0.device = .contactScanner
         $0.touchingToePads = true
     }
@@ -134,13 +134,13 @@ enum GeneratedSet {
     /// Pressure plates' maps (``PrintDevice/pressurePlate``): sensors 4.5 to 5.1 mm apart, in jet or a
     /// rainbow on black, as blocks or interpolated, seen from above (`--view dorsal`); faint toes that
     /// may join one another and the forefoot. 30 scans.
-    static let pressurePlate = atThreeDensities(seeds: 9301...9330, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+    package static let pressurePlate = atThreeDensities(seeds: 9301...9330, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
         $0.device = .pressurePlate
     }
 
     /// Scans whose file states a wrong density: a scanner's 72 dpi placeholder on scans at 150 to 300 dpi,
     /// and 600 dpi claimed for 150; plain and dark-bed looks; 16 scans.
-    static let wrongDensity: [ScanResult] = run(seeds: Array(8401...8416)) { seed in
+    package static let wrongDensity: [ScanResult] = run(seeds: Array(8401...8416)) { seed in
         var conditions = SceneConditions()
         conditions.dotsPerInch = [seed % 2 == 0 ? 150 : [150.0, 200, 300][Int(seed / 2 % 3)]]
         if seed % 3 == 0 { conditions.look = .darkBed }
@@ -150,7 +150,7 @@ enum GeneratedSet {
     }
 
     /// JPEG scans at 300 and 600 dpi decoded by DCT scaling to pixels of about 0.17 mm (1/2 and 1/4).
-    static let reduced: [ScanResult] = run(seeds: Array(2001...2040), decoding: DecodingOptions(coarsestPixelMM: 0.17)) { seed in
+    package static let reduced: [ScanResult] = run(seeds: Array(2001...2040), decoding: DecodingOptions(coarsestPixelMM: 0.17)) { seed in
         var conditions = SceneConditions()
         conditions.dotsPerInch = [seed % 2 == 0 ? 300 : 600]
         conditions.footCount = seed % 2 == 0 ? nil : 1
@@ -160,7 +160,7 @@ enum GeneratedSet {
 
     /// Scenes at 150, 200 and 300 dpi in turn (by seed), under the conditions `configure` sets, each drawn
     /// from seed x `multiplier`.
-    static func atThreeDensities(seeds: ClosedRange<UInt64>, multiplier: UInt64, lumaOnly: Bool = false, lookBySeed: Bool = false,
+    package static func atThreeDensities(seeds: ClosedRange<UInt64>, multiplier: UInt64, lumaOnly: Bool = false, lookBySeed: Bool = false,
                                  options: MeasurementOptions = MeasurementOptions(),
                                  _ configure: @Sendable (inout SceneConditions) -> Void) -> [ScanResult] {
         run(seeds: Array(seeds), lumaOnly: lumaOnly, options: options) { seed in
@@ -173,7 +173,7 @@ enum GeneratedSet {
     }
 
     /// Renders each scene, writes it as a file's bytes, decodes and measures it.
-    static func run(seeds: [UInt64], decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
+    package static func run(seeds: [UInt64], decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
                     options: MeasurementOptions = MeasurementOptions(), scene: @Sendable (UInt64) -> ScanScene) -> [ScanResult] {
         let slots = ResultSlots(count: seeds.count)
         DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
@@ -184,7 +184,7 @@ enum GeneratedSet {
 
     /// Decodes as the command does (luma, or a colour channel when luma cannot separate foot from bed),
     /// or as luma alone.
-    static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
+    package static func measure(seed: UInt64, scene: ScanScene, decoding: DecodingOptions = DecodingOptions(), lumaOnly: Bool = false,
                         options: MeasurementOptions = MeasurementOptions()) -> ScanResult {
         var result = ScanResult(seed: seed, scene: scene, feet: [], measuredCount: 0, error: nil, orderedLeftToRight: true, imageKind: nil)
         do {
@@ -225,7 +225,7 @@ enum GeneratedSet {
         return result
     }
 
-    static func centroidX(_ polygon: [SIMD2<Double>]) -> Double {
+    package static func centroidX(_ polygon: [SIMD2<Double>]) -> Double {
         var area = 0.0, sum = 0.0
         for i in polygon.indices {
             let a = polygon[i], b = polygon[(i + 1) % polygon.count]
@@ -236,7 +236,7 @@ enum GeneratedSet {
         return area == 0 ? 0 : sum / (3 * area)
     }
 
-    static func distance(_ a: SIMD2<Double>, _ b: Point2) -> Double {
+    package static func distance(_ a: SIMD2<Double>, _ b: Point2) -> Double {
         ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
     }
 }
@@ -252,29 +252,4 @@ final class ResultSlots: @unchecked Sendable {
         lock.signal()
     }
     var values: [ScanResult] { storage.compactMap { $0 } }
-}
-
-/// Percentiles of absolute errors.
-struct ErrorStatistics: CustomStringConvertible {
-    let count: Int
-    let p50: Double
-    let p95: Double
-    let maximum: Double
-
-    init(_ errors: [Double]) {
-        let sorted = errors.map(abs).sorted()
-        count = sorted.count
-        func at(_ q: Double) -> Double {
-            guard !sorted.isEmpty else { return .nan }
-            return sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded(.up)))]
-        }
-        p50 = at(0.5)
-        p95 = at(0.95)
-        maximum = sorted.last ?? .nan
-    }
-
-    var description: String {
-        func f(_ v: Double) -> String { String((v * 1000).rounded() / 1000) }
-        return "n=\(count) P50=\(f(p50)) P95=\(f(p95)) max=\(f(maximum))"
-    }
 }
