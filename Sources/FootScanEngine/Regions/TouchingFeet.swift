@@ -4,14 +4,17 @@ import FootScanImage
 /// region along the straight segment between two notches of its outline, the ends of the contact.
 ///
 /// The notches are the deepest points of the outline's concavities (its convex hull's defects at least
-/// 6 mm deep, several in one concavity; the twelve deepest). Every segment between two notches is tried: the pixels within 0.75
-/// pixel of the segment (enough to part 8-connected pixels) become a wall, the region's runs less the
-/// wall are labelled again, and the cut is valid when the two largest parts are two feet of a pair (each
+/// 6 mm deep, several in one concavity; the twelve deepest). The segments between two notches are
+/// tried, from the one whose wall crosses the fewest foreground pixels: the pixels within 0.75 pixel of
+/// the segment (enough to part 8-connected pixels) become a wall, the region's runs less the wall are
+/// labelled again, and the cut is valid when the two largest parts are two feet of a pair (each
 /// foot-like, lengths within 25%) and no more than 2% of the region is left in slivers. Of the valid
-/// cuts, the one through the fewest foreground pixels is the contact (a cut from a notch between one
-/// foot's toes crosses the bases of those toes as well). Unlike a
-/// straight line across the whole region, the segment ends where the contact does: in a staggered stance
-/// it does not slice the toes of the foot behind or the heel of the foot ahead.
+/// cuts, those crossing at most half as much again as the first (plus 2 pixels) are compared, and the
+/// one leaving the most convex feet is the contact (a cut from a notch between one foot's toes crosses
+/// the bases of those toes as well). Unlike a straight line across the whole region, the segment ends
+/// where the contact does: in a staggered stance it does not slice the toes of the foot behind or the
+/// heel of the foot ahead. Labelling is capped at ``labelledRunsPerPixel`` runs per image pixel a region:
+/// a foot's outline (a few thousand runs) tries every wall, noise (a run every few pixels) a few.
 enum TouchingFeet {
     /// The pixels within `halfWidth` pixels of the segment from `a` to `b` (pixel coordinates), extended
     /// by 3 pixels at both ends.
@@ -188,8 +191,8 @@ enum TouchingFeet {
         var shortlist: [(segment: Int, cut: Cut)] = []
         var fewest = Double.infinity
         // Each wall tried labels the region's runs again: a region of a few thousand runs (a foot's
-        // outline) can try all of them, one shattered into runs nearly as many as its pixels (noise)
-        // only as many as keep the work within the image's pixel count.
+        // outline) can try all of them, one shattered into a run every few pixels (noise) only as many
+        // as keep the labelling within 4 runs per image pixel.
         var budget = labelledRunsPerPixel * image.width * image.height
         for segment in order {
             guard crossings[segment] <= 1.5 * fewest + 2, budget >= own.count else { break }
