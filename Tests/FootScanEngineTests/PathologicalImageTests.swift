@@ -118,24 +118,29 @@ struct PathologicalImageTests {
 }
 
 /// Inputs the engine fuzzer found over the time bound, kept in `Tests/Fuzz/Regressions`.
+///
+/// Both are random black-and-white bits, which the touching-feet split took for a pair of feet and
+/// labelled again for each of the 66 walls between its 12 notches (a run every four pixels or so):
+/// 135 x 161 px at 16 dpi seen from above took about 100 ms of its 54 ms bound; 417 x 155 px at 10 dpi,
+/// found after a cap per region, about 70 ms of 63 (several regions, each with its own cap). The
+/// walls are now tried from the one crossing the least, their crossings counted near their span only,
+/// and the labelling all the splits of an image may do is capped at two runs per image pixel.
 @Suite("Fuzz findings over the time bound")
 struct SlowFuzzFindingTests {
-    /// Random black and white bits, 135 x 161 px at 16 dpi, seen from above. It took about twice the bound
-    /// (about 100 ms of 54): the touching-feet split labelled the noise's runs (about one per four
-    /// pixels) again for each of the 66 walls between its 12 notches. The walls are now tried from the
-    /// one crossing the least, and the labelling a region may do is capped at four runs per image pixel.
-    @Test("random bits at 16 dpi: within the bound, each foot of noise flagged")
-    func bitsAt16DPI() throws {
+    @Test("random bits: within the time bound, each foot of noise flagged",
+          arguments: [("engine-bits-135x161-16dpi-dorsal.png", ScanView.dorsal),
+                      ("engine-bits-417x155-10dpi.png", .plantar)])
+    func bits(file: String, view: ScanView) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fuzz/Regressions/engine-bits-135x161-16dpi-dorsal.png")
+            .appendingPathComponent("Fuzz/Regressions/\(file)")
         let image = try ScanDecoder.decode([UInt8](try Data(contentsOf: url)))
         var options = MeasurementOptions()
-        options.view = .dorsal
+        options.view = view
         let start = EngineTimeBound.threadCPUMilliseconds()
         let result = Result { () throws(MeasurementError) -> ScanMeasurement in try FootScanner(options: options).measure(image) }
         let elapsed = EngineTimeBound.threadCPUMilliseconds() - start
         let bound = EngineTimeBound.milliseconds(pixels: image.width * image.height)
-        print("random bits at 16 dpi: \(Int(elapsed)) ms of \(Int(bound))")
+        print("\(file): \(Int(elapsed)) ms of \(Int(bound))")
         if case .success(let scan) = result {
             for foot in scan.feet { #expect(!foot.warnings.isEmpty, "a foot of noise with no warning") }
         }

@@ -57,7 +57,7 @@ struct TouchingFeetWallTests {
         #expect(pieces.count == 2)
     }
 
-    @Test("pixels inside a wall, counted over the rows it reaches, equal the count over every run")
+    @Test("pixels inside a wall, counted near its span on the rows it reaches, equal the count over every run")
     func pixelsInside() {
         var random = SeededRandom(seed: 5)
         var runs: [ForegroundRun] = []
@@ -70,11 +70,18 @@ struct TouchingFeetWallTests {
             }
         }
         let indices = Array(runs.indices)
-        for _ in 0..<50 {
-            let wall = TouchingFeet.Wall(from: SIMD2(random.uniform(0...70), random.uniform(0...80)),
-                                         to: SIMD2(random.uniform(0...70), random.uniform(0...80)))
+        var rowStarts = [Int](repeating: 0, count: 81)
+        for (k, run) in runs.enumerated() { rowStarts[Int(run.row) + 1] = k + 1 }
+        for trial in 0..<60 {
+            // Some walls reach past the image's rows, some lie along a row or a column.
+            var b = SIMD2(random.uniform(-10...80), random.uniform(-10...90))
+            let a = SIMD2(random.uniform(0...70), random.uniform(0...80))
+            if trial % 6 == 0 { b.y = a.y } else if trial % 6 == 1 { b.x = a.x }
+            let wall = TouchingFeet.Wall(from: a, to: b)
             let everyRun = runs.reduce(0) { $0 + Self.insidePixels(wall, $1).count }
-            #expect(wall.pixelsInside(runs, indices) == everyRun)
+            #expect(wall.pixelsInside(runs, indices, rowStarts: rowStarts) == everyRun)
+            let band = wall.band(rowStarts: rowStarts)
+            #expect(runs.indices.filter { !band.contains($0) }.allSatisfy { Self.insidePixels(wall, runs[$0]).isEmpty })
         }
     }
 

@@ -154,9 +154,10 @@ struct FootGrouping {
 
     init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], foreground: Foreground, image: ScanImage,
          sx: Double, sy: Double) {
+        var splitBudget = TouchingFeet.labelledRunsPerPixel * image.width * image.height
         func split(_ index: Int) -> (Foot, Foot)? {
             TouchingFeet.split(index, regions: regions, runs: runs, labels: labels, image: image, test: foreground.edge,
-                               visible: foreground.visible, sx: sx, sy: sy)
+                               visible: foreground.visible, sx: sx, sy: sy, budget: &splitBudget)
         }
         let pixelArea = sx * sy
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }

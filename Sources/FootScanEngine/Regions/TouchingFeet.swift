@@ -13,8 +13,9 @@ import FootScanImage
 /// one leaving the most convex feet is the contact (a cut from a notch between one foot's toes crosses
 /// the bases of those toes as well). Unlike a straight line across the whole region, the segment ends
 /// where the contact does: in a staggered stance it does not slice the toes of the foot behind or the
-/// heel of the foot ahead. Labelling is capped at ``labelledRunsPerPixel`` runs per image pixel a region:
-/// a foot's outline (a few thousand runs) tries every wall, noise (a run every few pixels) a few.
+/// heel of the foot ahead. The labelling is capped at ``labelledRunsPerPixel`` runs per image pixel for all
+/// the regions of an image together: a pair of feet (a few thousand runs) tries every wall, noise (a run
+/// every few pixels) a few.
 enum TouchingFeet {
     /// The pixels within `halfWidth` pixels of the segment from `a` to `b` (pixel coordinates), extended
     /// by 3 pixels at both ends.
@@ -50,18 +51,14 @@ enum TouchingFeet {
             return p.x * direction.y - p.y * direction.x
         }
 
-        /// The columns of `run` inside the wall, or nil when none are.
-        ///
-        /// The wall is convex, so its pixels on a row are one interval: it is found from the two slabs that
-        /// bound the wall (along the segment, and across it), then settled with ``contains(_:_:)`` at its
-        /// ends, so a run costs a few tests, not one per pixel.
-        func columns(of run: ForegroundRun) -> ClosedRange<Int>? {
-            let start = Int(run.start), end = Int(run.end), y = Int(run.row)
-            guard start < end, Double(y) >= rows.lowerBound, Double(y) <= rows.upperBound else { return nil }
+        /// Where the wall lies on row `y`, in x, from its two slabs (along the segment, -3...length + 3;
+        /// across it, -halfWidth...halfWidth) in floating point: exact but for rounding, so its ends are
+        /// settled with ``contains(_:_:)`` by whoever needs the pixels. Nil when the row misses the wall.
+        func span(onRow y: Int) -> ClosedRange<Double>? {
+            guard Double(y) >= rows.lowerBound, Double(y) <= rows.upperBound else { return nil }
             let dy = Double(y) - a.y
-            // Each slab bounds c0 + c1 * (x - a.x): along the segment, -3...length + 3; across it,
-            // -halfWidth...halfWidth.
-            var low = Double(start), high = Double(end - 1)
+            var low = -Double.infinity, high = Double.infinity
+            // Each slab bounds c0 + c1 * (x - a.x).
             let alongAt = dy * direction.y, acrossAt = -dy * direction.x
             if direction.x != 0 {
                 let u = (-3 - alongAt) / direction.x + a.x, v = (length + 3 - alongAt) / direction.x + a.x
@@ -78,6 +75,19 @@ enum TouchingFeet {
                 return nil
             }
             guard !low.isNaN, !high.isNaN, low <= high + 1 else { return nil }
+            return low...max(low, high)
+        }
+
+        /// The columns of `run` inside the wall, or nil when none are.
+        ///
+        /// The wall is convex, so its pixels on a row are one interval: it is found from the two slabs that
+        /// bound the wall (along the segment, and across it), then settled with ``contains(_:_:)`` at its
+        /// ends, so a run costs a few tests, not one per pixel.
+        func columns(of run: ForegroundRun) -> ClosedRange<Int>? {
+            let start = Int(run.start), end = Int(run.end), y = Int(run.row)
+            guard start < end, let span = span(onRow: y) else { return nil }
+            let low = max(Double(start), span.lowerBound), high = min(Double(end - 1), span.upperBound)
+            guard low <= high + 1 else { return nil }
             // The estimate, widened by a pixel and clamped to the run, then settled pixel by pixel.
             let from = Int(max(Double(start), min(Double(end - 1), low.rounded(.down) - 1)))
             let to = Int(max(Double(from), min(Double(end - 1), high.rounded(.up) + 1)))
@@ -105,19 +115,39 @@ enum TouchingFeet {
             }
         }
 
-        /// The pixels inside the wall of the runs `indices` (in raster order) of `runs`; only the runs
-        /// of the rows the wall reaches are looked at.
-        func pixelsInside(_ runs: [ForegroundRun], _ indices: [Int]) -> Int {
-            var low = 0, high = indices.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Double(runs[indices[middle]].row) < rows.lowerBound { low = middle + 1 } else { high = middle }
-            }
+        /// The rows the wall reaches, clamped to `0..<height`; empty when it reaches none.
+        func rowRange(height: Int) -> Range<Int> {
+            let top = Int(max(0, min(Double(height), rows.lowerBound.rounded(.up))))
+            let bottom = Int(max(Double(top), min(Double(height), rows.upperBound.rounded(.down) + 1)))
+            return top..<bottom
+        }
+
+        /// The positions in `indices` of the runs on the rows the wall reaches, where `indices` are runs
+        /// of `runs` in raster order and `rowStarts[y]..<rowStarts[y + 1]` the positions of row y's.
+        func band(rowStarts: [Int]) -> Range<Int> {
+            let rows = rowRange(height: rowStarts.count - 1)
+            return rowStarts[rows.lowerBound]..<rowStarts[rows.upperBound]
+        }
+
+        /// The pixels inside the wall of the runs `indices` of `runs` (in raster order, row y's at
+        /// positions `rowStarts[y]..<rowStarts[y + 1]`). On each row the wall reaches, only the runs
+        /// near its span are looked at: the cost is the wall's length, not the region's run count.
+        func pixelsInside(_ runs: [ForegroundRun], _ indices: [Int], rowStarts: [Int]) -> Int {
             var total = 0
-            for k in low..<indices.count {
-                let run = runs[indices[k]]
-                guard Double(run.row) <= rows.upperBound else { break }
-                total += columns(of: run)?.count ?? 0
+            for y in rowRange(height: rowStarts.count - 1) {
+                guard let span = span(onRow: y) else { continue }
+                let low = span.lowerBound - 2, high = span.upperBound + 2
+                // The first run of the row ending past `low`, then each run starting before `high`.
+                var first = rowStarts[y], last = rowStarts[y + 1]
+                while first < last {
+                    let middle = (first + last) / 2
+                    if Double(runs[indices[middle]].end) <= low { first = middle + 1 } else { last = middle }
+                }
+                var k = first
+                while k < rowStarts[y + 1] && Double(runs[indices[k]].start) <= high {
+                    total += columns(of: runs[indices[k]])?.count ?? 0
+                    k += 1
+                }
             }
             return total
         }
@@ -134,9 +164,11 @@ enum TouchingFeet {
     }
 
     /// The two feet of region `index`, each with the wall that parts it from the other, or nil when no
-    /// notch-to-notch cut leaves a pair.
+    /// notch-to-notch cut leaves a pair. Each wall tried takes the region's run count from `budget`
+    /// (runs the image's splits may still label); none is tried once the budget cannot pay for it.
     static func split(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
-                      image: ScanImage, test: ForegroundTest, visible: VisibleArea, sx: Double, sy: Double)
+                      image: ScanImage, test: ForegroundTest, visible: VisibleArea, sx: Double, sy: Double,
+                      budget: inout Int)
         -> (FootGrouping.Foot, FootGrouping.Foot)? {
         guard let first = regions[index].firstPixel else { return nil }
         let outline = ContourTracer.trace(image: image, test: test, startX: first.x, startY: first.y, visible: visible)
@@ -148,14 +180,20 @@ enum TouchingFeet {
             for j in notches[(n + 1)...] { segments.append((i, j)) }
         }
         let own = runs.indices.filter { Int(labels[$0]) == index }
+        // ownRowStarts[y]..<ownRowStarts[y + 1]: the positions in `own` of row y's runs.
+        var ownRowStarts = [Int](repeating: 0, count: image.height + 1)
+        for (k, r) in own.enumerated() { ownRowStarts[Int(runs[r].row) + 1] = k + 1 }
+        for y in 1...image.height where ownRowStarts[y] < ownRowStarts[y - 1] { ownRowStarts[y] = ownRowStarts[y - 1] }
         /// The cut along `wall` when it leaves two feet of a pair with no more than 2% in slivers. The
         /// parts' areas come first; only the two largest are summarised, and only when the slivers allow.
         func validCut(_ wall: Wall) -> Cut? {
             var pieces: [ForegroundRun] = []
             pieces.reserveCapacity(own.count + 16)
             var rowStarts = [Int](repeating: 0, count: image.height + 1)
-            for r in own {
-                wall.appendPieces(of: runs[r], to: &pieces)
+            // Only the runs on the wall's rows can lose pixels to it.
+            let band = wall.band(rowStarts: ownRowStarts)
+            for (k, r) in own.enumerated() {
+                if band.contains(k) { wall.appendPieces(of: runs[r], to: &pieces) } else { pieces.append(runs[r]) }
                 if let last = pieces.last { rowStarts[Int(last.row) + 1] = pieces.count }
             }
             // Rows without pieces start where the previous row ended.
@@ -186,14 +224,12 @@ enum TouchingFeet {
         // sticks out of the other's side). The walls are tried from the one crossing the least: once one
         // is valid, walls crossing more than half as much again are not labelled at all.
         let walls = segments.map { Wall(from: outline[$0.a], to: outline[$0.b]) }
-        let crossings = walls.map { Double($0.pixelsInside(runs, own)) }
+        let crossings = walls.map { Double($0.pixelsInside(runs, own, rowStarts: ownRowStarts)) }
         let order = walls.indices.sorted { crossings[$0] < crossings[$1] || (crossings[$0] == crossings[$1] && $0 < $1) }
         var shortlist: [(segment: Int, cut: Cut)] = []
         var fewest = Double.infinity
-        // Each wall tried labels the region's runs again: a region of a few thousand runs (a foot's
-        // outline) can try all of them, one shattered into a run every few pixels (noise) only as many
-        // as keep the labelling within 4 runs per image pixel.
-        var budget = labelledRunsPerPixel * image.width * image.height
+        // Each wall tried labels the region's runs again: a pair of feet (a few thousand runs) can try
+        // all of them, a region shattered into a run every few pixels (noise) only a few.
         for segment in order {
             guard crossings[segment] <= 1.5 * fewest + 2, budget >= own.count else { break }
             budget -= own.count
@@ -217,8 +253,8 @@ enum TouchingFeet {
         return best?.feet
     }
 
-    /// The runs the walls tried on one region may label in all, per pixel of the image.
-    static let labelledRunsPerPixel = 4
+    /// The runs the walls tried on all the regions of an image may label in all, per pixel of the image.
+    static let labelledRunsPerPixel = 2
 
     /// The ends of each row of the part labelled `id` (its leftmost start and rightmost end, in
     /// millimetres), whose convex hull is that of all the part's run ends. `pieces` are in raster order.
