@@ -13,7 +13,7 @@ import FootScanImage
 ///   one foot, even when the forefoot alone would pass for a foot.
 /// - Small compact regions (12 to 1,200 mm², at most 3 times as long as wide, at most 45 mm long) are
 ///   toe pads of the foot whose outline lies nearest, when that is within 40 mm and they lie at its toes
-///   (``padsAtTheToes(_:of:regions:runs:labels:sx:sy:)``); of more than five, the five nearest the print.
+///   (``padsAtTheToes(_:of:regions:runs:runsOfRegion:sx:sy:)``); of more than five, the five nearest the print.
 /// Everything else (specks, a card, a ruler, a light band along the bed) is left out.
 struct FootGrouping {
     struct Foot {
@@ -31,12 +31,13 @@ struct FootGrouping {
     /// Whether a foot-like region may be two touching feet: its extent along its principal axis exceeds
     /// 320 mm (longer than any foot), or its extent across is more than 0.45 of that (wider than any foot
     /// for its length). Exact extents of the runs' ends, one pass over the region's runs.
-    static func mayBeTwoFeet(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
+    static func mayBeTwoFeet(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], runsOfRegion: [[Int]],
                              sx: Double, sy: Double) -> Bool {
         let angle = regions[index].principalAngle(sx: sx, sy: sy)
         let axis = (x: cos(angle), y: sin(angle))
         var along = (low: Double.infinity, high: -Double.infinity), across = along
-        for (r, run) in runs.enumerated() where Int(labels[r]) == index {
+        for r in runsOfRegion[index] {
+            let run = runs[r]
             let y = Double(run.row) * sy
             for end in 0..<2 {
                 let x = Double(end == 0 ? run.start : run.end - 1) * sx
@@ -69,8 +70,8 @@ struct FootGrouping {
     /// outside the breadth of the end they lie at (8 mm either side), or at the narrow end (a form's text
     /// above a heel, pencil marks, specks) are not toes. When neither end is clearly wider (10%), the end with
     /// more pads keeps them, an end with more than seven blobs being no toes (a line of text).
-    static func padsAtTheToes(_ pads: [Int], of foot: Foot, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
-                              sx: Double, sy: Double) -> [Int] {
+    static func padsAtTheToes(_ pads: [Int], of foot: Foot, regions: [ForegroundRegion], runs: [ForegroundRun],
+                              runsOfRegion: [[Int]], sx: Double, sy: Double) -> [Int] {
         let summary = foot.summary
         let angle = summary.principalAngle(sx: sx, sy: sy)
         let axis = (x: cos(angle), y: sin(angle))
@@ -80,9 +81,9 @@ struct FootGrouping {
             return (dx * axis.x + dy * axis.y, -dx * axis.y + dy * axis.x)
         }
         // The foot's extent along the axis, then its breadth within the outer 30% at each end.
-        let parts = Set(foot.parts)
         var points: [(along: Double, across: Double)] = []
-        for (r, run) in runs.enumerated() where parts.contains(Int(labels[r])) {
+        for r in foot.parts.flatMap({ runsOfRegion[$0] }) {
+            let run = runs[r]
             let y = Double(run.row) * sy
             points.append(frame(Double(run.start) * sx, y))
             points.append(frame(Double(run.end - 1) * sx, y))
@@ -154,10 +155,14 @@ struct FootGrouping {
 
     init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], foreground: Foreground, image: ScanImage,
          sx: Double, sy: Double) {
+        // Each region's runs, in raster order: what looks at one region's runs looks only at those
+        // (an image of noise has hundreds of regions of foot size at a low density).
+        var runsOfRegion = [[Int]](repeating: [], count: regions.count)
+        for (r, label) in labels.enumerated() { runsOfRegion[Int(label)].append(r) }
         var splitBudget = TouchingFeet.labelledRunsPerPixel * image.width * image.height
         func split(_ index: Int) -> (Foot, Foot)? {
-            TouchingFeet.split(index, regions: regions, runs: runs, labels: labels, image: image, test: foreground.edge,
-                               visible: foreground.visible, sx: sx, sy: sy, budget: &splitBudget)
+            TouchingFeet.split(index, regions: regions, runs: runs, own: runsOfRegion[index], image: image,
+                               test: foreground.edge, visible: foreground.visible, sx: sx, sy: sy, budget: &splitBudget)
         }
         let pixelArea = sx * sy
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }
@@ -181,7 +186,7 @@ struct FootGrouping {
         for index in large where !used.contains(index) && FootShapeRule.isFootLike(regions[index], sx: sx, sy: sy) {
             // Two feet touching in a staggered stance can look like one big foot: a region longer than any
             // foot, or wider for its length, is cut when a notch-to-notch cut leaves two feet of a pair.
-            if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, labels: labels, sx: sx, sy: sy),
+            if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, runsOfRegion: runsOfRegion, sx: sx, sy: sy),
                let halves = split(index) {
                 feet.append(halves.0)
                 feet.append(halves.1)
@@ -201,30 +206,42 @@ struct FootGrouping {
             feet.append(halves.1)
             used.insert(index)
         }
-        // Toe pads: compact small regions, each to the foot whose runs come nearest its centre.
+        // Toe pads: compact small regions, each to the foot whose runs come nearest its centre. Only a foot
+        // within 40 mm takes a pad, so only the rows within 40 mm of the pad's centre are looked at (in
+        // raster order, as a scan of every run would: the first of equally near runs wins).
         let pads = padCandidates.filter { !used.contains($0) }
         if !pads.isEmpty && !feet.isEmpty {
-            var footOfRegion = [Int: Int]()
+            var footOfRegion = [Int](repeating: -1, count: regions.count)
             for (n, foot) in feet.enumerated() { for part in foot.parts { footOfRegion[part] = n } }
+            // rowStarts[y]..<rowStarts[y + 1]: row y's runs (runs are in raster order).
+            var rowStarts = [Int](repeating: 0, count: image.height + 1)
+            for (r, run) in runs.enumerated() { rowStarts[Int(run.row) + 1] = r + 1 }
+            for y in 1...image.height where rowStarts[y] < rowStarts[y - 1] { rowStarts[y] = rowStarts[y - 1] }
+            let reach = 40.0
             var nearest = [(distance: Double, foot: Int)](repeating: (.infinity, -1), count: pads.count)
-            for (runIndex, run) in runs.enumerated() {
-                guard let foot = footOfRegion[Int(labels[runIndex])] else { continue }
-                let y = Double(run.row), x0 = Double(run.start), x1 = Double(run.end - 1)
-                for (p, pad) in pads.enumerated() {
-                    let c = regions[pad].centroid
+            for (p, pad) in pads.enumerated() {
+                let c = regions[pad].centroid
+                let top = Int(max(0, min(Double(image.height), (c.y - reach / sy).rounded(.down))))
+                let bottom = Int(max(Double(top), min(Double(image.height), (c.y + reach / sy).rounded(.up) + 1)))
+                for runIndex in rowStarts[top]..<rowStarts[bottom] {
+                    let foot = footOfRegion[Int(labels[runIndex])]
+                    guard foot >= 0 else { continue }
+                    let run = runs[runIndex]
+                    let y = Double(run.row), x0 = Double(run.start), x1 = Double(run.end - 1)
                     let dx = max(x0 - c.x, 0, c.x - x1) * sx, dy = (y - c.y) * sy
                     let distance = (dx * dx + dy * dy).squareRoot()
                     if distance < nearest[p].distance { nearest[p] = (distance, foot) }
                 }
             }
             var distance: [Int: Double] = [:]
-            for (p, pad) in pads.enumerated() where nearest[p].foot >= 0 && nearest[p].distance <= 40 {
+            for (p, pad) in pads.enumerated() where nearest[p].foot >= 0 && nearest[p].distance <= reach {
                 feet[nearest[p].foot].pads.append(pad)
                 distance[pad] = nearest[p].distance
             }
             for n in feet.indices where !feet[n].pads.isEmpty {
                 // At most five toes: of more blobs at the toes, the five nearest the print.
-                let toes = FootGrouping.padsAtTheToes(feet[n].pads, of: feet[n], regions: regions, runs: runs, labels: labels, sx: sx, sy: sy)
+                let toes = FootGrouping.padsAtTheToes(feet[n].pads, of: feet[n], regions: regions, runs: runs,
+                                                       runsOfRegion: runsOfRegion, sx: sx, sy: sy)
                 feet[n].pads = Array(toes.sorted { distance[$0] ?? 0 < distance[$1] ?? 0 }.prefix(5))
             }
         }

@@ -164,9 +164,10 @@ enum TouchingFeet {
     }
 
     /// The two feet of region `index`, each with the wall that parts it from the other, or nil when no
-    /// notch-to-notch cut leaves a pair. Each wall tried takes the region's run count from `budget`
+    /// notch-to-notch cut leaves a pair. `own` are the region's runs (indices into `runs`, in raster
+    /// order). Each wall tried takes the region's run count from `budget`
     /// (runs the image's splits may still label); none is tried once the budget cannot pay for it.
-    static func split(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32],
+    static func split(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], own: [Int],
                       image: ScanImage, test: ForegroundTest, visible: VisibleArea, sx: Double, sy: Double,
                       budget: inout Int)
         -> (FootGrouping.Foot, FootGrouping.Foot)? {
@@ -179,7 +180,6 @@ enum TouchingFeet {
         for (n, i) in notches.enumerated() {
             for j in notches[(n + 1)...] { segments.append((i, j)) }
         }
-        let own = runs.indices.filter { Int(labels[$0]) == index }
         // ownRowStarts[y]..<ownRowStarts[y + 1]: the positions in `own` of row y's runs.
         var ownRowStarts = [Int](repeating: 0, count: image.height + 1)
         for (k, r) in own.enumerated() { ownRowStarts[Int(runs[r].row) + 1] = k + 1 }
