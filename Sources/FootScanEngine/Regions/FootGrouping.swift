@@ -214,9 +214,7 @@ struct FootGrouping {
             var footOfRegion = [Int](repeating: -1, count: regions.count)
             for (n, foot) in feet.enumerated() { for part in foot.parts { footOfRegion[part] = n } }
             // rowStarts[y]..<rowStarts[y + 1]: row y's runs (runs are in raster order).
-            var rowStarts = [Int](repeating: 0, count: image.height + 1)
-            for (r, run) in runs.enumerated() { rowStarts[Int(run.row) + 1] = r + 1 }
-            for y in 1...image.height where rowStarts[y] < rowStarts[y - 1] { rowStarts[y] = rowStarts[y - 1] }
+            let rowStarts = RegionLabeler.rowStarts(ofRows: runs.lazy.map(\.row), height: image.height)
             let reach = 40.0
             var nearest = [(distance: Double, foot: Int)](repeating: (.infinity, -1), count: pads.count)
             for (p, pad) in pads.enumerated() {

@@ -97,6 +97,16 @@ enum RegionLabeler {
         return (regions, labels)
     }
 
+    /// Where each row's runs start in a raster-ordered sequence whose rows are `rows`:
+    /// `starts[y]..<starts[y + 1]` are the positions of row y's, for y in `0..<height`.
+    static func rowStarts(ofRows rows: some Sequence<Int32>, height: Int) -> [Int] {
+        var starts = [Int](repeating: 0, count: height + 1)
+        for (k, row) in rows.enumerated() { starts[Int(row) + 1] = k + 1 }
+        // Rows without runs start where the previous row ended.
+        for y in stride(from: 1, through: height, by: 1) where starts[y] < starts[y - 1] { starts[y] = starts[y - 1] }
+        return starts
+    }
+
     /// For each run the index of its region, regions numbered in order of their first run, and the
     /// number of regions.
     static func labels(of runs: [ForegroundRun], rowStarts: [Int]) -> (labels: [Int32], count: Int) {

@@ -181,23 +181,18 @@ enum TouchingFeet {
             for j in notches[(n + 1)...] { segments.append((i, j)) }
         }
         // ownRowStarts[y]..<ownRowStarts[y + 1]: the positions in `own` of row y's runs.
-        var ownRowStarts = [Int](repeating: 0, count: image.height + 1)
-        for (k, r) in own.enumerated() { ownRowStarts[Int(runs[r].row) + 1] = k + 1 }
-        for y in 1...image.height where ownRowStarts[y] < ownRowStarts[y - 1] { ownRowStarts[y] = ownRowStarts[y - 1] }
+        let ownRowStarts = RegionLabeler.rowStarts(ofRows: own.lazy.map { runs[$0].row }, height: image.height)
         /// The cut along `wall` when it leaves two feet of a pair with no more than 2% in slivers. The
         /// parts' areas come first; only the two largest are summarised, and only when the slivers allow.
         func validCut(_ wall: Wall) -> Cut? {
             var pieces: [ForegroundRun] = []
             pieces.reserveCapacity(own.count + 16)
-            var rowStarts = [Int](repeating: 0, count: image.height + 1)
             // Only the runs on the wall's rows can lose pixels to it.
             let band = wall.band(rowStarts: ownRowStarts)
             for (k, r) in own.enumerated() {
                 if band.contains(k) { wall.appendPieces(of: runs[r], to: &pieces) } else { pieces.append(runs[r]) }
-                if let last = pieces.last { rowStarts[Int(last.row) + 1] = pieces.count }
             }
-            // Rows without pieces start where the previous row ended.
-            for y in 1...image.height where rowStarts[y] < rowStarts[y - 1] { rowStarts[y] = rowStarts[y - 1] }
+            let rowStarts = RegionLabeler.rowStarts(ofRows: pieces.lazy.map(\.row), height: image.height)
             let (pieceLabels, count) = RegionLabeler.labels(of: pieces, rowStarts: rowStarts)
             var areas = [Double](repeating: 0, count: count)
             for (n, piece) in pieces.enumerated() { areas[Int(pieceLabels[n])] += Double(piece.end - piece.start) }
