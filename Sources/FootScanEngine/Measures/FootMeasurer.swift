@@ -325,14 +325,49 @@ struct Frame {
                 let j = i + 1 == part.upperBound ? part.lowerBound : i + 1
                 let a = xs[i] - cut, b = xs[j] - cut
                 if (a <= 0 && b > 0) || (a > 0 && b <= 0) {
-                    let t = a / (a - b)
-                    let y = ys[i] + t * (ys[j] - ys[i])
+                    let y = crossing(i, j, atX: cut)
                     low = min(low, y)
                     high = max(high, y)
                 }
             }
         }
         return low <= high ? (low, high) : (0, 0)
+    }
+
+    /// ``crossSection(atX:in:)`` at each of `cuts` (ascending), in one pass over the outline: each edge
+    /// finds the first cut it reaches by bisection and serves the cuts it spans, so the cost is the
+    /// outline's length plus its crossings, not the outline's length times the cuts (a noise outline as
+    /// long as its pixels, cut every 0.5 mm). The same crossings and the same arithmetic as one cut at a time.
+    func crossSections(atXs cuts: [Double], in selected: [Range<Int>]? = nil) -> [(low: Double, high: Double)] {
+        var sections = [(low: Double, high: Double)](repeating: (.infinity, -.infinity), count: cuts.count)
+        for part in selected ?? parts where !part.isEmpty {
+            for i in part {
+                let j = i + 1 == part.upperBound ? part.lowerBound : i + 1
+                let from = min(xs[i], xs[j]), to = max(xs[i], xs[j])
+                guard from < to else { continue }
+                // The edge crosses every cut in from..<to.
+                var first = 0, last = cuts.count
+                while first < last {
+                    let middle = (first + last) / 2
+                    if cuts[middle] < from { first = middle + 1 } else { last = middle }
+                }
+                var k = first
+                while k < cuts.count && cuts[k] < to {
+                    let y = crossing(i, j, atX: cuts[k])
+                    sections[k] = (min(sections[k].low, y), max(sections[k].high, y))
+                    k += 1
+                }
+            }
+        }
+        for k in sections.indices where !(sections[k].low <= sections[k].high) { sections[k] = (0, 0) }
+        return sections
+    }
+
+    /// The y where the edge from vertex i to vertex j crosses x = `cut` (which lies between their xs).
+    @inline(__always)
+    private func crossing(_ i: Int, _ j: Int, atX cut: Double) -> Double {
+        let a = xs[i] - cut, b = xs[j] - cut
+        return ys[i] + a / (a - b) * (ys[j] - ys[i])
     }
 
     /// The millimetre point at frame coordinates (x, y).

@@ -17,10 +17,8 @@ struct FootprintIndices {
         }
         archIndex = areas[1] / max(areas.reduce(0, +), 1e-9)
         func widths(_ k: Int) -> [Double] {
-            stride(from: length * Double(k) / 3, through: length * Double(k + 1) / 3, by: 0.5).map { x in
-                let section = frame.crossSection(atX: x, in: parts)
-                return section.high - section.low
-            }
+            let cuts = Array(stride(from: length * Double(k) / 3, through: length * Double(k + 1) / 3, by: 0.5))
+            return frame.crossSections(atXs: cuts, in: parts).map { $0.high - $0.low }
         }
         let narrowest = widths(1).min() ?? 0
         chippauxSmirak = narrowest / max(widths(2).max() ?? 0, 1e-9)

@@ -24,6 +24,33 @@ struct FootGrouping {
         var wall: TouchingFeet.Wall?
     }
 
+    /// Each region's runs (indices into the image's runs, in raster order), bucketed once in two arrays
+    /// (a counting sort on the labels): what looks at one region's runs looks only at those, and an image
+    /// of many regions costs no allocation per region.
+    struct RunsByRegion {
+        /// The runs' indices, region by region.
+        private var order: [Int]
+        /// `order[starts[i]..<starts[i + 1]]`: region i's runs.
+        private var starts: [Int]
+
+        init(labels: [Int32], regionCount: Int) {
+            var starts = [Int](repeating: 0, count: regionCount + 1)
+            for label in labels { starts[Int(label) + 1] += 1 }
+            for i in stride(from: 1, through: regionCount, by: 1) { starts[i] += starts[i - 1] }
+            var next = starts
+            var order = [Int](repeating: 0, count: labels.count)
+            for (r, label) in labels.enumerated() {
+                order[next[Int(label)]] = r
+                next[Int(label)] += 1
+            }
+            self.order = order
+            self.starts = starts
+        }
+
+        /// Region `index`'s runs, in raster order.
+        subscript(index: Int) -> ArraySlice<Int> { order[starts[index]..<starts[index + 1]] }
+    }
+
     var feet: [Foot] = []
     /// Each region's row fill (``rowFills(runs:labels:regionCount:)``).
     var rowFills: [Double] = []
@@ -31,7 +58,7 @@ struct FootGrouping {
     /// Whether a foot-like region may be two touching feet: its extent along its principal axis exceeds
     /// 320 mm (longer than any foot), or its extent across is more than 0.45 of that (wider than any foot
     /// for its length). Exact extents of the runs' ends, one pass over the region's runs.
-    static func mayBeTwoFeet(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], runsOfRegion: [[Int]],
+    static func mayBeTwoFeet(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], runsOfRegion: RunsByRegion,
                              sx: Double, sy: Double) -> Bool {
         let angle = regions[index].principalAngle(sx: sx, sy: sy)
         let axis = (x: cos(angle), y: sin(angle))
@@ -71,7 +98,7 @@ struct FootGrouping {
     /// above a heel, pencil marks, specks) are not toes. When neither end is clearly wider (10%), the end with
     /// more pads keeps them, an end with more than seven blobs being no toes (a line of text).
     static func padsAtTheToes(_ pads: [Int], of foot: Foot, regions: [ForegroundRegion], runs: [ForegroundRun],
-                              runsOfRegion: [[Int]], sx: Double, sy: Double) -> [Int] {
+                              runsOfRegion: RunsByRegion, sx: Double, sy: Double) -> [Int] {
         let summary = foot.summary
         let angle = summary.principalAngle(sx: sx, sy: sy)
         let axis = (x: cos(angle), y: sin(angle))
@@ -155,13 +182,12 @@ struct FootGrouping {
 
     init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], foreground: Foreground, image: ScanImage,
          sx: Double, sy: Double) {
-        // Each region's runs, in raster order: what looks at one region's runs looks only at those
-        // (an image of noise has hundreds of regions of foot size at a low density).
-        var runsOfRegion = [[Int]](repeating: [], count: regions.count)
-        for (r, label) in labels.enumerated() { runsOfRegion[Int(label)].append(r) }
+        // An image of noise has hundreds of regions of foot size at a low density: what looks at one
+        // region looks at its runs only.
+        let runsOfRegion = RunsByRegion(labels: labels, regionCount: regions.count)
         var splitBudget = TouchingFeet.labelledRunsPerPixel * image.width * image.height
         func split(_ index: Int) -> (Foot, Foot)? {
-            TouchingFeet.split(index, regions: regions, runs: runs, own: runsOfRegion[index], image: image,
+            TouchingFeet.split(index, regions: regions, runs: runs, own: Array(runsOfRegion[index]), image: image,
                                test: foreground.edge, visible: foreground.visible, sx: sx, sy: sy, budget: &splitBudget)
         }
         let pixelArea = sx * sy

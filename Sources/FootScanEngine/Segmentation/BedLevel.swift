@@ -71,23 +71,28 @@ struct BedLevel {
     /// The least-squares quadratic through the samples (normal equations, Gaussian elimination with
     /// partial pivoting); nil when they do not fix it.
     static func leastSquares(_ samples: [(u: Double, v: Double, value: Double)]) -> [Double]? {
-        var a = [[Double]](repeating: [Double](repeating: 0, count: 7), count: 6)
-        for s in samples {
-            let basis = [1, s.u, s.v, s.u * s.u, s.u * s.v, s.v * s.v]
-            for i in 0..<6 {
-                for j in 0..<6 { a[i][j] += basis[i] * basis[j] }
-                a[i][6] += basis[i] * s.value
+        // The augmented normal equations, six rows of seven, in one flat buffer.
+        var a = [Double](repeating: 0, count: 6 * 7)
+        return a.withUnsafeMutableBufferPointer { a -> [Double]? in
+            for s in samples {
+                let uu: Double = s.u * s.u, uv: Double = s.u * s.v, vv: Double = s.v * s.v
+                let basis = SIMD8<Double>(1, s.u, s.v, uu, uv, vv, 0, 0)
+                for i in 0..<6 {
+                    for j in 0..<6 { a[i * 7 + j] += basis[i] * basis[j] }
+                    a[i * 7 + 6] += basis[i] * s.value
+                }
             }
-        }
-        for column in 0..<6 {
-            guard let pivot = (column..<6).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }), abs(a[pivot][column]) > 1e-9 else { return nil }
-            a.swapAt(column, pivot)
-            for row in 0..<6 where row != column {
-                let factor = a[row][column] / a[column][column]
-                for k in column..<7 { a[row][k] -= factor * a[column][k] }
+            for column in 0..<6 {
+                guard let pivot = (column..<6).max(by: { abs(a[$0 * 7 + column]) < abs(a[$1 * 7 + column]) }),
+                      abs(a[pivot * 7 + column]) > 1e-9 else { return nil }
+                if pivot != column { for k in 0..<7 { a.swapAt(column * 7 + k, pivot * 7 + k) } }
+                for row in 0..<6 where row != column {
+                    let factor = a[row * 7 + column] / a[column * 7 + column]
+                    for k in column..<7 { a[row * 7 + k] -= factor * a[column * 7 + k] }
+                }
             }
+            return (0..<6).map { (i: Int) -> Double in a[i * 7 + 6] / a[i * 7 + i] }
         }
-        return (0..<6).map { a[$0][6] / a[$0][$0] }
     }
 
     /// `image` with the surface taken out: each pixel moved by the surface's departure from its mean
