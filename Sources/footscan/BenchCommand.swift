@@ -59,10 +59,10 @@ struct BenchCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let decode = Self.time(runs) { _ = try? ScanDecoder.decode(bytes) }
-            let core = Self.time(runs) { _ = try? FootScanner().measure(image) }
+            let core = Self.time(runs) { _ = try? MeasurementEngine().measure(image) }
             let endToEnd = Self.time(runs) { _ = pipeline.run(bytes) }
             let pixels = Double(image.width * image.height)
-            let measured = try? FootScanner().measure(image)
+            let measured = try? MeasurementEngine().measure(image)
             let report: [(String, JSONValue)] = [
                 ("file", .string(name)), ("width_px", .integer(image.width)), ("height_px", .integer(image.height)),
                 ("decode_ms_min", .rounded(decode.min, 3)), ("decode_ms_median", .rounded(decode.median, 3)),

@@ -43,7 +43,7 @@ struct BorderAndInputTests {
         scene.writesDensity = false
         let scan = try ScanRenderer.render(scene)
         let image = try ScanDecoder.decode(scan.fileBytes)
-        #expect(throws: MeasurementError.self) { try FootScanner().measure(image) }
+        #expect(throws: MeasurementError.self) { try MeasurementEngine().measure(image) }
     }
 
     @Test("a blank bed, a card and a ruler are not feet")
@@ -57,10 +57,10 @@ struct BorderAndInputTests {
         let image = ScanImage(width: width, height: height, packedPixels: pixels,
                               density: ScanDensity(dotsPerInch: 150, source: .option),
                               source: ImageSourceDescription(format: .png, storedWidth: width, storedHeight: height, bitDepth: 8, colourType: "grey", interlaced: false))
-        #expect(throws: MeasurementError("no foot found on the scan")) { try FootScanner().measure(image) }
+        #expect(throws: MeasurementError("no foot found on the scan")) { try MeasurementEngine().measure(image) }
         let blank = ScanImage(width: 300, height: 300, packedPixels: [UInt8](repeating: 128, count: 90_000),
                               density: ScanDensity(dotsPerInch: 150, source: .option), source: image.source)
-        #expect(throws: MeasurementError.self) { try FootScanner().measure(blank) }
+        #expect(throws: MeasurementError.self) { try MeasurementEngine().measure(blank) }
     }
 
     @Test("dorsal view mirrors the side")
@@ -71,8 +71,8 @@ struct BorderAndInputTests {
         let scene = ScanScene.random(seed: 11, conditions: conditions)
         let scan = try ScanRenderer.render(scene)
         let image = try ScanDecoder.decode(scan.fileBytes)
-        let plantar = try FootScanner().measure(image)
-        let dorsal = try FootScanner(options: MeasurementOptions(view: .dorsal)).measure(image)
+        let plantar = try MeasurementEngine().measure(image)
+        let dorsal = try MeasurementEngine(options: MeasurementOptions(view: .dorsal)).measure(image)
         let truth = try #require(scan.truth.first)
         try #require(plantar.feet.count == 1 && dorsal.feet.count == 1)
         #expect(plantar.feet[0].side == truth.side)

@@ -34,12 +34,12 @@ struct PrintSegmenterTests {
     func texture() {
         // A 40 x 40 mm square (160 px at 0.25 mm) on a 60 mm image: boundary 160 mm over 1,600 mm².
         let square = Self.image(240, 240) { x, y in (40..<200).contains(x) && (40..<200).contains(y) ? 200 : 10 }
-        let solid = Self.foreground(square, threshold: 100).boundaryPerArea(sx: 0.25, sy: 0.25)
+        let solid = Self.foreground(square, threshold: 100).boundaryPerArea(mmPerPixelX: 0.25, mmPerPixelY: 0.25)
         #expect(abs(solid - 0.1) < 0.005)
         #expect(solid < PrintSegmenter.texturedAbove)
         // The same square striped every 0.5 mm (two pixels on, two off).
         let striped = Self.image(240, 240) { x, y in (40..<200).contains(x) && (40..<200).contains(y) && x % 4 < 2 ? 200 : 10 }
-        let ridges = Self.foreground(striped, threshold: 100).boundaryPerArea(sx: 0.25, sy: 0.25)
+        let ridges = Self.foreground(striped, threshold: 100).boundaryPerArea(mmPerPixelX: 0.25, mmPerPixelY: 0.25)
         #expect(ridges > 3 && ridges > 5 * PrintSegmenter.texturedAbove)
     }
 

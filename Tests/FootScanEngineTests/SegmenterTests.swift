@@ -32,7 +32,7 @@ struct SegmenterTests {
     func sameAsFacade() throws {
         let image = try Self.scan()
         let staged = try Self.measure(image, with: ThresholdSegmenter())
-        let facade = try FootScanner().measure(image)
+        let facade = try MeasurementEngine().measure(image)
         #expect(staged.feet.map(\.lengthMM) == facade.feet.map(\.lengthMM))
         #expect(staged.feet.map(\.widthMM) == facade.feet.map(\.widthMM))
         #expect(staged.contrast == facade.contrast && staged.contrast > Foreground.lowContrastBelow)

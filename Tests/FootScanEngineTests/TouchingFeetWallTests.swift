@@ -43,17 +43,17 @@ struct TouchingFeetWallTests {
     func piecesOutsideTheWall() {
         let wall = TouchingFeet.Wall(from: SIMD2(10, 0), to: SIMD2(10, 20))
         var pieces: [ForegroundRun] = []
-        wall.appendPieces(of: ForegroundRun(row: 5, start: 2, end: 30), to: &pieces)
+        wall.appendPieces(of: ForegroundRun(row: 5, start: 2, end: 30), span: wall.span(onRow: 5), to: &pieces)
         #expect(pieces == [ForegroundRun(row: 5, start: 2, end: 10), ForegroundRun(row: 5, start: 11, end: 30)])
         pieces = []
-        wall.appendPieces(of: ForegroundRun(row: 5, start: 10, end: 11), to: &pieces)
+        wall.appendPieces(of: ForegroundRun(row: 5, start: 10, end: 11), span: wall.span(onRow: 5), to: &pieces)
         #expect(pieces.isEmpty)
         pieces = []
         // Beyond the wall's end (3 pixels past it), the run is whole.
-        wall.appendPieces(of: ForegroundRun(row: 24, start: 2, end: 30), to: &pieces)
+        wall.appendPieces(of: ForegroundRun(row: 24, start: 2, end: 30), span: wall.span(onRow: 24), to: &pieces)
         #expect(pieces == [ForegroundRun(row: 24, start: 2, end: 30)])
         pieces = []
-        wall.appendPieces(of: ForegroundRun(row: 23, start: 2, end: 30), to: &pieces)
+        wall.appendPieces(of: ForegroundRun(row: 23, start: 2, end: 30), span: wall.span(onRow: 23), to: &pieces)
         #expect(pieces.count == 2)
     }
 
@@ -101,7 +101,7 @@ struct TouchingFeetWallTests {
                 all.append(SIMD2(Double(piece.start) * 0.5, Double(piece.row) * 0.25))
                 all.append(SIMD2(Double(piece.end) * 0.5, Double(piece.row) * 0.25))
             }
-            let ends = TouchingFeet.rowEnds(of: id, pieces: pieces, labels: labels, sx: 0.5, sy: 0.25)
+            let ends = TouchingFeet.rowEnds(of: id, pieces: pieces, labels: labels, mmPerPixelX: 0.5, mmPerPixelY: 0.25)
             #expect(ends.count == 24)
             #expect(abs(ends.hullArea() - all.hullArea()) < 1e-9)
         }

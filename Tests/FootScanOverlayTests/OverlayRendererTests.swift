@@ -15,7 +15,7 @@ struct OverlayRendererTests {
         conditions.formats = [.png]
         let scan = try ScanRenderer.render(ScanScene.random(seed: seed, conditions: conditions))
         let image = try ScanPipeline().decode(scan.fileBytes)
-        return (image, try FootScanner().measure(image))
+        return (image, try MeasurementEngine().measure(image))
     }
 
     /// Whether a point lies inside a convex polygon (either winding).
@@ -111,7 +111,7 @@ struct OverlayRendererTests {
         var pixels: [UInt8] = []
         for y in y0..<y1 { pixels += image.pixels[(y * image.stride + x0)..<(y * image.stride + x1)] }
         let narrow = ScanImage(width: x1 - x0, height: y1 - y0, stride: x1 - x0, pixels: pixels, density: image.density, source: image.source)
-        let narrowMeasurement = try FootScanner().measure(narrow)
+        let narrowMeasurement = try MeasurementEngine().measure(narrow)
         let (canvas, blocks) = OverlayRenderer.drawLaidOut(image: narrow, measurement: narrowMeasurement)
         #expect(canvas.width > narrow.width)
         #expect(canvas.height == narrow.height)

@@ -204,7 +204,7 @@ package enum GeneratedSet {
             }
             // Truth is in full-size pixels: scale the pternion to the delivered buffer.
             result.reduction = image.source.reduction
-            let measurement = try FootScanner(options: options).measure(image)
+            let measurement = try MeasurementEngine(options: options).measure(image)
             result.measuredCount = measurement.feet.count
             result.imageKind = measurement.imageKind
             // Left to right by the x of each outline's area centroid (within a pixel: stacked feet may tie).

@@ -70,7 +70,7 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
         Benchmark("core_\(dpi)dpi_\(pixels)") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(input(dpi).image)) }
+            for _ in benchmark.scaledIterations { blackHole(try MeasurementEngine().measure(input(dpi).image)) }
         }
         Benchmark("end_to_end_jpeg_\(dpi)dpi") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(input(dpi).jpeg)) }
@@ -138,7 +138,7 @@ let benchmarks: @Sendable () -> Void = {
         guard let overlay else { return }
         for _ in benchmark.scaledIterations { blackHole(try OverlayRenderer.encode(overlay, image: input(600).image)) }
     }, setup: {
-        overlay = OverlayRenderer.draw(image: input(600).image, measurement: try FootScanner().measure(input(600).image))
+        overlay = OverlayRenderer.draw(image: input(600).image, measurement: try MeasurementEngine().measure(input(600).image))
     })
     nonisolated(unsafe) var pairImage = input(600).image
     nonisolated(unsafe) var pairOverlay: OverlayCanvas?
@@ -152,7 +152,7 @@ let benchmarks: @Sendable () -> Void = {
         var scene = ScanScene.random(seed: 3, conditions: conditions)
         scene.format = .jpeg(quality: 90, progressive: false)
         pairImage = try ScanPipeline().decode(try ScanRenderer.render(scene).fileBytes)
-        pairOverlay = OverlayRenderer.draw(image: pairImage, measurement: try FootScanner().measure(pairImage))
+        pairOverlay = OverlayRenderer.draw(image: pairImage, measurement: try MeasurementEngine().measure(pairImage))
     })
     nonisolated(unsafe) var harshScan = input(600).image
     let writeScan: (Bool) throws -> [UInt8] = { fast in
@@ -208,7 +208,7 @@ let benchmarks: @Sendable () -> Void = {
         let tolerance = BenchmarkThresholds(relative: [.p90: 10.0], absolute: [.p90: 15])
         Benchmark("allocations_core_\(dpi)dpi", configuration: .init(metrics: [.mallocCountTotal], warmupIterations: 1, maxIterations: 3,
                                                                      thresholds: [.mallocCountTotal: tolerance])) { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(try FootScanner().measure(input(dpi).image)) }
+            for _ in benchmark.scaledIterations { blackHole(try MeasurementEngine().measure(input(dpi).image)) }
         }
     }
 }

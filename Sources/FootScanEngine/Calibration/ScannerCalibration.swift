@@ -62,8 +62,8 @@ public struct CalibrationResult: Sendable {
 ///
 /// The object is the largest foreground region that fills at least 85% of its own oriented bounding
 /// rectangle and whose sides have the object's proportions (within 8%). Its outline is traced with
-/// sub-pixel edges; its two side vectors a and b (pixels) satisfy |(a.x sx, a.y sy)| = long side and
-/// |(b.x sx, b.y sy)| = short side, two linear equations in sx² and sy². When the object lies near 45°
+/// sub-pixel edges; its two side vectors a and b (pixels) satisfy |(a.x mmPerPixelX, a.y mmPerPixelY)| = long side and
+/// |(b.x mmPerPixelX, b.y mmPerPixelY)| = short side, two linear equations in mmPerPixelX² and mmPerPixelY². When the object lies near 45°
 /// that system is ill-conditioned and, like a ruler (one known side), the scale is taken as square.
 public enum ScannerCalibration {
     /// Calibrates from an object on `image` (its own stated density is ignored).
@@ -92,26 +92,26 @@ public enum ScannerCalibration {
             throw MeasurementError("no \(name(of: object)) found on the scan: lay it flat, clear of the feet and the bed's edges")
         }
         let a = box.axis * box.long, b = SIMD2(-box.axis.y, box.axis.x) * box.short
-        var sx: Double, sy: Double
+        var mmPerPixelX: Double, mmPerPixelY: Double
         if let short = sides.short {
-            // a.x² X + a.y² Y = L², b.x² X + b.y² Y = S², with X = sx², Y = sy².
+            // a.x² X + a.y² Y = L², b.x² X + b.y² Y = S², with X = mmPerPixelX², Y = mmPerPixelY².
             let det = a.x * a.x * b.y * b.y - a.y * a.y * b.x * b.x
             let conditioning = abs(det) / ((a * a).sum() * (b * b).sum())
             if conditioning > 0.2 {
                 let x2 = (sides.long * sides.long * b.y * b.y - short * short * a.y * a.y) / det
                 let y2 = (a.x * a.x * short * short - b.x * b.x * sides.long * sides.long) / det
                 guard x2 > 0, y2 > 0 else { throw MeasurementError("the \(name(of: object)) found does not fit its known size") }
-                sx = x2.squareRoot()
-                sy = y2.squareRoot()
+                mmPerPixelX = x2.squareRoot()
+                mmPerPixelY = y2.squareRoot()
             } else {
-                sx = (sides.long / box.long + short / box.short) / 2
-                sy = sx
+                mmPerPixelX = (sides.long / box.long + short / box.short) / 2
+                mmPerPixelY = mmPerPixelX
             }
         } else {
-            sx = sides.long / box.long
-            sy = sx
+            mmPerPixelX = sides.long / box.long
+            mmPerPixelY = mmPerPixelX
         }
-        return CalibrationResult(millimetresPerPixelX: sx, millimetresPerPixelY: sy, longSidePixels: box.long, shortSidePixels: box.short,
+        return CalibrationResult(millimetresPerPixelX: mmPerPixelX, millimetresPerPixelY: mmPerPixelY, longSidePixels: box.long, shortSidePixels: box.short,
                                  bedIsLight: !segmentation.footIsLighter, bedLevel: segmentation.bedLevel)
     }
 

@@ -8,8 +8,8 @@ import Darwin
 /// toe 2 (iterating until the two agree), then takes every measure of the spec in that frame.
 struct FootMeasurer {
     /// Millimetres per pixel along x and y.
-    let sx: Double
-    let sy: Double
+    let mmPerPixelX: Double
+    let mmPerPixelY: Double
     /// The part of the image that shows the bed: an outline reaching its edge may be cut off.
     let visible: VisibleArea
     let view: ScanView
@@ -22,7 +22,7 @@ struct FootMeasurer {
     /// side cues (the pair's cue can overrule them).
     func measure(parts: [[SIMD2<Double>]], padCount: Int, principal: SIMD2<Double>, lowContrast: Bool,
                  medialSide: Double? = nil) -> FootMeasurement {
-        let scale = SIMD2(sx, sy)
+        let scale = SIMD2(mmPerPixelX, mmPerPixelY)
         let contour = parts.flatMap { $0 }
         let points = contour.map { $0 * scale }
         var ranges: [Range<Int>] = []
@@ -30,7 +30,7 @@ struct FootMeasurer {
         let isPrint = padCount >= 2
         let padRanges = Array(ranges.suffix(padCount))
         let printRanges = Array(ranges.prefix(ranges.count - padCount))
-        let pixelMM = max(sx, sy)
+        let pixelMM = max(mmPerPixelX, mmPerPixelY)
 
         var axis = orientTowardsToes(points: points, direction: principal)
         var frame = Frame(points: points, parts: ranges, axis: axis)

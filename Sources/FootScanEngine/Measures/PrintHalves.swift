@@ -20,9 +20,9 @@ import Darwin
 enum PrintHalves {
     /// The chosen pairs, heel first.
     static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion],
-                      sx: Double, sy: Double) -> [(heel: Int, forefoot: Int)] {
+                      mmPerPixelX: Double, mmPerPixelY: Double) -> [(heel: Int, forefoot: Int)] {
         guard candidates.count >= 2, !pads.isEmpty else { return [] }
-        func millimetres(_ p: (x: Double, y: Double)) -> SIMD2<Double> { SIMD2(p.x * sx, p.y * sy) }
+        func millimetres(_ p: (x: Double, y: Double)) -> SIMD2<Double> { SIMD2(p.x * mmPerPixelX, p.y * mmPerPixelY) }
         /// The cost of `heel` and `forefoot` as one print, or nil when they cannot be.
         func cost(heel: Int, forefoot: Int) -> Double? {
             let h = millimetres(regions[heel].centroid), f = millimetres(regions[forefoot].centroid)
@@ -30,8 +30,8 @@ enum PrintHalves {
             let distance = (d * d).sum().squareRoot()
             guard distance > 0 else { return nil }
             let merged = regions[heel] + regions[forefoot]
-            guard FootShapeRule.isFootLike(merged, sx: sx, sy: sy),
-                  FootGrouping.arePrintHalves(regions[heel], regions[forefoot], merged: merged, separation: distance, sx: sx, sy: sy)
+            guard FootShapeRule.isFootLike(merged, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY),
+                  FootGrouping.arePrintHalves(regions[heel], regions[forefoot], merged: merged, separation: distance, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             else { return nil }
             let u = d / distance
             let ahead = pads.compactMap { pad -> Double? in
@@ -40,7 +40,7 @@ enum PrintHalves {
                 return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60 ? across : nil
             }
             guard !ahead.isEmpty else { return nil }
-            let angle = regions[forefoot].principalAngle(sx: sx, sy: sy)
+            let angle = regions[forefoot].principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             // The toes lie about the heel-to-forefoot line's continuation (a heel paired with the other
             // foot's forefoot points its line past them), and a print's halves lie nearer than two feet's.
             let spread = ahead.reduce(0, +) / Double(ahead.count)

@@ -1,9 +1,9 @@
 import FootScanImage
 
 /// The engine's stages one at a time, each handing a plain value to the next: what
-/// ``FootScanner/measure(_:)`` runs in a row for soles and solid prints, open for benchmarks and
+/// ``MeasurementEngine/measure(_:)`` runs in a row for soles and solid prints, open for benchmarks and
 /// diagnostics (textured prints and podoscopes run these stages again on a prepared image with their
-/// own segmenters: ``FootScanner/measurePrint(_:first:grouped:)``).
+/// own segmenters: ``MeasurementEngine/measurePrint(_:first:grouped:)``).
 public enum MeasurementStages {
     /// The grey level FootScan's segmenter (``ThresholdSegmenter``) chooses between foot and bed
     /// (subsampled histogram, Otsu, local edge steps), and whether the foot is the lighter side: its first
@@ -18,8 +18,8 @@ public enum MeasurementStages {
     public struct Segmented: Sendable {
         let image: ScanImage
         let foreground: Foreground
-        let sx: Double
-        let sy: Double
+        let mmPerPixelX: Double
+        let mmPerPixelY: Double
 
         /// Segments a scan with FootScan's segmenter; the scan must carry its pixel size.
         public init(image: ScanImage) throws(MeasurementError) {
@@ -30,9 +30,9 @@ public enum MeasurementStages {
         init(image: ScanImage, segmenter: some Segmenter) throws(MeasurementError) {
             let density = try Segmented.density(of: image)
             self.image = image
-            sx = density.millimetresPerPixelX
-            sy = density.millimetresPerPixelY
-            foreground = segmenter.segment(image, pixelMM: max(sx, sy))
+            mmPerPixelX = density.millimetresPerPixelX
+            mmPerPixelY = density.millimetresPerPixelY
+            foreground = segmenter.segment(image, pixelMM: max(mmPerPixelX, mmPerPixelY))
         }
 
         /// How many foreground runs the rows hold.
@@ -50,7 +50,7 @@ public enum MeasurementStages {
         public func groupFeet() -> Grouped {
             let (regions, labels) = RegionLabeler.regions(of: foreground.runs, rowStarts: foreground.rowStarts)
             let grouping = FootGrouping(regions: regions, runs: foreground.runs, labels: labels, foreground: foreground, image: image,
-                                        sx: sx, sy: sy)
+                                        mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             return Grouped(segmented: self, regions: regions, rowFills: grouping.rowFills, feet: grouping.feet)
         }
     }
@@ -69,14 +69,14 @@ public enum MeasurementStages {
         /// What the engine saw, for a picture of a scan it could not measure: every foreground region of
         /// 50 mm² or more with its box and measures, and whether it was taken for a foot.
         public var seenRegions: [SeenRegion] {
-            let sx = segmented.sx, sy = segmented.sy
+            let mmPerPixelX = segmented.mmPerPixelX, mmPerPixelY = segmented.mmPerPixelY
             let footParts = Set(feet.flatMap { $0.parts + $0.pads })
             return regions.indices.compactMap { index in
                 let region = regions[index]
-                guard region.area * sx * sy >= 50 else { return nil }
-                let extents = region.principalExtents(sx: sx, sy: sy)
+                guard region.area * mmPerPixelX * mmPerPixelY >= 50 else { return nil }
+                let extents = region.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
                 return SeenRegion(minX: region.minX, minY: region.minY, maxX: region.maxX, maxY: region.maxY,
-                                  areaMM2: region.area * sx * sy, lengthMM: extents.major, widthMM: extents.minor,
+                                  areaMM2: region.area * mmPerPixelX * mmPerPixelY, lengthMM: extents.major, widthMM: extents.minor,
                                   isFoot: footParts.contains(index))
             }
         }
@@ -91,10 +91,10 @@ public enum MeasurementStages {
         /// the density is suspect and the message says so; otherwise "no foot found on the scan".
         public var noFootReason: String {
             let fallback = "no foot found on the scan"
-            let sx = segmented.sx, sy = segmented.sy
+            let mmPerPixelX = segmented.mmPerPixelX, mmPerPixelY = segmented.mmPerPixelY
             let imageArea = Double(segmented.image.width * segmented.image.height)
             let shaped = regions.filter { region in
-                let extents = region.principalExtents(sx: sx, sy: sy)
+                let extents = region.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
                 return region.area >= 0.02 * imageArea && extents.minor > 0
                     && FootShapeRule.elongation.contains(extents.major / extents.minor)
             }
@@ -105,7 +105,7 @@ public enum MeasurementStages {
             case .profile: source = "the profile's"
             default: source = "the file's"
             }
-            return Plausibility.densityMessage(lengthMM: largest.principalExtents(sx: sx, sy: sy).major,
+            return Plausibility.densityMessage(lengthMM: largest.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major,
                                                dotsPerInch: density.dotsPerInch, source: source) ?? fallback
         }
 
@@ -122,14 +122,14 @@ public enum MeasurementStages {
             // textured print (ridges, ink lines) over its smoothing's reach, where the texture leaves the
             // edge ragged and the extremes of a ragged edge would widen the foot.
             let evenMM = max(0.4, 2 * foreground.textureSmoothingMM)
-            let halfWindow = Int((evenMM / min(segmented.sx, segmented.sy)).rounded())
+            let halfWindow = Int((evenMM / min(segmented.mmPerPixelX, segmented.mmPerPixelY)).rounded())
             let skinHue = image.source.projection?.isSkinHue == true
             let reachMM = foreground.edgeRefinementMM ?? (skinHue ? 2 : 0)
             let localEdge = LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
-                                      reach: reachMM / max(segmented.sx, segmented.sy), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast)
+                                      reach: reachMM / max(segmented.mmPerPixelX, segmented.mmPerPixelY), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast)
             let secondEdge = foreground.secondEdgeRefinementMM.map {
                 LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
-                          reach: $0 / max(segmented.sx, segmented.sy), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast)
+                          reach: $0 / max(segmented.mmPerPixelX, segmented.mmPerPixelY), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast)
             }
             func refined(_ outline: [SIMD2<Double>]) -> [SIMD2<Double>] {
                 let first = localEdge.refined(outline)
@@ -165,21 +165,21 @@ public enum MeasurementStages {
         public var vertexCount: Int { outlines.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.count } } }
 
         /// Stage 4: the axis, the measures and the classes of every foot.
-        public func measure(scanner: FootScanner = FootScanner()) -> ScanMeasurement {
+        public func measure(engine: MeasurementEngine = MeasurementEngine()) -> ScanMeasurement {
             let segmented = grouped.segmented
-            let measurer = FootMeasurer(sx: segmented.sx, sy: segmented.sy, visible: segmented.foreground.visible,
-                                        view: scanner.options.view, sex: scanner.options.sex)
+            let measurer = FootMeasurer(mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY, visible: segmented.foreground.visible,
+                                        view: engine.options.view, sex: engine.options.sex)
             func measureFoot(_ index: Int, medialSide: Double? = nil) -> FootMeasurement {
                 measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
-                                 principal: FootShapeRule.principalDirection(grouped.feet[index].summary, sx: segmented.sx, sy: segmented.sy),
+                                 principal: FootShapeRule.principalDirection(grouped.feet[index].summary, mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY),
                                  lowContrast: segmented.foreground.isLowContrast, medialSide: medialSide)
             }
             var measured = outlines.indices.map { measureFoot($0) }
-            let view = scanner.options.view
+            let view = engine.options.view
             func medialSign(_ foot: FootMeasurement) -> Double { (foot.side == .right) == (view == .plantar) ? 1 : -1 }
             if measured.count == 2 {
                 // The pair: each foot's medial side faces the other (in the foot's frame, so at any rotation).
-                let scale = SIMD2(segmented.sx, segmented.sy)
+                let scale = SIMD2(segmented.mmPerPixelX, segmented.mmPerPixelY)
                 let pair = measured.indices.map { index -> SideCues in
                     let me = measured[index], other = measured[1 - index]
                     let towards = (other.centrePixel - me.centrePixel) * scale

@@ -2,7 +2,7 @@ import FootScanImage
 
 /// The whole measuring sequence in one place, from a file's bytes to its measurement: decoding with
 /// the channel choice (luma, the skin's hue, or a colour projection; see
-/// ``FootScanner/decodeForMeasuring(_:file:options:)``), the density (the file's own, one filled in
+/// ``MeasurementEngine/decodeForMeasuring(_:file:options:)``), the density (the file's own, one filled in
 /// where the file states none, or one that replaces it), and the engine's stages. The command, the
 /// bench and the tests all measure through it.
 public struct ScanPipeline: Sendable {
@@ -54,7 +54,7 @@ public struct ScanPipeline: Sendable {
         var options = decoding
         if case .override = density { options = DecodingOptions(maximumPixelCount: decoding.maximumPixelCount) }
         do {
-            image = try FootScanner.decodeForMeasuring(bytes, file: file, options: options)
+            image = try MeasurementEngine.decodeForMeasuring(bytes, file: file, options: options)
         } catch {
             throw .decoding(error)
         }
@@ -73,7 +73,7 @@ public struct ScanPipeline: Sendable {
         do { image = try decode(bytes, file: file) } catch { return (nil, .failure(error)) }
         guard image.density != nil else { return (image, .failure(.noDensity)) }
         do {
-            return (image, .success(try FootScanner(options: measurement).measure(image)))
+            return (image, .success(try MeasurementEngine(options: measurement).measure(image)))
         } catch {
             return (image, .failure(.measuring(error)))
         }

@@ -13,7 +13,7 @@ import FootScanImage
 ///   one foot, even when the forefoot alone would pass for a foot.
 /// - Small compact regions (12 to 1,200 mm², at most 3 times as long as wide, at most 45 mm long) are
 ///   toe pads of the foot whose outline lies nearest, when that is within 40 mm and they lie at its toes
-///   (``padsAtTheToes(_:of:regions:runs:runsOfRegion:sx:sy:)``); of more than five, the five nearest the print.
+///   (``padsAtTheToes(_:of:regions:runs:runsOfRegion:mmPerPixelX:mmPerPixelY:)``); of more than five, the five nearest the print.
 /// Everything else (specks, a card, a ruler, a light band along the bed) is left out.
 struct FootGrouping {
     struct Foot {
@@ -59,15 +59,15 @@ struct FootGrouping {
     /// 320 mm (longer than any foot), or its extent across is more than 0.45 of that (wider than any foot
     /// for its length). Exact extents of the runs' ends, one pass over the region's runs.
     static func mayBeTwoFeet(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], runsOfRegion: RunsByRegion,
-                             sx: Double, sy: Double) -> Bool {
-        let angle = regions[index].principalAngle(sx: sx, sy: sy)
+                             mmPerPixelX: Double, mmPerPixelY: Double) -> Bool {
+        let angle = regions[index].principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         let axis = (x: cos(angle), y: sin(angle))
         var along = (low: Double.infinity, high: -Double.infinity), across = along
         for r in runsOfRegion[index] {
             let run = runs[r]
-            let y = Double(run.row) * sy
+            let y = Double(run.row) * mmPerPixelY
             for end in 0..<2 {
-                let x = Double(end == 0 ? run.start : run.end - 1) * sx
+                let x = Double(end == 0 ? run.start : run.end - 1) * mmPerPixelX
                 let u = x * axis.x + y * axis.y, v = -x * axis.y + y * axis.x
                 along = (min(along.low, u), max(along.high, u))
                 across = (min(across.low, v), max(across.high, v))
@@ -79,16 +79,16 @@ struct FootGrouping {
 
     /// Two halves of a cut region are two feet of a pair: each foot-like, their lengths (principal
     /// extents) within 25% of each other.
-    static func areAPair(_ a: ForegroundRegion, _ b: ForegroundRegion, sx: Double, sy: Double) -> Bool {
-        guard FootShapeRule.isFootLike(a, sx: sx, sy: sy), FootShapeRule.isFootLike(b, sx: sx, sy: sy) else { return false }
-        let la = a.principalExtents(sx: sx, sy: sy).major, lb = b.principalExtents(sx: sx, sy: sy).major
+    static func areAPair(_ a: ForegroundRegion, _ b: ForegroundRegion, mmPerPixelX: Double, mmPerPixelY: Double) -> Bool {
+        guard FootShapeRule.isFootLike(a, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY), FootShapeRule.isFootLike(b, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY) else { return false }
+        let la = a.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major, lb = b.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
         return min(la, lb) >= 0.75 * max(la, lb)
     }
 
     /// A toe pad: 12 to 1,200 mm², at most 3 times as long as wide and 45 mm long.
-    static func isPadLike(_ region: ForegroundRegion, sx: Double, sy: Double) -> Bool {
-        guard (12..<1_200).contains(region.area * sx * sy) else { return false }
-        let extents = region.principalExtents(sx: sx, sy: sy)
+    static func isPadLike(_ region: ForegroundRegion, mmPerPixelX: Double, mmPerPixelY: Double) -> Bool {
+        guard (12..<1_200).contains(region.area * mmPerPixelX * mmPerPixelY) else { return false }
+        let extents = region.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         return extents.minor > 0 && extents.major / extents.minor <= 3 && extents.major <= 45
     }
 
@@ -98,11 +98,11 @@ struct FootGrouping {
     /// above a heel, pencil marks, specks) are not toes. When neither end is clearly wider (10%), the end with
     /// more pads keeps them, an end with more than seven blobs being no toes (a line of text).
     static func padsAtTheToes(_ pads: [Int], of foot: Foot, regions: [ForegroundRegion], runs: [ForegroundRun],
-                              runsOfRegion: RunsByRegion, sx: Double, sy: Double) -> [Int] {
+                              runsOfRegion: RunsByRegion, mmPerPixelX: Double, mmPerPixelY: Double) -> [Int] {
         let summary = foot.summary
-        let angle = summary.principalAngle(sx: sx, sy: sy)
+        let angle = summary.principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         let axis = (x: cos(angle), y: sin(angle))
-        let centre = (x: summary.centroid.x * sx, y: summary.centroid.y * sy)
+        let centre = (x: summary.centroid.x * mmPerPixelX, y: summary.centroid.y * mmPerPixelY)
         func frame(_ x: Double, _ y: Double) -> (along: Double, across: Double) {
             let dx = x - centre.x, dy = y - centre.y
             return (dx * axis.x + dy * axis.y, -dx * axis.y + dy * axis.x)
@@ -111,9 +111,9 @@ struct FootGrouping {
         var points: [(along: Double, across: Double)] = []
         for r in foot.parts.flatMap({ runsOfRegion[$0] }) {
             let run = runs[r]
-            let y = Double(run.row) * sy
-            points.append(frame(Double(run.start) * sx, y))
-            points.append(frame(Double(run.end - 1) * sx, y))
+            let y = Double(run.row) * mmPerPixelY
+            points.append(frame(Double(run.start) * mmPerPixelX, y))
+            points.append(frame(Double(run.end - 1) * mmPerPixelX, y))
         }
         let low = points.map(\.along).min() ?? 0, high = points.map(\.along).max() ?? 0
         let half = max((high - low) / 2, 1)
@@ -126,7 +126,7 @@ struct FootGrouping {
         var ends: [[Int]] = [[], []]
         for pad in pads {
             let c = regions[pad].centroid
-            let p = frame(c.x * sx, c.y * sy)
+            let p = frame(c.x * mmPerPixelX, c.y * mmPerPixelY)
             // Toes stand within the breadth of the end they grow from (8 mm either side for turned toes).
             let end = p.along > 0 ? frontSpan : rearSpan
             guard abs(p.along) >= 0.5 * half, p.across >= end.low - 8, p.across <= end.high + 8 else { continue }
@@ -167,30 +167,30 @@ struct FootGrouping {
     /// behind the other along the pair's long axis (their centres at least 0.3 of its length apart along
     /// it, and less than a quarter of that apart across it).
     static func arePrintHalves(_ a: ForegroundRegion, _ b: ForegroundRegion, merged: ForegroundRegion, separation: Double,
-                               sx: Double, sy: Double) -> Bool {
+                               mmPerPixelX: Double, mmPerPixelY: Double) -> Bool {
         for part in [a, b] {
-            let extents = part.principalExtents(sx: sx, sy: sy)
+            let extents = part.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             guard extents.minor > 0, extents.major / extents.minor <= 2.5 else { return false }
         }
-        let angle = merged.principalAngle(sx: sx, sy: sy)
+        let angle = merged.principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         let axis = (x: cos(angle), y: sin(angle))
-        let d = (x: (a.centroid.x - b.centroid.x) * sx, y: (a.centroid.y - b.centroid.y) * sy)
+        let d = (x: (a.centroid.x - b.centroid.x) * mmPerPixelX, y: (a.centroid.y - b.centroid.y) * mmPerPixelY)
         let along = abs(d.x * axis.x + d.y * axis.y), across = abs(-d.x * axis.y + d.y * axis.x)
-        let length = merged.principalExtents(sx: sx, sy: sy).major
+        let length = merged.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
         return separation > 0 && along >= 0.3 * length && across <= 0.25 * along
     }
 
     init(regions: [ForegroundRegion], runs: [ForegroundRun], labels: [Int32], foreground: Foreground, image: ScanImage,
-         sx: Double, sy: Double) {
+         mmPerPixelX: Double, mmPerPixelY: Double) {
         // An image of noise has hundreds of regions of foot size at a low density: what looks at one
         // region looks at its runs only.
         let runsOfRegion = RunsByRegion(labels: labels, regionCount: regions.count)
         var splitBudget = TouchingFeet.labelledRunsPerPixel * image.width * image.height
         func split(_ index: Int) -> (Foot, Foot)? {
             TouchingFeet.split(index, regions: regions, runs: runs, own: Array(runsOfRegion[index]), image: image,
-                               test: foreground.edge, visible: foreground.visible, sx: sx, sy: sy, budget: &splitBudget)
+                               test: foreground.edge, visible: foreground.visible, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY, budget: &splitBudget)
         }
-        let pixelArea = sx * sy
+        let pixelArea = mmPerPixelX * mmPerPixelY
         let large = regions.indices.filter { regions[$0].area * pixelArea >= 1_200 }
         var used = Set<Int>()
         // Split prints first: their forefoot can pass for a foot alone, and the toe pads tell which
@@ -198,21 +198,21 @@ struct FootGrouping {
         // Pads are solid blobs; a pencil stroke or a line of text is not.
         let fills = FootGrouping.rowFills(runs: runs, labels: labels, regionCount: regions.count)
         self.rowFills = fills
-        let padCandidates = regions.indices.filter { FootGrouping.isPadLike(regions[$0], sx: sx, sy: sy) && fills[$0] >= 0.6 }
+        let padCandidates = regions.indices.filter { FootGrouping.isPadLike(regions[$0], mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY) && fills[$0] >= 0.6 }
         let compact = large.filter { index in
-            let extents = regions[index].principalExtents(sx: sx, sy: sy)
+            let extents = regions[index].principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             return extents.minor > 0 && extents.major / extents.minor <= 2.5
         }
-        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, sx: sx, sy: sy) {
+        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY) {
             feet.append(Foot(parts: [pair.heel, pair.forefoot].sorted { regions[$0].area > regions[$1].area },
                              summary: regions[pair.heel] + regions[pair.forefoot]))
             used.insert(pair.heel)
             used.insert(pair.forefoot)
         }
-        for index in large where !used.contains(index) && FootShapeRule.isFootLike(regions[index], sx: sx, sy: sy) {
+        for index in large where !used.contains(index) && FootShapeRule.isFootLike(regions[index], mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY) {
             // Two feet touching in a staggered stance can look like one big foot: a region longer than any
             // foot, or wider for its length, is cut when a notch-to-notch cut leaves two feet of a pair.
-            if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, runsOfRegion: runsOfRegion, sx: sx, sy: sy),
+            if FootGrouping.mayBeTwoFeet(index, regions: regions, runs: runs, runsOfRegion: runsOfRegion, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY),
                let halves = split(index) {
                 feet.append(halves.0)
                 feet.append(halves.1)
@@ -245,14 +245,14 @@ struct FootGrouping {
             var nearest = [(distance: Double, foot: Int)](repeating: (.infinity, -1), count: pads.count)
             for (p, pad) in pads.enumerated() {
                 let c = regions[pad].centroid
-                let top = Int(max(0, min(Double(image.height), (c.y - reach / sy).rounded(.down))))
-                let bottom = Int(max(Double(top), min(Double(image.height), (c.y + reach / sy).rounded(.up) + 1)))
+                let top = Int(max(0, min(Double(image.height), (c.y - reach / mmPerPixelY).rounded(.down))))
+                let bottom = Int(max(Double(top), min(Double(image.height), (c.y + reach / mmPerPixelY).rounded(.up) + 1)))
                 for runIndex in rowStarts[top]..<rowStarts[bottom] {
                     let foot = footOfRegion[Int(labels[runIndex])]
                     guard foot >= 0 else { continue }
                     let run = runs[runIndex]
                     let y = Double(run.row), x0 = Double(run.start), x1 = Double(run.end - 1)
-                    let dx = max(x0 - c.x, 0, c.x - x1) * sx, dy = (y - c.y) * sy
+                    let dx = max(x0 - c.x, 0, c.x - x1) * mmPerPixelX, dy = (y - c.y) * mmPerPixelY
                     let distance = (dx * dx + dy * dy).squareRoot()
                     if distance < nearest[p].distance { nearest[p] = (distance, foot) }
                 }
@@ -265,7 +265,7 @@ struct FootGrouping {
             for n in feet.indices where !feet[n].pads.isEmpty {
                 // At most five toes: of more blobs at the toes, the five nearest the print.
                 let toes = FootGrouping.padsAtTheToes(feet[n].pads, of: feet[n], regions: regions, runs: runs,
-                                                       runsOfRegion: runsOfRegion, sx: sx, sy: sy)
+                                                       runsOfRegion: runsOfRegion, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
                 feet[n].pads = Array(toes.sorted { distance[$0] ?? 0 < distance[$1] ?? 0 }.prefix(5))
             }
         }

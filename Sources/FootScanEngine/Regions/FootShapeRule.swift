@@ -15,17 +15,17 @@ enum FootShapeRule {
     /// Its principal length over its principal width.
     static let elongation: ClosedRange<Double> = 1.6...5.0
 
-    /// Whether `region` has a foot's area, length and elongation at `sx` x `sy` millimetres a pixel.
-    static func isFootLike(_ region: ForegroundRegion, sx: Double, sy: Double) -> Bool {
-        guard area.contains(region.area * sx * sy) else { return false }
-        let extents = region.principalExtents(sx: sx, sy: sy)
+    /// Whether `region` has a foot's area, length and elongation at `mmPerPixelX` x `mmPerPixelY` millimetres a pixel.
+    static func isFootLike(_ region: ForegroundRegion, mmPerPixelX: Double, mmPerPixelY: Double) -> Bool {
+        guard area.contains(region.area * mmPerPixelX * mmPerPixelY) else { return false }
+        let extents = region.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         guard extents.minor > 0 else { return false }
         return length.contains(extents.major) && elongation.contains(extents.major / extents.minor)
     }
 
     /// The region's principal direction, a unit vector in millimetre space.
-    static func principalDirection(_ region: ForegroundRegion, sx: Double, sy: Double) -> SIMD2<Double> {
-        let angle = region.principalAngle(sx: sx, sy: sy)
+    static func principalDirection(_ region: ForegroundRegion, mmPerPixelX: Double, mmPerPixelY: Double) -> SIMD2<Double> {
+        let angle = region.principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         return SIMD2(cos(angle), sin(angle))
     }
 }

@@ -24,15 +24,15 @@ struct ForegroundRegion: Sendable {
         let n = Double(run.end - run.start)
         let a = Double(run.start), b = Double(run.end - 1)
         let y = Double(run.row)
-        let sx = (a + b) * n / 2
+        let sumOfX = (a + b) * n / 2
         // Sum of x^2 for x in a...b.
         let sxx = (b * (b + 1) * (2 * b + 1) - (a - 1) * a * (2 * a - 1)) / 6
         area += n
-        sumX += sx
+        sumX += sumOfX
         sumY += y * n
         sumXX += sxx
         sumYY += y * y * n
-        sumXY += y * sx
+        sumXY += y * sumOfX
         minX = min(minX, Int(run.start))
         maxX = max(maxX, Int(run.end) - 1)
         minY = min(minY, Int(run.row))
@@ -60,22 +60,22 @@ struct ForegroundRegion: Sendable {
     /// Centroid in pixels.
     var centroid: (x: Double, y: Double) { (sumX / area, sumY / area) }
 
-    /// The second central moments in millimetres squared, for pixels `sx` by `sy` mm.
-    func covariance(sx: Double, sy: Double) -> (xx: Double, yy: Double, xy: Double) {
+    /// The second central moments in millimetres squared, for pixels `mmPerPixelX` by `mmPerPixelY` mm.
+    func covariance(mmPerPixelX: Double, mmPerPixelY: Double) -> (xx: Double, yy: Double, xy: Double) {
         let c = centroid
-        return ((sumXX / area - c.x * c.x) * sx * sx, (sumYY / area - c.y * c.y) * sy * sy,
-                (sumXY / area - c.x * c.y) * sx * sy)
+        return ((sumXX / area - c.x * c.x) * mmPerPixelX * mmPerPixelX, (sumYY / area - c.y * c.y) * mmPerPixelY * mmPerPixelY,
+                (sumXY / area - c.x * c.y) * mmPerPixelX * mmPerPixelY)
     }
 
-    /// The direction of the principal (long) axis, radians, for pixels `sx` by `sy` mm.
-    func principalAngle(sx: Double, sy: Double) -> Double {
-        let m = covariance(sx: sx, sy: sy)
+    /// The direction of the principal (long) axis, radians, for pixels `mmPerPixelX` by `mmPerPixelY` mm.
+    func principalAngle(mmPerPixelX: Double, mmPerPixelY: Double) -> Double {
+        let m = covariance(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         return 0.5 * atan2(2 * m.xy, m.xx - m.yy)
     }
 
     /// Lengths along the principal axes of a uniform ellipse with these moments, in millimetres.
-    func principalExtents(sx: Double, sy: Double) -> (major: Double, minor: Double) {
-        let m = covariance(sx: sx, sy: sy)
+    func principalExtents(mmPerPixelX: Double, mmPerPixelY: Double) -> (major: Double, minor: Double) {
+        let m = covariance(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
         let mean = (m.xx + m.yy) / 2
         let spread = (((m.xx - m.yy) / 2) * ((m.xx - m.yy) / 2) + m.xy * m.xy).squareRoot()
         return (4 * max(mean + spread, 0).squareRoot(), 4 * max(mean - spread, 0).squareRoot())

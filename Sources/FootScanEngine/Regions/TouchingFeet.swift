@@ -84,8 +84,17 @@ enum TouchingFeet {
         /// bound the wall (along the segment, and across it), then settled with ``contains(_:_:)`` at its
         /// ends, so a run costs a few tests, not one per pixel.
         func columns(of run: ForegroundRun) -> ClosedRange<Int>? {
+            guard let span = span(onRow: Int(run.row)) else { return nil }
+            return columns(of: run, within: span)
+        }
+
+        /// ``columns(of:)`` given the wall's ``span(onRow:)`` on the run's row (worked out once a row by
+        /// whoever looks at several runs of it). A run clear of the span by more than a pixel is rejected
+        /// without a test.
+        @inline(__always)
+        func columns(of run: ForegroundRun, within span: ClosedRange<Double>) -> ClosedRange<Int>? {
             let start = Int(run.start), end = Int(run.end), y = Int(run.row)
-            guard start < end, let span = span(onRow: y) else { return nil }
+            guard start < end else { return nil }
             let low = max(Double(start), span.lowerBound), high = min(Double(end - 1), span.upperBound)
             guard low <= high + 1 else { return nil }
             // The estimate, widened by a pixel and clamped to the run, then settled pixel by pixel.
@@ -101,9 +110,10 @@ enum TouchingFeet {
             return first...last
         }
 
-        /// Appends the parts of `run` outside the wall (none, one or two) to `pieces`.
-        func appendPieces(of run: ForegroundRun, to pieces: inout [ForegroundRun]) {
-            guard let inside = columns(of: run) else {
+        /// Appends the parts of `run` outside the wall (none, one or two) to `pieces`, given the wall's
+        /// ``span(onRow:)`` on the run's row (nil: the row misses the wall).
+        func appendPieces(of run: ForegroundRun, span: ClosedRange<Double>?, to pieces: inout [ForegroundRun]) {
+            guard let span, let inside = columns(of: run, within: span) else {
                 pieces.append(run)
                 return
             }
@@ -145,7 +155,7 @@ enum TouchingFeet {
                 }
                 var k = first
                 while k < rowStarts[y + 1] && Double(runs[indices[k]].start) <= high {
-                    total += columns(of: runs[indices[k]])?.count ?? 0
+                    total += columns(of: runs[indices[k]], within: span)?.count ?? 0
                     k += 1
                 }
             }
@@ -165,16 +175,20 @@ enum TouchingFeet {
 
     /// The two feet of region `index`, each with the wall that parts it from the other, or nil when no
     /// notch-to-notch cut leaves a pair. `own` are the region's runs (indices into `runs`, in raster
-    /// order). Each wall tried takes the region's run count from `budget`
-    /// (runs the image's splits may still label); none is tried once the budget cannot pay for it.
+    /// order). The outline and its walls, then each wall tried, take the region's run count from `budget`
+    /// (runs the image's splits may still label); nothing is done once the budget cannot pay for it.
     static func split(_ index: Int, regions: [ForegroundRegion], runs: [ForegroundRun], own: [Int],
-                      image: ScanImage, test: ForegroundTest, visible: VisibleArea, sx: Double, sy: Double,
+                      image: ScanImage, test: ForegroundTest, visible: VisibleArea, mmPerPixelX: Double, mmPerPixelY: Double,
                       budget: inout Int)
         -> (FootGrouping.Foot, FootGrouping.Foot)? {
-        guard let first = regions[index].firstPixel else { return nil }
+        // Tracing the outline, finding its notches and counting each wall's crossing cost about as much as
+        // labelling the runs once: a region pays that first, and one the budget cannot pay for is not cut
+        // (noise at a low density has dozens of stripes or blobs that pass for a foot too long to be one).
+        guard let first = regions[index].firstPixel, budget >= own.count else { return nil }
+        budget -= own.count
         let outline = ContourTracer.trace(image: image, test: test, startX: first.x, startY: first.y, visible: visible)
         guard outline.count >= 16 else { return nil }
-        let notches = notchIndices(outline.map { $0 * SIMD2(sx, sy) }, minimumDepth: 6, count: 12)
+        let notches = notchIndices(outline.map { $0 * SIMD2(mmPerPixelX, mmPerPixelY) }, minimumDepth: 6, count: 12)
         guard notches.count >= 2 else { return nil }
         var segments: [(a: Int, b: Int)] = []
         for (n, i) in notches.enumerated() {
@@ -189,8 +203,20 @@ enum TouchingFeet {
             pieces.reserveCapacity(own.count + 16)
             // Only the runs on the wall's rows can lose pixels to it.
             let band = wall.band(rowStarts: ownRowStarts)
+            // The wall's span on the current row, worked out once a row.
+            var spanRow: Int32 = -1
+            var span: ClosedRange<Double>?
             for (k, r) in own.enumerated() {
-                if band.contains(k) { wall.appendPieces(of: runs[r], to: &pieces) } else { pieces.append(runs[r]) }
+                let run = runs[r]
+                guard band.contains(k) else {
+                    pieces.append(run)
+                    continue
+                }
+                if run.row != spanRow {
+                    spanRow = run.row
+                    span = wall.span(onRow: Int(run.row))
+                }
+                wall.appendPieces(of: run, span: span, to: &pieces)
             }
             let rowStarts = RegionLabeler.rowStarts(ofRows: pieces.lazy.map(\.row), height: image.height)
             let (pieceLabels, count) = RegionLabeler.labels(of: pieces, rowStarts: rowStarts)
@@ -210,7 +236,7 @@ enum TouchingFeet {
                 return region ?? ForegroundRegion(firstRun: 0)
             }
             let a = part(largest[0]), b = part(largest[1])
-            guard FootGrouping.areAPair(a, b, sx: sx, sy: sy) else { return nil }
+            guard FootGrouping.areAPair(a, b, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY) else { return nil }
             return Cut(wall: wall, a: a, b: b, ids: (Int32(largest[0]), Int32(largest[1])), pieces: pieces, labels: pieceLabels,
                        crossed: regions[index].area - kept)
         }
@@ -237,8 +263,8 @@ enum TouchingFeet {
         for (_, cut) in shortlist {
             var deficiency = 0.0
             for (id, part) in [(cut.ids.0, cut.a), (cut.ids.1, cut.b)] {
-                deficiency += rowEnds(of: id, pieces: cut.pieces, labels: cut.labels, sx: sx, sy: sy).hullArea()
-                    - part.area * sx * sy
+                deficiency += rowEnds(of: id, pieces: cut.pieces, labels: cut.labels, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).hullArea()
+                    - part.area * mmPerPixelX * mmPerPixelY
             }
             if deficiency < best?.deficiency ?? .infinity {
                 best = ((FootGrouping.Foot(parts: [index], summary: cut.a, wall: cut.wall),
@@ -248,18 +274,20 @@ enum TouchingFeet {
         return best?.feet
     }
 
-    /// The runs the walls tried on all the regions of an image may label in all, per pixel of the image.
-    static let labelledRunsPerPixel = 2
+    /// The runs the splits of all the regions of an image may label in all (each region's outline and
+    /// walls once, then each wall tried), per pixel of the image. A pair of feet uses under 0.2 by
+    /// estimate (a few thousand runs, at most 67 times, on an image of millions of pixels).
+    static let labelledRunsPerPixel = 1
 
     /// The ends of each row of the part labelled `id` (its leftmost start and rightmost end, in
     /// millimetres), whose convex hull is that of all the part's run ends. `pieces` are in raster order.
-    static func rowEnds(of id: Int32, pieces: [ForegroundRun], labels: [Int32], sx: Double, sy: Double) -> [SIMD2<Double>] {
+    static func rowEnds(of id: Int32, pieces: [ForegroundRun], labels: [Int32], mmPerPixelX: Double, mmPerPixelY: Double) -> [SIMD2<Double>] {
         var ends: [SIMD2<Double>] = []
         var row: (y: Int32, start: Int32, end: Int32)?
         func flush() {
             guard let row else { return }
-            ends.append(SIMD2(Double(row.start) * sx, Double(row.y) * sy))
-            ends.append(SIMD2(Double(row.end) * sx, Double(row.y) * sy))
+            ends.append(SIMD2(Double(row.start) * mmPerPixelX, Double(row.y) * mmPerPixelY))
+            ends.append(SIMD2(Double(row.end) * mmPerPixelX, Double(row.y) * mmPerPixelY))
         }
         for (n, piece) in pieces.enumerated() where labels[n] == id {
             if let current = row, current.y == piece.row {

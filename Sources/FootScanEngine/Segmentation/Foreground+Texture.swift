@@ -4,7 +4,7 @@ extension Foreground {
     /// grid of ink lines, whose every stripe and line has edges of its own. One pass over the runs: two
     /// vertical edges per run, and the horizontal edges between two rows as the size of the difference
     /// of their runs.
-    func boundaryPerArea(sx: Double, sy: Double) -> Double {
+    func boundaryPerArea(mmPerPixelX: Double, mmPerPixelY: Double) -> Double {
         var area = 0, vertical = 0, horizontal = 0
         let rows = rowStarts.count - 1
         guard rows > 0 else { return 0 }
@@ -34,6 +34,6 @@ extension Foreground {
             if y == 0 { horizontal += own }
         }
         guard area > 0 else { return 0 }
-        return (Double(vertical) * sy + Double(horizontal) * sx) / (Double(area) * sx * sy)
+        return (Double(vertical) * mmPerPixelY + Double(horizontal) * mmPerPixelX) / (Double(area) * mmPerPixelX * mmPerPixelY)
     }
 }

@@ -17,7 +17,7 @@ struct PressureMapSegmenter: Segmenter {
     var smoothingMM: Double
     /// The lowest pressure level that is foot when parting the print's regions: 1 (every pressure
     /// above zero), or higher
-    /// where toes join the forefoot through lighter pressure (``FootScanner/measurePressureMap(_:)``).
+    /// where toes join the forefoot through lighter pressure (``MeasurementEngine/measurePressureMap(_:)``).
     var partingLevel = 1
 
     /// The levels tried as ``partingLevel``, lowest first.

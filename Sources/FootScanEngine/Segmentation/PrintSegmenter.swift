@@ -19,7 +19,7 @@ struct PrintSegmenter: Segmenter {
     /// level, not the bed's.
     var baseLevel: Int? = nil
 
-    /// Boundary per area (``Foreground/boundaryPerArea(sx:sy:)``) above which a foreground is a texture
+    /// Boundary per area (``Foreground/boundaryPerArea(mmPerPixelX:mmPerPixelY:)``) above which a foreground is a texture
     /// (ridges, ink lines, dots), 1/mm. Measured with `footscan` on generated scans: soles of every look
     /// and solid prints 0.06 to 0.36 (the highest: ridged skin on a dark bed), contact-scanner prints 0.5
     /// to 4.3 (JPEG smooths ridges at 200 dpi), ink-grid prints 7 to 9.

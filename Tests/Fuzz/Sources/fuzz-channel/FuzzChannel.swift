@@ -47,7 +47,7 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
         _ = PressureScale.detect(sample)
         _ = SkinHue.choose(sample)
         _ = ColourSeparation.choose(sample)
-        if let (projection, edges) = FootScanner.channel(for: luma, sample: sample), let edges {
+        if let (projection, edges) = MeasurementEngine.channel(for: luma, sample: sample), let edges {
             require(edges.left >= 0 && edges.top >= 0 && edges.right >= 0 && edges.bottom >= 0,
                     "hidden edges \(edges) for \(projection)")
         }
@@ -69,7 +69,7 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
         }
         let image: ScanImage
         do {
-            image = try FootScanner.decodeForMeasuring(file, file: "fuzz")
+            image = try MeasurementEngine.decodeForMeasuring(file, file: "fuzz")
         } catch {
             fatalError("a \(width) x \(height) file FootScan wrote did not decode for measuring: \(error)")
         }

@@ -30,7 +30,7 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
         }
         var reducing = limits
         reducing.coarsestPixelMM = 0.5
-        if let image = try? FootScanner.decodeForMeasuring(bytes, file: "fuzz", options: reducing) {
+        if let image = try? MeasurementEngine.decodeForMeasuring(bytes, file: "fuzz", options: reducing) {
             check(image)
         }
         return pixels

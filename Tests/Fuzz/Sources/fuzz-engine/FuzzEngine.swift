@@ -23,7 +23,7 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     var options = MeasurementOptions()
     if mode & 0x80 != 0 { options.view = .dorsal }
     let result = bound.check(pixels: width * height, what: "measuring \(width) x \(height) at \(dpi) dpi, mode \(mode)") {
-        Result { () throws(MeasurementError) -> ScanMeasurement in try FootScanner(options: options).measure(image) }
+        Result { () throws(MeasurementError) -> ScanMeasurement in try MeasurementEngine(options: options).measure(image) }
     }
     switch result {
     case .success(let scan):

@@ -11,9 +11,9 @@ import FootScanImage
 /// Only a few passes touch every pixel (a subsampled histogram and one SIMD pass that turns rows into
 /// foreground runs); everything after works on runs, outlines and small arrays. Prints made of ridges or
 /// ink lines, and podoscope images, take a second path with a few more passes (smoothing, the bed made
-/// level, hysteresis; see `FootScanner+Prints.swift`); soles and solid prints never pay for it beyond one
+/// level, hysteresis; see `MeasurementEngine+Prints.swift`); soles and solid prints never pay for it beyond one
 /// pass over the runs.
-public struct FootScanner: Sendable {
+public struct MeasurementEngine: Sendable {
     /// What the caller asked for.
     public var options: MeasurementOptions
 
@@ -29,6 +29,6 @@ public struct FootScanner: Sendable {
         let grouped = segmented.groupFeet()
         if let print = try measurePrint(image, first: segmented, grouped: grouped) { return print }
         guard !grouped.feet.isEmpty else { throw MeasurementError(grouped.noFootReason) }
-        return grouped.traced().measure(scanner: self)
+        return grouped.traced().measure(engine: self)
     }
 }

@@ -1,6 +1,6 @@
 import FootScanImage
 
-extension FootScanner {
+extension MeasurementEngine {
     /// A pressure plate's map, decoded into pressure (the image's projection is a ``PressureScale``):
     /// measured as a print with ``PressureMapSegmenter``, after smoothing a map of blocks.
     ///
@@ -12,8 +12,8 @@ extension FootScanner {
     /// it has at any level (an arch band pressed lightly stays whole).
     func measurePressureMap(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         let density = try MeasurementStages.Segmented.density(of: image)
-        let sx = density.millimetresPerPixelX, sy = density.millimetresPerPixelY
-        let pixelMM = max(sx, sy)
+        let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
+        let pixelMM = max(mmPerPixelX, mmPerPixelY)
         let sensorPixels = PressureMapSegmenter.sensorPixels(of: image)
         let radius = Int(((sensorPixels ?? 0) / 4).rounded())
         let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image
@@ -50,7 +50,7 @@ extension FootScanner {
             }
             byLevel[level] = grouped
             for foot in grouped.feet {
-                let centre = SIMD2(foot.summary.centroid.x * sx, foot.summary.centroid.y * sy)
+                let centre = SIMD2(foot.summary.centroid.x * mmPerPixelX, foot.summary.centroid.y * mmPerPixelY)
                 let toes = min(foot.pads.count, 5), parts = foot.parts.count
                 let base = Set(foot.parts.compactMap { part in grouped.regions[part].firstPixel.flatMap { baseLabel($0.x, $0.y) } })
                 // The same foot: its parts lie in the same regions at the lowest level.
@@ -77,14 +77,14 @@ extension FootScanner {
         }
         // Each foot from its own level's measurement (the foot there whose centre lies nearest).
         var measured: [Int: ScanMeasurement] = [:]
-        var result = firstGrouped.traced().measure(scanner: self)
+        var result = firstGrouped.traced().measure(engine: self)
         measured[firstLevel] = result
         var feet: [FootMeasurement] = []
         for candidate in candidates {
             if measured[candidate.level] == nil, let grouped = byLevel[candidate.level] {
-                measured[candidate.level] = grouped.traced().measure(scanner: self)
+                measured[candidate.level] = grouped.traced().measure(engine: self)
             }
-            let centre = SIMD2(candidate.centre.x / sx, candidate.centre.y / sy)
+            let centre = SIMD2(candidate.centre.x / mmPerPixelX, candidate.centre.y / mmPerPixelY)
             func distance(_ foot: FootMeasurement) -> Double {
                 let d = foot.centrePixel - centre
                 return (d * d).sum()

@@ -1,6 +1,6 @@
 import FootScanImage
 
-extension FootScanner {
+extension MeasurementEngine {
     /// A contact print the first segmentation cannot measure alone: a foreground made of a texture
     /// (ridges, ink lines; ``PrintSegmenter/texturedAbove``), measured with the print segmenter; or a
     /// print with toe pads on a podoscope image (a dim outline of the whole foot around the contact),
@@ -9,8 +9,8 @@ extension FootScanner {
     func measurePrint(_ image: ScanImage, first: MeasurementStages.Segmented, grouped: MeasurementStages.Grouped)
         throws(MeasurementError) -> ScanMeasurement?
     {
-        let textured = first.foreground.boundaryPerArea(sx: first.sx, sy: first.sy) >= PrintSegmenter.texturedAbove
-        let pixelMM = max(first.sx, first.sy)
+        let textured = first.foreground.boundaryPerArea(mmPerPixelX: first.mmPerPixelX, mmPerPixelY: first.mmPerPixelY) >= PrintSegmenter.texturedAbove
+        let pixelMM = max(first.mmPerPixelX, first.mmPerPixelY)
         if textured {
             let smoothing = PrintSegmenter.texturedSmoothingMM
             let prepared = PrintSegmenter.prepared(image, pixelMM: pixelMM, smoothingMM: smoothing)
@@ -19,7 +19,7 @@ extension FootScanner {
             print.feet.removeAll { foot in
                 print.rowFills[foot.parts[0]] < PrintSegmenter.solidAbove
             }
-            return print.feet.isEmpty ? nil : print.traced().measure(scanner: self)
+            return print.feet.isEmpty ? nil : print.traced().measure(engine: self)
         }
         // A solid print with its toe pads: a podoscope's contact when a dim outline surrounds it; else
         // the first segmentation stands.
@@ -52,8 +52,8 @@ extension FootScanner {
                 return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) < (q.x - c.x) * (q.x - c.x) + (q.y - c.y) * (q.y - c.y)
             }) else { return nil }
             let box = outline.feet[nearest].summary
-            let sx = contact.segmented.sx, sy = contact.segmented.sy
-            let outlineLength = box.principalExtents(sx: sx, sy: sy).major, printLength = print.summary.principalExtents(sx: sx, sy: sy).major
+            let mmPerPixelX = contact.segmented.mmPerPixelX, mmPerPixelY = contact.segmented.mmPerPixelY
+            let outlineLength = box.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major, printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
             guard !partner.contains(nearest), outline.feet[nearest].pads.isEmpty,
                   box.area >= 1.1 * print.summary.area, box.area <= 2.5 * print.summary.area,
@@ -65,8 +65,8 @@ extension FootScanner {
         // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
         let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
         let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
-        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced().measure(scanner: self)
-        var result = outline.traced().measure(scanner: self)
+        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced().measure(engine: self)
+        var result = outline.traced().measure(engine: self)
         for print in prints.feet {
             // Each contact's measures go to the outline whose centre lies nearest its own.
             guard let index = result.feet.indices.min(by: {

@@ -1,6 +1,6 @@
 import FootScanImage
 
-extension FootScanner {
+extension MeasurementEngine {
     /// Decodes a file's bytes for measuring. The grey channel is luma; but on a colour file the colours
     /// are sampled and the grey channel is
     /// - the pressure, when the file is a pressure plate's map: colours of one ``PressureScale`` on black;
