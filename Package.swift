@@ -59,10 +59,16 @@ let package = Package(
             name: "FootScanOverlay",
             dependencies: ["FootScanImage", "FootScanEngine"]
         ),
+        // What the front ends write and read back: a scan's report (JSON and text), batch rows and the
+        // batch file reader, match reports, content hashes. No argument parsing, no files written.
+        .target(
+            name: "FootScanReports",
+            dependencies: ["FootScanImage", "FootScanEngine", "FootScanLasts"]
+        ),
         .executableTarget(
             name: "footscan",
             dependencies: [
-                "FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanOverlay", "FootScanLasts",
+                "FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanOverlay", "FootScanLasts", "FootScanReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -92,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FootScanCommandTests",
-            dependencies: ["FootScanImage", "FootScanSynth", "FootScanTestSupport"]
+            dependencies: ["FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanReports", "FootScanTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

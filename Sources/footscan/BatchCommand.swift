@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanImage
+import FootScanReports
 import Foundation
 
 /// `footscan batch DIR|FILE...`: measure many scans on every core, one row per foot.

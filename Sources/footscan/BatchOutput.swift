@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootScanLasts
+import FootScanReports
 import Foundation
 
 /// Where batch rows go: standard output, or a file written one whole file's rows per `write` call, so

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FootScanReports
 
 /// `--shard K/N`: the K-th of N deterministic parts of a batch's files, chosen by a hash of each file's
 /// path as given, so N machines (or pods of an indexed job) that walk the same paths measure disjoint

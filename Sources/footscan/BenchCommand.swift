@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanImage
+import FootScanReports
 import FootScanSynth
 
 /// `footscan bench`: a quick timing of decoding and of the core, for users without the benchmark package.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanImage
+import FootScanReports
 import Foundation
 
 /// `footscan calibrate FILE --object card`: find a known object and write a scanner profile.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanLasts
+import FootScanReports
 import Foundation
 
 extension LastStyle: ExpressibleByArgument {}

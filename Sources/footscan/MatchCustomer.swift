@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanLasts
+import FootScanReports
 import Foundation
 
 /// One customer to match: a scan's feet (one or a pair), or why that scan cannot be matched.

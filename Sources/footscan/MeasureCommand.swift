@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanImage
+import FootScanReports
 
 
 /// `footscan measure FILE...`: decode each scan and report what was measured.

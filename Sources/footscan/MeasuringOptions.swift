@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootScanEngine
 import FootScanImage
+import FootScanReports
 
 extension ScanView: ExpressibleByArgument {}
 extension WearerSex: ExpressibleByArgument {}

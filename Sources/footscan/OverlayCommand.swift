@@ -2,6 +2,7 @@ import ArgumentParser
 import FootScanEngine
 import FootScanImage
 import FootScanOverlay
+import FootScanReports
 import Foundation
 
 /// `footscan overlay FILE -o OUT.png`: the scan with what was measured drawn on it.

@@ -4,17 +4,17 @@ import Foundation
 
 /// One row of batch output: one foot of one file, or one failed file. Columns are the spec's keys plus
 /// `file`, `foot` (0-based), `error`, the scan's density and the file's content hash (for `--resume`).
-struct FootRow {
+package struct FootRow {
     /// The columns before a foot's own: which file and foot, its error, and how the scan was read.
-    static let fileColumns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind"]
+    package static let fileColumns = ["file", "foot", "error", "content_hash", "dpi", "density_source", "channel", "image_kind"]
 
     /// The column names, in order: the file's, then every ``FootKey``.
-    static let columns = fileColumns + FootKey.allCases.map(\.rawValue)
+    package static let columns = fileColumns + FootKey.allCases.map(\.rawValue)
 
-    var values: [(String, JSONValue)]
+    package var values: [(String, JSONValue)]
 
     /// The rows of one measured or failed file.
-    static func rows(for report: ScanReport, hash: String) -> [FootRow] {
+    package static func rows(for report: ScanReport, hash: String) -> [FootRow] {
         let file: (String, JSONValue) = ("file", .string(report.file))
         let hashValue: (String, JSONValue) = ("content_hash", .string(hash))
         let density = report.image?.density
@@ -39,18 +39,18 @@ struct FootRow {
     }
 
     /// One line of JSON.
-    var jsonLine: String { JSONValue.object(values).serialized() }
+    package var jsonLine: String { JSONValue.object(values).serialized() }
 
     /// One CSV line (RFC 4180 quoting, by the CSV library; lists joined with `;`).
-    var csvLine: String {
+    package var csvLine: String {
         let lookup = Dictionary(values, uniquingKeysWith: { first, _ in first })
         return CSVText.line(FootRow.columns.map { FootRow.csvText(lookup[$0] ?? .null) })
     }
 
-    static var csvHeader: String { CSVText.line(columns) }
+    package static var csvHeader: String { CSVText.line(columns) }
 
     /// A value as a CSV field's text (before quoting).
-    static func csvText(_ value: JSONValue) -> String {
+    package static func csvText(_ value: JSONValue) -> String {
         switch value {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"

@@ -3,29 +3,29 @@ import Foundation
 
 /// A batch output file read back, by column name: the one reader `batch --resume` and `match --batch`
 /// share. A CSV must start with `batch`'s header; JSON Lines rows must be objects naming their `file`.
-struct BatchFile {
+package struct BatchFile {
     /// One complete line of the file and its fields by column name.
-    struct Row {
+    package struct Row {
         /// The row as a line of the file (JSON Lines: as written; CSV: its fields written again, as batch wrote them).
-        var line: Substring
+        package var line: Substring
         /// Field values by column name; JSON nulls and empty CSV fields are absent, lists are joined with `;`.
-        var fields: [String: String]
+        package var fields: [String: String]
 
         /// The scanned file the row belongs to.
-        var file: String { fields["file"] ?? "" }
+        package var file: String { fields["file"] ?? "" }
         /// The row's error, when its file failed.
-        var error: String? { fields["error"].flatMap { $0.isEmpty ? nil : $0 } }
+        package var error: String? { fields["error"].flatMap { $0.isEmpty ? nil : $0 } }
     }
 
     /// Why a file cannot serve as a batch output.
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         /// The file cannot be read (the system's reason).
         case unreadable(String)
         /// The file holds something else than `batch` rows.
         case notBatchOutput(String)
 
         /// The reason, in the user's terms, to follow the file's name.
-        var reason: String {
+        package var reason: String {
             switch self {
             case .unreadable(let why): return "cannot read the file: \(why)"
             case .notBatchOutput(let why): return "not a footscan batch output (\(why))"
@@ -34,15 +34,15 @@ struct BatchFile {
     }
 
     /// The CSV header line as found (nil for JSON Lines).
-    var header: [String]?
+    package var header: [String]?
     /// The rows, in file order; a last line cut by an interruption is left out.
-    var rows: [Row]
+    package var rows: [Row]
 
     /// Whether the columns are the ones this version of `batch` writes.
-    var hasCurrentColumns: Bool { header.map { $0 == FootRow.columns } ?? true }
+    package var hasCurrentColumns: Bool { header.map { $0 == FootRow.columns } ?? true }
 
     /// Reads a batch output file (`.csv` or `.jsonl`).
-    static func read(path: String, jsonLines: Bool) throws(Problem) -> BatchFile {
+    package static func read(path: String, jsonLines: Bool) throws(Problem) -> BatchFile {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(FileFailure.reason(error))
@@ -51,7 +51,7 @@ struct BatchFile {
     }
 
     /// Parses a batch output's text.
-    static func parse(_ text: String, jsonLines: Bool) throws(Problem) -> BatchFile {
+    package static func parse(_ text: String, jsonLines: Bool) throws(Problem) -> BatchFile {
         var complete = Substring(text)
         if !complete.isEmpty && !complete.hasSuffix("\n") {
             // The last row was cut by an interruption: it does not count.

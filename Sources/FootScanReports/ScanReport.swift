@@ -2,14 +2,22 @@ import FootScanEngine
 import FootScanImage
 
 /// What `measure` and `batch` report for one file: the decoded image's facts and the feet, or an error.
-struct ScanReport {
-    var file: String
-    var image: ScanImage?
-    var measurement: ScanMeasurement?
-    var error: String?
+package struct ScanReport {
+    package var file: String
+    package var image: ScanImage?
+    package var measurement: ScanMeasurement?
+    package var error: String?
+
+    /// A report of `file`: its image and measurement, or the reason it failed.
+    package init(file: String, image: ScanImage? = nil, measurement: ScanMeasurement? = nil, error: String? = nil) {
+        self.file = file
+        self.image = image
+        self.measurement = measurement
+        self.error = error
+    }
 
     /// Reads, decodes and measures one file; never throws: a failure becomes `error`.
-    static func measure(file: String, pipeline: ScanPipeline) -> ScanReport {
+    package static func measure(file: String, pipeline: ScanPipeline) -> ScanReport {
         do {
             return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, pipeline: pipeline)
         } catch {
@@ -18,7 +26,7 @@ struct ScanReport {
     }
 
     /// Decodes and measures a file's bytes through the pipeline; never throws: a failure becomes `error`.
-    static func measure(bytes: [UInt8], file: String, pipeline: ScanPipeline) -> ScanReport {
+    package static func measure(bytes: [UInt8], file: String, pipeline: ScanPipeline) -> ScanReport {
         let (image, result) = pipeline.run(bytes, file: file)
         var report = ScanReport(file: file, image: image)
         switch result {
@@ -32,7 +40,7 @@ struct ScanReport {
     }
 
     /// The spec's JSON object.
-    var json: JSONValue {
+    package var json: JSONValue {
         if let error { return .object([("file", .string(file)), ("error", .string(error))]) }
         guard let image, let density = image.density else { return .object([("file", .string(file))]) }
         return .object([
@@ -49,10 +57,10 @@ struct ScanReport {
     }
 
     /// The one-line message for standard error, naming the file, or nil when all went well.
-    var errorMessage: String? { error.map { "\(file): \($0)" } }
+    package var errorMessage: String? { error.map { "\(file): \($0)" } }
 
     /// A readable block per file (nothing for a file that failed: its message goes to standard error).
-    var text: String? {
+    package var text: String? {
         if error != nil { return nil }
         guard let image, let density = image.density else { return nil }
         var lines = ["\(file): \(image.width) x \(image.height) px, \(image.source.summary), \(JSONValue.plain((density.dotsPerInch * 10).rounded() / 10)) dpi (\(density.source.rawValue))"]

@@ -1,8 +1,8 @@
 import FootScanLasts
 
 /// The match's JSON (a contract) and text.
-enum MatchReport {
-    static func json(_ result: MatchResult, feet: [JSONValue], file: String?) -> JSONValue {
+package enum MatchReport {
+    package static func json(_ result: MatchResult, feet: [JSONValue], file: String?) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let file { members.append(("file", .string(file))) }
         members += [
@@ -22,7 +22,7 @@ enum MatchReport {
         return .object(members)
     }
 
-    static func text(_ result: MatchResult, feet: [FootForFitting], file: String?) -> String {
+    package static func text(_ result: MatchResult, feet: [FootForFitting], file: String?) -> String {
         var lines: [String] = []
         if let file { lines.append("\(file):") }
         let size = result.size

@@ -1,14 +1,14 @@
 import FootScanEngine
 
 /// One foot's JSON and text.
-enum FootReport {
+package enum FootReport {
     /// A foot as the spec's JSON object: every ``FootKey``, in its order.
-    static func json(_ foot: FootMeasurement) -> JSONValue {
+    package static func json(_ foot: FootMeasurement) -> JSONValue {
         .object(FootKey.allCases.map { ($0.rawValue, value(foot, $0)) })
     }
 
     /// One key's value, rounded as the spec shows it.
-    static func value(_ foot: FootMeasurement, _ key: FootKey) -> JSONValue {
+    package static func value(_ foot: FootMeasurement, _ key: FootKey) -> JSONValue {
         switch key {
         case .side: .string(foot.side.rawValue)
         case .sideConfidence: .rounded(foot.sideConfidence, 2)
@@ -38,7 +38,7 @@ enum FootReport {
         }
     }
 
-    static func text(_ foot: FootMeasurement, index: Int) -> String {
+    package static func text(_ foot: FootMeasurement, index: Int) -> String {
         func mm(_ value: Double) -> String { JSONValue.format((value * 10).rounded() / 10) }
         var line = "  foot \(index + 1) (\(foot.side.rawValue)): length \(mm(foot.lengthMM)) mm, width \(mm(foot.widthMM)) mm, "
             + "heel \(mm(foot.heelWidthMM)) mm, toes \(foot.toeShape.rawValue)"

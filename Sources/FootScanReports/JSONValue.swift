@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order given, so that output follows the spec's
 /// order and is stable from run to run.
-enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ enum JSONValue: Sendable {
     case object([(String, JSONValue)])
 
     /// A number rounded to `places` decimals, or null.
-    static func rounded(_ value: Double?, _ places: Int = 2) -> JSONValue {
+    package static func rounded(_ value: Double?, _ places: Int = 2) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
@@ -18,7 +18,7 @@ enum JSONValue: Sendable {
     }
 
     /// Compact one-line JSON.
-    func serialized() -> String {
+    package func serialized() -> String {
         var text = ""
         write(into: &text)
         return text
@@ -50,18 +50,18 @@ enum JSONValue: Sendable {
         }
     }
 
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) + ".0" }
         return "\(value)"
     }
 
     /// A number as a person writes it in a message: whole numbers bare (`2500`), others as they are.
-    static func plain(_ value: Double) -> String {
+    package static func plain(_ value: Double) -> String {
         value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
-    static func quote(_ string: String, into text: inout String) {
+    package static func quote(_ string: String, into text: inout String) {
         text += "\""
         for scalar in string.unicodeScalars {
             switch scalar {
