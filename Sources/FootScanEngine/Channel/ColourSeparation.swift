@@ -3,7 +3,7 @@ import FootScanImage
 /// Chooses the grey channel that separates foot from bed: luma, unless the scan's colours separate
 /// them much better than its brightness does (a bed of the skin's brightness but another hue).
 ///
-/// From a ``ColourSample`` (block means of RGB):
+/// From a `ColourSample` (FootScanImage) (block means of RGB):
 /// 1. Two classes by k-means in RGB, started from the mean of the border blocks (the bed) and the mean
 ///    of the blocks farther than half the largest distance from it (the foot); the class most border
 ///    blocks fall in is the bed.

@@ -3,13 +3,13 @@ import FootScanImage
 extension MeasurementEngine {
     /// Decodes a file's bytes for measuring. The grey channel is luma; but on a colour file the colours
     /// are sampled and the grey channel is
-    /// - the pressure, when the file is a pressure plate's map: colours of one ``PressureScale`` on black;
+    /// - the pressure, when the file is a pressure plate's map: colours of one `PressureScale` (FootScanImage) on black;
     /// or a projection of its colours when
     /// - ``SkinHue`` finds skin-coloured soles that luma confuses with colourless light (a haze, a cloth,
     ///   glare) or loses in shade (toe necks): the projection is the skin's hue; or
     /// - luma splits into two classes less than 30 grey levels apart (the foot barely brighter or darker
     ///   than the bed) and ``ColourSeparation`` finds that the colours separate foot from bed much better.
-    /// A YCbCr JPEG is decoded once, into its stored planes (``YCbCrPlanes``): the luma, the sample and
+    /// A YCbCr JPEG is decoded once, into its stored planes (`YCbCrPlanes` (FootScanImage)): the luma, the sample and
     /// the projection come from them. A colour PNG is sampled row by row and decoded again into the
     /// projection. A grey file is decoded once, as luma.
     public static func decodeForMeasuring(_ bytes: [UInt8], file: String? = nil, options: DecodingOptions = DecodingOptions())

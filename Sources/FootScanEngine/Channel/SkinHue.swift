@@ -4,7 +4,7 @@ import FootScanImage
 /// a haze, a glare strip, paper, cloth, a shadow and the bed are colourless, and a toe's neck is
 /// darker than its pad but just as coloured.
 ///
-/// From a ``ColourSample`` (block means of RGB):
+/// From a `ColourSample` (FootScanImage) (block means of RGB):
 /// 1. Each block's chroma `(Cb, Cr)` (Rec. 601) less the bed's, the bed being the median of the
 ///    border blocks.
 /// 2. The skin's hue: the mean chroma of the 3% most chromatic blocks, `s` its strength and `u` its

@@ -3,9 +3,9 @@ import FootScanImage
 /// The engine's stages one at a time, each handing a plain value to the next: what
 /// ``MeasurementEngine/measure(_:)`` runs in a row for soles and solid prints, open for benchmarks and
 /// diagnostics (textured prints and podoscopes run these stages again on a prepared image with their
-/// own segmenters: ``MeasurementEngine/measurePrint(_:first:grouped:)``).
+/// own segmenters: `MeasurementEngine.measurePrint(_:first:grouped:)`).
 public enum MeasurementStages {
-    /// The grey level FootScan's segmenter (``ThresholdSegmenter``) chooses between foot and bed
+    /// The grey level FootScan's segmenter (`ThresholdSegmenter`) chooses between foot and bed
     /// (subsampled histogram, Otsu, local edge steps), and whether the foot is the lighter side: its first
     /// step, open for the benchmarks. No later stage sees it.
     public static func threshold(of image: ScanImage) throws(MeasurementError) -> (threshold: Int, footIsLighter: Bool) {
@@ -14,7 +14,7 @@ public enum MeasurementStages {
         return (choice.threshold, choice.footIsLighter)
     }
 
-    /// Stage 1: the foreground, from a ``Segmenter``.
+    /// Stage 1: the foreground, from a `Segmenter`.
     public struct Segmented: Sendable {
         let image: ScanImage
         let foreground: Foreground
