@@ -67,6 +67,13 @@ public struct CalibrationResult: Sendable {
 /// that system is ill-conditioned and, like a ruler (one known side), the scale is taken as square.
 public enum ScannerCalibration {
     /// Calibrates from an object on `image` (its own stated density is ignored).
+    ///
+    /// - Parameters:
+    ///   - image: a scan of the object alone on the bed.
+    ///   - object: what lies there: a card, a sheet or a ruler of known length.
+    /// - Returns: the true pixel size in x and y, and the object's sides in pixels.
+    /// - Throws: ``MeasurementError`` when no region of the object's proportions fills its box, or the one
+    ///   found does not fit the object's known size.
     public static func calibrate(image: ScanImage, object: CalibrationObject) throws(MeasurementError) -> CalibrationResult {
         // Work in pixels: a nominal 0.1 mm pixel only sets the sampling steps of the threshold search.
         let probe = image.replacingDensity(ScanDensity(dotsPerInch: 254, source: .option))

@@ -12,6 +12,14 @@ extension MeasurementEngine {
     /// A YCbCr JPEG is decoded once, into its stored planes (`YCbCrPlanes` (FootScanImage)): the luma, the sample and
     /// the projection come from them. A colour PNG is sampled row by row and decoded again into the
     /// projection. A grey file is decoded once, as luma.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's bytes, PNG or JPEG (told from the bytes, never from a name).
+    ///   - file: the file's name, for messages only.
+    ///   - options: the pixel limit and how far the decoder may reduce the scan.
+    /// - Returns: the grey image to measure, with the file's density (if any) and its source.
+    /// - Throws: `ScanImageError` (FootScanImage) for a file that is not a PNG or JPEG, is damaged or
+    ///   truncated, states more pixels than the limit, or uses a colour space FootScan does not read.
     public static func decodeForMeasuring(_ bytes: [UInt8], file: String? = nil, options: DecodingOptions = DecodingOptions())
         throws(ScanImageError) -> ScanImage
     {

@@ -68,6 +68,12 @@ public struct ScanPipeline: Sendable {
 
     /// Decodes and measures a file's bytes. The image comes back whenever it decoded, also with a
     /// failure (an overlay can still show what the engine saw).
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's bytes, PNG or JPEG.
+    ///   - file: the file's name, for messages only.
+    /// - Returns: the decoded image (nil when decoding failed) and the measurement, or the
+    ///   ``Failure`` that says why there is none. Never throws.
     public func run(_ bytes: [UInt8], file: String? = nil) -> (image: ScanImage?, result: Result<ScanMeasurement, Failure>) {
         let image: ScanImage
         do { image = try decode(bytes, file: file) } catch { return (nil, .failure(error)) }
