@@ -239,8 +239,8 @@ struct FootGrouping {
         if !pads.isEmpty && !feet.isEmpty {
             var footOfRegion = [Int](repeating: -1, count: regions.count)
             for (n, foot) in feet.enumerated() { for part in foot.parts { footOfRegion[part] = n } }
-            // rowStarts[y]..<rowStarts[y + 1]: row y's runs (runs are in raster order).
-            let rowStarts = RegionLabeler.rowStarts(ofRows: runs.lazy.map(\.row), height: image.height)
+            // rowStarts[y]..<rowStarts[y + 1]: row y's runs, as the segmenter handed them on.
+            let rowStarts = foreground.rowStarts
             let reach = 40.0
             var nearest = [(distance: Double, foot: Int)](repeating: (.infinity, -1), count: pads.count)
             for (p, pad) in pads.enumerated() {
