@@ -60,17 +60,17 @@ let package = Package(
             dependencies: ["FootScanImage", "FootScanEngine"]
         ),
         // What the front ends write and read back: a scan's report (JSON and text), batch rows and the
-        // batch file reader, match reports, content hashes. No argument parsing, no files written.
+        // batch file reader, match reports and customers, content hashes, scanner profiles, the batch's
+        // scheduler and shards. No argument parsing, no files written.
         .target(
             name: "FootScanReports",
-            dependencies: ["FootScanImage", "FootScanEngine", "FootScanLasts"]
+            dependencies: ["FootScanImage", "FootScanEngine", "FootScanLasts", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "footscan",
             dependencies: [
                 "FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanOverlay", "FootScanLasts", "FootScanReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // What the test suites share: the generated sets, error statistics, the engine's accuracy and time

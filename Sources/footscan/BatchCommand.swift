@@ -134,3 +134,7 @@ final class BatchTally: @unchecked Sendable {
         return (measured, failed, feet, warned, resumed)
     }
 }
+
+extension BatchShard: ExpressibleByArgument {
+    package static var defaultCompletionKind: CompletionKind { .default }
+}

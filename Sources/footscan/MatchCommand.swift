@@ -122,14 +122,21 @@ struct MatchCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             // A foot no human has is never matched to a last.
-            for (index, foot) in feet.enumerated() {
-                guard let why = MatchCustomer.implausibility(lengthMM: foot.lengthMM, widthMM: foot.widthMM, warnings: foot.warnings.map(\.rawValue)) else { continue }
-                StandardError.print("footscan: \(scan): foot \(index + 1) not matched: \(why)")
+            let customer = MatchCustomer(label: scan, measured: feet, sex: sex)
+            if let failure = customer.failure {
+                StandardError.print("footscan: \(scan): not matched: \(failure)")
                 throw ExitCode(1)
             }
-            return [MatchCustomer(label: scan, feet: feet.map { FootForFitting(measured: $0, sex: sex) }, json: feet.map(FootReport.json))]
+            return [customer]
         }
-        if let batch { return try MatchCustomer.read(batch: batch, sex: sex) }
+        if let batch {
+            do {
+                return MatchCustomer.read(batch: try BatchFile.read(path: batch, jsonLines: !batch.lowercased().hasSuffix(".csv")), sex: sex)
+            } catch {
+                StandardError.print("footscan: \(batch): \(error.reason)")
+                throw ExitCode(1)
+            }
+        }
         var feet: [FootForFitting] = []
         var json: [JSONValue] = []
         for index in length.indices {
@@ -146,10 +153,3 @@ struct MatchCommand: ParsableCommand {
 
 extension ToeShape: ExpressibleByArgument {}
 
-extension FootForFitting {
-    /// A measured foot, with its girth estimate and its error.
-    init(measured foot: FootMeasurement, sex: String?) {
-        self.init(lengthMM: foot.lengthMM, widthMM: foot.widthMM, heelWidthMM: foot.heelWidthMM, toeShape: foot.toeShape.rawValue,
-                  girthMM: foot.ballGirthMM, girthSDMM: foot.ballGirthSDMM, sex: sex, side: foot.side.rawValue)
-    }
-}

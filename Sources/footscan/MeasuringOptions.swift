@@ -38,7 +38,7 @@ struct MeasuringOptions: ParsableArguments {
         if dpi != nil && overrideDpi != nil { throw ValidationError("--dpi and --override-dpi both set the pixel size: give one.") }
         if let profile {
             if dpi != nil || overrideDpi != nil { throw ValidationError("--dpi or --override-dpi and --profile both set the pixel size: give one.") }
-            loadedProfile = try ScannerProfile.load(path: profile)
+            do { loadedProfile = try ScannerProfile.load(path: profile) } catch { throw ValidationError(error.description) }
         }
         for (name, value) in [("--dpi", dpi), ("--override-dpi", overrideDpi)] {
             if let value, !(value.isFinite && value >= 10 && value <= 20_000) {

@@ -63,7 +63,7 @@ struct MatchCommandTests {
         let match = try CommandRunner.run(["match", long.path])
         #expect(match.status == 1)
         #expect(match.stdout.isEmpty)
-        #expect(match.stderr.contains("\(long.path): foot 1 not matched: its size ("), "\(match.stderr)")
+        #expect(match.stderr.contains("\(long.path): not matched: foot 1: its size ("), "\(match.stderr)")
         #expect(match.stderr.contains("is no human foot's: the density is probably wrong"), "\(match.stderr)")
         // A 150 dpi scan that says 72: no foot at all, the error says why, and the overlay shows what was seen.
         let (placeholder, _) = try CommandRunner.writeScan(seed: 5, claimedDPI: 72, into: folder)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Hands files to worker threads and writes their rows in input order, keeping at most `window` files
 /// in flight or waiting to be written: memory stays flat however many files the batch reads.
-final class BatchScheduler<Outcome>: @unchecked Sendable {
+package final class BatchScheduler<Outcome>: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int
     private let window: Int
@@ -13,14 +13,14 @@ final class BatchScheduler<Outcome>: @unchecked Sendable {
     private let write: (Int, Outcome) -> Void
 
     /// `write` is called in input order, under the scheduler's lock, with each file's outcome.
-    init(count: Int, window: Int, write: @escaping (Int, Outcome) -> Void) {
+    package init(count: Int, window: Int, write: @escaping (Int, Outcome) -> Void) {
         self.count = count
         self.window = max(window, 1)
         self.write = write
     }
 
     /// The next file index to work on, or nil when all are handed out (or the batch was stopped).
-    func take() -> Int? {
+    package func take() -> Int? {
         condition.lock()
         defer { condition.unlock() }
         while !stopped && nextToTake < count && nextToTake - nextToWrite >= window { condition.wait() }
@@ -30,7 +30,7 @@ final class BatchScheduler<Outcome>: @unchecked Sendable {
     }
 
     /// Hands in a file's outcome; writes every file that is next in order.
-    func finish(_ index: Int, outcome: Outcome) {
+    package func finish(_ index: Int, outcome: Outcome) {
         condition.lock()
         finished[index] = outcome
         while let ready = finished.removeValue(forKey: nextToWrite) {
@@ -42,7 +42,7 @@ final class BatchScheduler<Outcome>: @unchecked Sendable {
     }
 
     /// Hands out no more files.
-    func stop() {
+    package func stop() {
         condition.lock()
         stopped = true
         condition.broadcast()
@@ -50,7 +50,7 @@ final class BatchScheduler<Outcome>: @unchecked Sendable {
     }
 
     /// Runs `jobs` worker threads over all files and waits for them.
-    func run(jobs: Int, work: @escaping @Sendable (Int) -> Outcome) {
+    package func run(jobs: Int, work: @escaping @Sendable (Int) -> Outcome) {
         let group = DispatchGroup()
         for _ in 0..<max(jobs, 1) {
             group.enter()

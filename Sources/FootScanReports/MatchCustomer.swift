@@ -1,22 +1,20 @@
-import ArgumentParser
 import FootScanEngine
 import FootScanLasts
-import FootScanReports
 import Foundation
 
 /// One customer to match: a scan's feet (one or a pair), or why that scan cannot be matched.
-struct MatchCustomer {
+package struct MatchCustomer {
     /// The scan's file, when the feet came from one.
-    var label: String?
+    package var label: String?
     /// The feet to match.
-    var feet: [FootForFitting]
+    package var feet: [FootForFitting]
     /// The feet as the match's JSON shows them.
-    var json: [JSONValue]
+    package var json: [JSONValue]
     /// Why this customer is not matched (a failed scan, an implausible foot), or nil.
-    var failure: String? = nil
+    package var failure: String? = nil
 
     /// Why a measured foot is no human foot's (from its `implausible_*` warnings), or nil.
-    static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String]) -> String? {
+    package static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String]) -> String? {
         let size = "\(JSONValue.format((lengthMM * 10).rounded() / 10)) x \(JSONValue.format((widthMM * 10).rounded() / 10)) mm"
         if warnings.contains("implausible_size") {
             return "its size (\(size)) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density"
@@ -27,14 +25,27 @@ struct MatchCustomer {
         return nil
     }
 
+    /// A customer with feet (or a failure) as given.
+    package init(label: String?, feet: [FootForFitting], json: [JSONValue], failure: String? = nil) {
+        self.label = label
+        self.feet = feet
+        self.json = json
+        self.failure = failure
+    }
+
+    /// The feet of one measured scan, or a customer who is not matched when a foot is no human's.
+    package init(label: String?, measured feet: [FootMeasurement], sex: String?) {
+        self.init(label: label, feet: feet.map { FootForFitting(measured: $0, sex: sex) }, json: feet.map(FootReport.json))
+        for (index, foot) in feet.enumerated() {
+            guard let why = Self.implausibility(lengthMM: foot.lengthMM, widthMM: foot.widthMM, warnings: foot.warnings.map(\.rawValue)) else { continue }
+            failure = "foot \(index + 1): \(why)"
+            return
+        }
+    }
+
     /// Reads a batch output file back (through `BatchFile`) as customers, one per scanned file in file
     /// order; a failed file, and a file with an implausible foot, becomes a customer with its failure.
-    static func read(batch path: String, sex: String?) throws -> [MatchCustomer] {
-        let file: BatchFile
-        do { file = try BatchFile.read(path: path, jsonLines: !path.lowercased().hasSuffix(".csv")) } catch {
-            StandardError.print("footscan: \(path): \(error.reason)")
-            throw ExitCode(1)
-        }
+    package static func read(batch file: BatchFile, sex: String?) -> [MatchCustomer] {
         var order: [String] = []
         var byFile: [String: MatchCustomer] = [:]
         for row in file.rows {
@@ -71,5 +82,13 @@ struct MatchCustomer {
             ]))
         }
         return order.compactMap { byFile[$0] }
+    }
+}
+
+extension FootForFitting {
+    /// A measured foot, with its girth estimate and its error.
+    package init(measured foot: FootMeasurement, sex: String?) {
+        self.init(lengthMM: foot.lengthMM, widthMM: foot.widthMM, heelWidthMM: foot.heelWidthMM, toeShape: foot.toeShape.rawValue,
+                  girthMM: foot.ballGirthMM, girthSDMM: foot.ballGirthSDMM, sex: sex, side: foot.side.rawValue)
     }
 }
