@@ -7,6 +7,44 @@ let shimSettings: [CSetting] = Context.environment["FOOTSCAN_UBSAN"] == "1"
     ? [.unsafeFlags(["-fsanitize=undefined", "-fno-sanitize-recover=undefined"])]
     : []
 
+/// The workshop service (`footscan-server`) and its tests, with their server stack (Hummingbird, GRDB,
+/// swift-crypto). CI's sanitizer run sets FOOTSCAN_SERVER=0 so it builds only the engine's side; the
+/// `footscan` command and the benchmarks never depend on the server's targets.
+let withServer = Context.environment["FOOTSCAN_SERVER"] != "0"
+
+let serverDependencies: [Package.Dependency] = withServer ? [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+] : []
+
+let serverTargets: [Target] = withServer ? [
+    // The workshop service: HTTP API, storage (SQLite through GRDB, scans as files by content hash),
+    // sign-in, the measuring pool.
+    .target(
+        name: "FootScanServer",
+        dependencies: [
+            "FootScanImage", "FootScanEngine", "FootScanOverlay", "FootScanLasts", "FootScanReports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]
+    ),
+    .executableTarget(
+        name: "footscan-server",
+        dependencies: [
+            "FootScanServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+    .testTarget(
+        name: "FootScanServerTests",
+        dependencies: ["FootScanServer", "FootScanSynth", "FootScanImage", "FootScanTestSupport"]
+    ),
+] : []
+
 let package = Package(
     name: "FootScan",
     products: [
@@ -16,12 +54,12 @@ let package = Package(
         .library(name: "FootScanSynth", targets: ["FootScanSynth"]),
         .library(name: "FootScanLasts", targets: ["FootScanLasts"]),
         .library(name: "FootScanOverlay", targets: ["FootScanOverlay"]),
-    ],
+    ] + (withServer ? [.executable(name: "footscan-server", targets: ["footscan-server"])] : []),
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-    ],
+    ] + serverDependencies,
     targets: [
         .systemLibrary(
             name: "CLibPNG",
@@ -100,6 +138,6 @@ let package = Package(
             name: "FootScanCommandTests",
             dependencies: ["FootScanImage", "FootScanEngine", "FootScanSynth", "FootScanReports", "FootScanTestSupport"]
         ),
-    ],
+    ] + serverTargets,
     swiftLanguageModes: [.v6]
 )

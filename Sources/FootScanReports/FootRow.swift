@@ -57,6 +57,7 @@ package struct FootRow {
         case .number(let n): return JSONValue.format(n)
         case .integer(let i): return String(i)
         case .string(let s): return s
+        case .serializedText(let json): return json
         case .array(let items): return items.map(csvText).joined(separator: ";")
         case .object(let members):
             // A width class reads as its class and range: EE (E-EEE).

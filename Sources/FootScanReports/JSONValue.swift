@@ -8,6 +8,8 @@ package enum JSONValue: Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON text made earlier (a stored measurement), written as it is: the caller vouches that it is JSON.
+    case serializedText(String)
 
     /// A number rounded to `places` decimals, or null.
     package static func rounded(_ value: Double?, _ places: Int = 2) -> JSONValue {
@@ -27,6 +29,7 @@ package enum JSONValue: Sendable {
     private func write(into text: inout String) {
         switch self {
         case .null: text += "null"
+        case .serializedText(let json): text += json
         case .bool(let value): text += value ? "true" : "false"
         case .number(let value): text += JSONValue.format(value)
         case .integer(let value): text += String(value)

@@ -13,6 +13,20 @@ package struct MatchCustomer {
     /// Why this customer is not matched (a failed scan, an implausible foot), or nil.
     package var failure: String? = nil
 
+    /// Typed measures' bounds, mm: a little wider than any human foot's (children's included), so a typo
+    /// (a width typed as a length, centimetres for millimetres) is refused instead of matched.
+    package static let typedBounds: [(measure: String, range: ClosedRange<Double>)] = [
+        ("length", 60...400), ("width", 25...160), ("heel", 15...120), ("girth", 80...400),
+    ]
+
+    /// Why a typed value is refused (`length 900: a foot's is 60 to 400 mm.`), or nil; `measure` is one
+    /// of ``typedBounds``' names, `prefix` goes before it (`--` for the command's options).
+    package static func typedProblem(measure: String, value: Double, prefix: String = "") -> String? {
+        guard let range = typedBounds.first(where: { $0.measure == measure })?.range else { return "\(prefix)\(measure): not a measure" }
+        if value.isFinite && range.contains(value) { return nil }
+        return "\(prefix)\(measure) \(JSONValue.plain(value)): a foot's is \(JSONValue.plain(range.lowerBound)) to \(JSONValue.plain(range.upperBound)) mm."
+    }
+
     /// Why a measured foot is no human foot's (from its `implausible_*` warnings), or nil.
     package static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String]) -> String? {
         let size = "\(JSONValue.format((lengthMM * 10).rounded() / 10)) x \(JSONValue.format((widthMM * 10).rounded() / 10)) mm"

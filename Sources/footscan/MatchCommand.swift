@@ -68,11 +68,9 @@ struct MatchCommand: ParsableCommand {
             guard heel.isEmpty || heel.count == length.count, girth.isEmpty || girth.count == length.count else {
                 throw ValidationError("--heel and --girth, when given, need one value per --length.")
             }
-            // Bounds a little wider than any human foot's (children's feet included), in millimetres.
-            for (option, values, range) in [("--length", length, 60.0...400.0), ("--width", width, 25.0...160.0),
-                                             ("--heel", heel, 15.0...120.0), ("--girth", girth, 80.0...400.0)] {
-                for value in values where !(value.isFinite && range.contains(value)) {
-                    throw ValidationError("\(option) \(JSONValue.plain(value)): a foot's is \(JSONValue.plain(range.lowerBound)) to \(JSONValue.plain(range.upperBound)) mm.")
+            for (measure, values) in [("length", length), ("width", width), ("heel", heel), ("girth", girth)] {
+                for value in values {
+                    if let problem = MatchCustomer.typedProblem(measure: measure, value: value, prefix: "--") { throw ValidationError(problem) }
                 }
             }
         }

@@ -11,13 +11,16 @@ package enum CommandRunner {
     }
 
     /// The `footscan` binary beside the test bundle.
-    package static var executable: URL {
+    package static var executable: URL { executable(named: "footscan") }
+
+    /// A binary of this package's, built beside the test bundle.
+    package static func executable(named name: String) -> URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [runner, runner.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("footscan")
+            let url = candidate.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        return runner.appendingPathComponent("footscan")
+        return runner.appendingPathComponent(name)
     }
 
     package static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {

@@ -1,0 +1,53 @@
+import FootScanReports
+import Foundation
+import Hummingbird
+
+extension WorkshopService {
+    /// How long a session lasts: a working day.
+    static let sessionLength: TimeInterval = 12 * 3600
+
+    /// A hash no password matches, checked for names that do not exist.
+    static let unknownNameHash = Credentials.hashPassword(Credentials.newToken())
+
+    struct SignInRequest: Decodable {
+        var name: String
+        var password: String
+    }
+
+    /// `POST /api/sign-in` `{"name", "password"}`: a session cookie (HttpOnly, SameSite=Strict) and the
+    /// CSRF token that changes must carry. A wrong name or password gets one answer for both.
+    func signIn(_ request: Request, context: WorkshopContext) async throws -> Response {
+        let form = try await request.decode(as: SignInRequest.self, context: context)
+        let stored = try await store.passwordHash(staffName: form.name)
+        // A name that does not exist costs the same bcrypt time as a wrong password.
+        let hash = stored ?? Self.unknownNameHash
+        let valid = try await Self.offloaded { Credentials.verify(form.password, hash: hash) }
+        guard stored != nil, valid else { throw HTTPError(.unauthorized, message: "wrong name or password") }
+        let token = Credentials.newToken()
+        let csrf = Credentials.newToken()
+        try await store.addSession(tokenHash: Credentials.tokenHash(token), staffName: form.name, csrfToken: csrf,
+                                   expiresAt: Date().addingTimeInterval(Self.sessionLength))
+        var response = JSONResponse.make(.object([("name", .string(form.name)), ("csrf_token", .string(csrf))]))
+        response.setCookie(Cookie(name: AccessMiddleware.cookieName, value: token, maxAge: Int(Self.sessionLength), path: "/",
+                                  secure: false, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// `POST /api/sign-out`: ends the session (an API token stays valid).
+    func signOut(_ request: Request, context: WorkshopContext) async throws -> Response {
+        guard case .staff(_, _, let hash) = context.identity else { return Response(status: .noContent) }
+        try await store.deleteSession(tokenHash: hash)
+        var response = Response(status: .noContent)
+        response.setCookie(Cookie(name: AccessMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// `GET /api/session`: who is signed in, and the CSRF token for a page's scripts.
+    func session(_ request: Request, context: WorkshopContext) throws -> Response {
+        switch context.identity {
+        case .staff(let name, let csrf, _): return JSONResponse.make(.object([("name", .string(name)), ("csrf_token", .string(csrf))]))
+        case .apiToken(let label): return JSONResponse.make(.object([("token", .string(label))]))
+        case nil: throw HTTPError(.unauthorized)
+        }
+    }
+}
