@@ -17,6 +17,8 @@ let serverDependencies: [Package.Dependency] = withServer ? [
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
 ] : []
 
 let serverTargets: [Target] = withServer ? [
@@ -30,6 +32,8 @@ let serverTargets: [Target] = withServer ? [
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
     .executableTarget(
@@ -37,6 +41,8 @@ let serverTargets: [Target] = withServer ? [
         dependencies: [
             "FootScanServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]
     ),
     .testTarget(

@@ -7,6 +7,13 @@ package struct ScanReport {
     package var image: ScanImage?
     package var measurement: ScanMeasurement?
     package var error: String?
+    /// Which stage the scan failed in, when it did.
+    package var failure: Failure?
+
+    /// The stage a scan failed in: reading the file, finding its density, or measuring.
+    package enum Failure: String, Sendable {
+        case decoding, noDensity = "no_density", measuring
+    }
 
     /// A report of `file`: its image and measurement, or the reason it failed.
     package init(file: String, image: ScanImage? = nil, measurement: ScanMeasurement? = nil, error: String? = nil) {
@@ -21,7 +28,9 @@ package struct ScanReport {
         do {
             return measure(bytes: try ScanDecoder.readFile(atPath: file), file: file, pipeline: pipeline)
         } catch {
-            return ScanReport(file: file, error: error.reasonText)
+            var report = ScanReport(file: file, error: error.reasonText)
+            report.failure = .decoding
+            return report
         }
     }
 
@@ -31,10 +40,15 @@ package struct ScanReport {
         var report = ScanReport(file: file, image: image)
         switch result {
         case .success(let measurement): report.measurement = measurement
-        case .failure(.decoding(let error)): report.error = [error.format?.rawValue, error.reasonText].compactMap { $0 }.joined(separator: ": ")
+        case .failure(.decoding(let error)):
+            report.error = [error.format?.rawValue, error.reasonText].compactMap { $0 }.joined(separator: ": ")
+            report.failure = .decoding
         case .failure(.noDensity):
             report.error = "no resolution in the file (no pHYs, JFIF density or EXIF resolution); pass --dpi N or --profile FILE"
-        case .failure(.measuring(let error)): report.error = error.message
+            report.failure = .noDensity
+        case .failure(.measuring(let error)):
+            report.error = error.message
+            report.failure = .measuring
         }
         return report
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 
 /// The workshop service: its store, the originals on disk and the measuring pool, and the router that
 /// serves them. `application(...)` builds the Hummingbird application that `footscan-server serve` runs.
@@ -14,6 +15,9 @@ package struct WorkshopService: Sendable {
     package let pool: MeasuringPool
     /// The configuration it was opened with.
     package let configuration: ServerConfiguration
+    /// Where the metrics collect; `/metrics` shows it. `footscan-server serve` makes it swift-metrics'
+    /// backend, so Hummingbird's request metrics and the scan counters land here.
+    package let metrics = PrometheusCollectorRegistry()
 
     /// Opens the data folder (creating it, the database and `scans/` when missing).
     package init(configuration: ServerConfiguration) throws {
@@ -24,14 +28,18 @@ package struct WorkshopService: Sendable {
         pool = MeasuringPool(workers: configuration.workers, queueLimit: configuration.queueLimit)
     }
 
-    /// Every route: `/health` and `/api/sign-in` open, the rest behind ``AccessMiddleware``.
+    /// Every route: `/health`, `/metrics` and `/api/sign-in` open, the rest behind ``AccessMiddleware``.
     package func router() -> Router<WorkshopContext> {
         let router = Router(context: WorkshopContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMappingMiddleware())
         router.get("/health") { _, _ in
             let load = await pool.load
             return JSONResponse.make(.object([("status", .string("ok")), ("measuring", .integer(load.running)), ("waiting", .integer(load.waiting))]))
+        }
+        router.get("/metrics") { _, _ in
+            JSONResponse.bytes(metrics.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.post("/api/sign-in") { request, context in try await signIn(request, context: context) }
         let api = router.group("/api").add(middleware: AccessMiddleware(store: store))

@@ -2,6 +2,8 @@ import ArgumentParser
 import FootScanServer
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 
 /// `footscan-server`: the workshop service and its administration.
 @main
@@ -58,6 +60,7 @@ extension FootScanServerCommand {
             do { service = try WorkshopService(configuration: configuration) } catch {
                 throw ValidationError("cannot open the data folder \(data.data): \(error)")
             }
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: service.metrics))
             var logger = Logger(label: "footscan-server")
             logger.logLevel = .info
             let host = self.host

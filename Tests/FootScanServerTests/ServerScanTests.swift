@@ -74,6 +74,14 @@ struct ServerScanTests {
         #expect(try await server.send("POST", "/api/scans", body: []).status == 400)
         let list = try await server.send("GET", "/api/scans")
         #expect(((try? JSONSerialization.jsonObject(with: Data(list.body))) as? [Any])?.count == 1)
+        // Prometheus's text: the scans measured, the failures by reason, Hummingbird's request counts.
+        let metrics = try await server.send("GET", "/metrics", auth: false)
+        #expect(metrics.status == 200)
+        for line in ["footscan_scans_measured_total 1", #"footscan_scan_failures_total{reason="decoding"} 1"#,
+                     #"footscan_scan_failures_total{reason="no_density"} 1"#, #"footscan_scan_failures_total{reason="not_an_image"} 1"#] {
+            #expect(metrics.text.contains(line + "\n"), "\(line) not in \(metrics.text)")
+        }
+        #expect(metrics.text.contains("hb_requests"))
     }
 
     @Test("an upload past the limit is 413 and the server goes on serving")

@@ -19,6 +19,7 @@ extension WorkshopService {
         let bytes = [UInt8](body.readableBytesView)
         guard !bytes.isEmpty else { throw HTTPError(.badRequest, message: "the request has no scan: send the file's bytes as the body") }
         guard let format = ImageFormat.sniff(bytes) else {
+            ScanMetrics.failed("not_an_image")
             throw HTTPError(.unsupportedMediaType, message: "not a PNG or JPEG file (told by its content)")
         }
         var customerID: Int64?
@@ -30,8 +31,15 @@ extension WorkshopService {
         }
         let name = Self.displayName(query["name"].map(String.init) ?? "scan.\(format == .png ? "png" : "jpg")")
         let pipeline = try await pipeline(query: query)
-        let report = try await pool.run { ScanReport.measure(bytes: bytes, file: name, pipeline: pipeline) }
-        if let error = report.error { throw HTTPError(.unprocessableContent, message: error) }
+        let report: ScanReport
+        do { report = try await pool.run { ScanReport.measure(bytes: bytes, file: name, pipeline: pipeline) } } catch {
+            ScanMetrics.failed("queue_full")
+            throw error
+        }
+        if let error = report.error {
+            ScanMetrics.failed((report.failure ?? .measuring).rawValue)
+            throw HTTPError(.unprocessableContent, message: error)
+        }
         let hash = try await Self.offloaded { [files] in try files.store(bytes) }
         let rows = FootRow.rows(for: report, hash: hash).map { $0.jsonLine + "\n" }.joined()
         guard let density = report.image?.density else { throw HTTPError(.internalServerError, message: "the scan was measured without a density") }
@@ -39,6 +47,7 @@ extension WorkshopService {
             id: 0, customerID: customerID, contentHash: hash, format: format == .png ? "png" : "jpeg", byteCount: bytes.count, fileName: name,
             createdAt: Date(), dotsPerInchX: density.dotsPerInchX, dotsPerInchY: density.dotsPerInchY, view: pipeline.measurement.view.rawValue,
             measurementJSON: report.json.serialized(), footRows: rows))
+        ScanMetrics.measured()
         return JSONResponse.make(Self.json(scan), status: .created, headers: [.location: "/api/scans/\(scan.id)"])
     }
 
