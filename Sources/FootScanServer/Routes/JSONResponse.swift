@@ -35,6 +35,10 @@ struct ErrorMappingMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
+            // A body past the limit (NIO's error, no body): say so in JSON like every other refusal.
+            if error.status == .contentTooLarge, !(error is HTTPError) {
+                throw HTTPError(.contentTooLarge, message: "the upload is larger than the limit of \(context.maxUploadSize >> 20) MiB")
+            }
             throw error
         } catch let error as MeasuringPool.Full {
             _ = error

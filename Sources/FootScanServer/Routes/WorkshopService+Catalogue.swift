@@ -2,6 +2,7 @@ import FootScanLasts
 import FootScanReports
 import Foundation
 import Hummingbird
+import NIOCore
 
 extension WorkshopService {
     /// `PUT /api/catalogue`: a last catalogue as CSV (the columns of `Samples/lasts/seongsu.csv`),
@@ -39,7 +40,10 @@ extension WorkshopService {
               name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }) else {
             throw HTTPError(.badRequest, message: "a profile's name is 1 to 64 letters, digits, - or _")
         }
-        let body = try await request.body.collect(upTo: 64 << 10)
+        let body: ByteBuffer
+        do { body = try await request.body.collect(upTo: 64 << 10) } catch {
+            throw HTTPError(.contentTooLarge, message: "a scanner profile is at most 64 KiB")
+        }
         let text = String(decoding: body.readableBytesView, as: UTF8.self)
         let profile: ScannerProfile
         do { profile = try ScannerProfile.parse(text, name: name) } catch { throw HTTPError(.unprocessableContent, message: error.description) }
