@@ -19,6 +19,7 @@ let serverDependencies: [Package.Dependency] = withServer ? [
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
 ] : []
 
 let serverTargets: [Target] = withServer ? [
@@ -34,6 +35,7 @@ let serverTargets: [Target] = withServer ? [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]
     ),
     .executableTarget(

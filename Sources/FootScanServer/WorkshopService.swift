@@ -42,6 +42,7 @@ package struct WorkshopService: Sendable {
             JSONResponse.bytes(metrics.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.post("/api/sign-in") { request, context in try await signIn(request, context: context) }
+        addPages(to: router)
         let api = router.group("/api").add(middleware: AccessMiddleware(store: store))
         api.post("/sign-out") { request, context in try await signOut(request, context: context) }
         api.get("/session") { request, context in try session(request, context: context) }

@@ -36,7 +36,7 @@ final class ServerProcess: @unchecked Sendable {
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
         configuration.timeoutIntervalForRequest = 60
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         _ = try Self.admin(["add-staff", "--data", data.path, Self.staffName], input: Self.staffPassword + "\n")
         token = try Self.admin(["add-token", "--data", data.path, "scanner-pc"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -122,4 +122,12 @@ final class ServerProcess: @unchecked Sendable {
 struct ServerError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Hands redirects back to the test instead of following them (a page's 303 is what is checked).
+final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
 }

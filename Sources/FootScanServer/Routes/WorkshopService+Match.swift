@@ -31,11 +31,22 @@ extension WorkshopService {
     func match(_ customer: MatchCustomer, query: Parameters, scanID: Int64?) async throws -> Response {
         if let failure = customer.failure { throw HTTPError(.unprocessableContent, message: "not matched: \(failure)") }
         let (top, filter) = try Self.matchOptions(query)
-        let catalogue = try await currentCatalogue()
-        let result = LastMatcher(rules: catalogue.rules).match(customer.feet, in: catalogue.lasts, filter: filter, top: top)
+        let result = try await matchResult(customer.feet, top: top, filter: filter)
         var json = MatchReport.json(result, feet: customer.json, file: nil)
         if let scanID, case .object(let members) = json { json = .object([("scan_id", .integer(Int(scanID)))] + members) }
         return JSONResponse.make(json)
+    }
+
+    /// The matcher's answer for feet against the current catalogue.
+    func matchResult(_ feet: [FootForFitting], top: Int, filter: LastFilter = LastFilter()) async throws -> MatchResult {
+        let catalogue = try await currentCatalogue()
+        return LastMatcher(rules: catalogue.rules).match(feet, in: catalogue.lasts, filter: filter, top: top)
+    }
+
+    /// A stored scan's feet as a customer to match (with the failure when a foot is no human's).
+    static func matchCustomer(_ scan: StoredScan, sex: String?) -> MatchCustomer? {
+        guard let file = try? BatchFile.parse(scan.footRows, jsonLines: true) else { return nil }
+        return MatchCustomer.read(batch: file, sex: sex).first
     }
 
     /// `GET /api/scans/:id/match`: the scan's feet (a pair when both were scanned) against the
@@ -44,8 +55,7 @@ extension WorkshopService {
         let scan = try await storedScan(context)
         let query = request.uri.queryParameters
         let sex = query["sex"].map(String.init)
-        let customers = MatchCustomer.read(batch: try BatchFile.parse(scan.footRows, jsonLines: true), sex: sex)
-        guard let customer = customers.first else { throw HTTPError(.unprocessableContent, message: "the scan has no foot to match") }
+        guard let customer = Self.matchCustomer(scan, sex: sex) else { throw HTTPError(.unprocessableContent, message: "the scan has no foot to match") }
         return try await match(customer, query: query, scanID: scan.id)
     }
 

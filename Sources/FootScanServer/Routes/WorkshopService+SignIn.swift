@@ -23,14 +23,21 @@ extension WorkshopService {
         let hash = stored ?? Self.unknownNameHash
         let valid = try await Self.offloaded { Credentials.verify(form.password, hash: hash) }
         guard stored != nil, valid else { throw HTTPError(.unauthorized, message: "wrong name or password") }
+        let token = try await startSession(staffName: form.name)
+        var response = JSONResponse.make(.object([("name", .string(form.name)), ("csrf_token", .string(token.csrf))]))
+        response.setCookie(token.cookie)
+        return response
+    }
+
+    /// Starts a session: its cookie (HttpOnly, SameSite=Strict, a working day) and CSRF token.
+    func startSession(staffName: String) async throws -> (cookie: Cookie, csrf: String) {
         let token = Credentials.newToken()
         let csrf = Credentials.newToken()
-        try await store.addSession(tokenHash: Credentials.tokenHash(token), staffName: form.name, csrfToken: csrf,
+        try await store.addSession(tokenHash: Credentials.tokenHash(token), staffName: staffName, csrfToken: csrf,
                                    expiresAt: Date().addingTimeInterval(Self.sessionLength))
-        var response = JSONResponse.make(.object([("name", .string(form.name)), ("csrf_token", .string(csrf))]))
-        response.setCookie(Cookie(name: AccessMiddleware.cookieName, value: token, maxAge: Int(Self.sessionLength), path: "/",
-                                  secure: false, httpOnly: true, sameSite: .strict))
-        return response
+        let cookie = Cookie(name: AccessMiddleware.cookieName, value: token, maxAge: Int(Self.sessionLength), path: "/", secure: false,
+                            httpOnly: true, sameSite: .strict)
+        return (cookie, csrf)
     }
 
     /// `POST /api/sign-out`: ends the session (an API token stays valid).
