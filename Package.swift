@@ -20,6 +20,7 @@ let serverDependencies: [Package.Dependency] = withServer ? [
     .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
 ] : []
 
 let serverTargets: [Target] = withServer ? [
@@ -36,6 +37,7 @@ let serverTargets: [Target] = withServer ? [
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
         ]
     ),
     .executableTarget(

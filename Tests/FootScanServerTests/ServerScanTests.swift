@@ -84,6 +84,39 @@ struct ServerScanTests {
         #expect(metrics.text.contains("hb_requests"))
     }
 
+    @Test("a multipart form carries the file (its name kept), the density and a customer, found or added by name and phone")
+    func multipart() async throws {
+        let server = try ServerProcess(name: "multipart")
+        try server.start()
+        defer { server.kill(signal: SIGTERM) }
+        let png = try CommandRunner.writeScan(seed: 7105, format: .png, density: false, into: TestScans.folder).url
+        let bytes = [UInt8](try Data(contentsOf: png))
+        func form(_ fields: [(String, String)], file: [UInt8]?) -> [UInt8] {
+            var body: [UInt8] = []
+            for (name, value) in fields {
+                body += Array("--XyZ\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+            }
+            if let file {
+                body += Array("--XyZ\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"park left.png\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+                body += file + Array("\r\n".utf8)
+            }
+            return body + Array("--XyZ--\r\n".utf8)
+        }
+        let headers = ["Content-Type": "multipart/form-data; boundary=XyZ"]
+        let fields = [("customer_name", "Park Jiwoo"), ("customer_phone", "010-1234-5678"), ("dpi", "150")]
+        let first = try await server.send("POST", "/api/scans", body: form(fields, file: bytes), headers: headers)
+        #expect(first.status == 201, "\(first.text)")
+        #expect(first.json["file_name"] as? String == "park left.png")
+        let customerID = try #require(first.json["customer_id"] as? Int)
+        let second = try await server.send("POST", "/api/scans", body: form(fields, file: bytes), headers: headers)
+        #expect(second.json["customer_id"] as? Int == customerID, "the same name and phone is the same customer")
+        let history = try await server.send("GET", "/api/customers/\(customerID)")
+        #expect(history.json["name"] as? String == "Park Jiwoo" && (history.json["visits"] as? [Any])?.count == 2)
+        #expect(try await server.send("POST", "/api/scans", body: form(fields, file: nil), headers: headers).status == 400)
+        let noDensity = try await server.send("POST", "/api/scans", body: form([("customer_name", "Lee")], file: bytes), headers: headers)
+        #expect(noDensity.status == 422)
+    }
+
     @Test("an upload past the limit is 413 and the server goes on serving")
     func oversize() async throws {
         let server = try ServerProcess(name: "oversize")

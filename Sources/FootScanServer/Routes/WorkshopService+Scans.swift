@@ -14,23 +14,34 @@ extension WorkshopService {
     /// original is on disk and its row committed; 422 with the engine's one-line reason when the scan
     /// cannot be measured; 413 past the upload limit; 503 when the measuring queue is full.
     func uploadScan(_ request: Request, context: WorkshopContext) async throws -> Response {
-        let query = request.uri.queryParameters
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let bytes = [UInt8](body.readableBytesView)
+        var options: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { options[String(key)] = String(value) }
+        let bytes: [UInt8]
+        if let boundary = ScanUploadForm.boundary(contentType: request.headers[.contentType]) {
+            let form = try ScanUploadForm.decode(body, boundary: boundary)
+            bytes = form.scan.bytes
+            options.merge(form.options) { _, form in form }
+            if options["customer_id"] == nil, let name = form.customer_name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty {
+                options["customer_id"] = String(try await customerID(name: name, phone: form.customer_phone ?? ""))
+            }
+        } else {
+            bytes = [UInt8](body.readableBytesView)
+        }
         guard !bytes.isEmpty else { throw HTTPError(.badRequest, message: "the request has no scan: send the file's bytes as the body") }
         guard let format = ImageFormat.sniff(bytes) else {
             ScanMetrics.failed("not_an_image")
             throw HTTPError(.unsupportedMediaType, message: "not a PNG or JPEG file (told by its content)")
         }
         var customerID: Int64?
-        if let text = query["customer_id"].map(String.init) {
+        if let text = options["customer_id"] {
             guard let id = Int64(text), try await store.customer(id: id) != nil else {
                 throw HTTPError(.unprocessableContent, message: "customer_id \(text): no such customer")
             }
             customerID = id
         }
-        let name = Self.displayName(query["name"].map(String.init) ?? "scan.\(format == .png ? "png" : "jpg")")
-        let pipeline = try await pipeline(query: query)
+        let name = Self.displayName(options["name"] ?? "scan.\(format == .png ? "png" : "jpg")")
+        let pipeline = try await pipeline(options: options)
         let report: ScanReport
         do { report = try await pool.run { ScanReport.measure(bytes: bytes, file: name, pipeline: pipeline) } } catch {
             ScanMetrics.failed("queue_full")
@@ -51,18 +62,26 @@ extension WorkshopService {
         return JSONResponse.make(Self.json(scan), status: .created, headers: [.location: "/api/scans/\(scan.id)"])
     }
 
-    /// The measuring pipeline a request's query asks for.
-    func pipeline(query: Parameters) async throws -> ScanPipeline {
+    /// The customer with exactly this name and phone, added when there is none.
+    func customerID(name: String, phone: String) async throws -> Int64 {
+        let phone = phone.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard name.count <= 200, phone.count <= 40 else { throw HTTPError(.unprocessableContent, message: "a customer's name has up to 200 characters, a phone up to 40") }
+        if let known = try await store.searchCustomers(name, limit: 100).first(where: { $0.name == name && $0.phone == phone }) { return known.id }
+        return try await store.addCustomer(name: name, phone: phone).id
+    }
+
+    /// The measuring pipeline the request's options (query or form fields) ask for.
+    func pipeline(options query: [String: String]) async throws -> ScanPipeline {
         var options = MeasurementOptions()
         var density: ScanPipeline.GivenDensity?
         func dpi(_ key: String) throws -> Double? {
-            guard let text = query[key.utf8Substring] else { return nil }
-            guard let value = Double(String(text)), value.isFinite, value >= 10, value <= 20_000 else {
+            guard let text = query[key] else { return nil }
+            guard let value = Double(text), value.isFinite, value >= 10, value <= 20_000 else {
                 throw HTTPError(.badRequest, message: "\(key) must be a number from 10 to 20000")
             }
             return value
         }
-        if let name = query["profile"].map(String.init) {
+        if let name = query["profile"] {
             guard let toml = try await store.profile(name: name) else { throw HTTPError(.unprocessableContent, message: "no scanner profile named \(name)") }
             let profile = try ScannerProfile.parse(toml, name: name)
             density = .override(profile.density)
@@ -72,11 +91,11 @@ extension WorkshopService {
         } else if let value = try dpi("dpi") {
             density = .fillIn(ScanDensity(dotsPerInch: value, source: .option))
         }
-        if let text = query["view"].map(String.init) {
+        if let text = query["view"] {
             guard let view = ScanView(rawValue: text) else { throw HTTPError(.badRequest, message: "view must be plantar or dorsal") }
             options.view = view
         }
-        if let text = query["sex"].map(String.init) {
+        if let text = query["sex"] {
             guard let sex = WearerSex(rawValue: text) else { throw HTTPError(.badRequest, message: "sex must be male or female") }
             options.sex = sex
         }
@@ -153,7 +172,3 @@ extension WorkshopService {
     }
 }
 
-extension String {
-    /// The string as the key type of Hummingbird's query parameters.
-    var utf8Substring: Substring { Substring(self) }
-}
