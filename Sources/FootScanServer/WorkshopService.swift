@@ -30,10 +30,21 @@ package struct WorkshopService: Sendable {
 
     /// Every route: `/health`, `/metrics` and `/api/sign-in` open, the rest behind ``AccessMiddleware``.
     package func router() -> Router<WorkshopContext> {
+        // The routes first, on a router of their own, so the 405 check knows every path and method.
+        let routes = Router(context: WorkshopContext.self)
+        addRoutes(to: routes)
+        let known = routes.routes.map { (path: "\($0.path)", method: $0.method.rawValue) }
         let router = Router(context: WorkshopContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMappingMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(routes: known))
+        addRoutes(to: router)
+        return router
+    }
+
+    /// Adds every route to `router`.
+    func addRoutes(to router: Router<WorkshopContext>) {
         router.get("/health") { _, _ in
             let load = await pool.load
             return JSONResponse.make(.object([("status", .string("ok")), ("measuring", .integer(load.running)), ("waiting", .integer(load.waiting))]))
@@ -60,7 +71,6 @@ package struct WorkshopService: Sendable {
         api.get("/catalogue") { request, context in try await catalogue(request, context: context) }
         api.put("/profiles/:name") { request, context in try await putProfile(request, context: context) }
         api.get("/profiles/:name") { request, context in try await profile(request, context: context) }
-        return router
     }
 
     /// The application: listens where the configuration says, calls `onRunning` with the bound port.

@@ -22,7 +22,9 @@ struct OpenAPIDocument {
 
     /// What is wrong with an answer to `method path` (a documented path template), or nil.
     func problems(_ answer: ServerProcess.Answer, _ method: String, _ path: String) -> [String] {
-        guard let operation = paths[path]?[method.lowercased()] as? [String: Any],
+        // An undeclared method's answer (405) is held to any of the path's operations.
+        let declared = paths[path]?[method.lowercased()] ?? paths[path]?.values.first
+        guard let operation = declared as? [String: Any],
               let responses = operation["responses"] as? [String: Any] else { return ["\(method) \(path) is not documented"] }
         guard let response = responses[String(answer.status)] as? [String: Any] else {
             return ["\(method) \(path) answered \(answer.status), which is not documented"]

@@ -44,6 +44,7 @@ struct ServerOpenAPITests {
         let scan = try await check("POST", "/api/scans", "/api/scans?customer_id=\(customerID)", body: bytes, expect: 201)
         let id = (scan.json["id"] as? Int) ?? 0
         _ = try await check("GET", "/api/scans", "/api/scans", expect: 200)
+        _ = try await check("GET", "/api/scans", "/api/scans?limit=501", expect: 400)
         _ = try await check("GET", "/api/scans/{id}", "/api/scans/\(id)", expect: 200)
         _ = try await check("GET", "/api/scans/{id}", "/api/scans/9999", expect: 404)
         _ = try await check("GET", "/api/scans/{id}/original", "/api/scans/\(id)/original", expect: 200)
@@ -75,6 +76,10 @@ struct ServerOpenAPITests {
         _ = try await check("POST", "/api/sign-out", "/api/sign-out",
                             headers: ["Cookie": cookie, "X-CSRF-Token": (signIn.json["csrf_token"] as? String) ?? ""], auth: false, expect: 204)
         _ = try await check("GET", "/metrics", "/metrics", auth: false, expect: 200)
+        let trace = try await check("TRACE", "/api/scans", "/api/scans", expect: 405)
+        #expect(trace.header("Allow") == "GET, POST")
+        #expect(try await server.send("DELETE", "/api/scans/\(id)").status == 405)
+        #expect(try await server.send("GET", "/api/nothing-here").status == 404)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 }

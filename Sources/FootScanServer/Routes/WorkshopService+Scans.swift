@@ -135,7 +135,8 @@ extension WorkshopService {
 
     /// `GET /api/scans?limit=N`: the latest scans, newest first (at most 500).
     func listScans(_ request: Request, context: WorkshopContext) async throws -> Response {
-        let limit = min(max(request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 50, 1), 500)
+        let limit = request.uri.queryParameters["limit"].map { Int(String($0)) } ?? 50
+        guard let limit, (1...500).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be 1 to 500") }
         return JSONResponse.make(.array(try await store.latestScans(limit: limit).map(Self.json)))
     }
 
