@@ -14,6 +14,9 @@ package struct ServerConfiguration: Sendable {
     package var workers: Int
     /// Measurements that may wait for a worker (more: 503 with Retry-After).
     package var queueLimit: Int
+    /// Seconds a connection may send and receive nothing (a stalled upload, an abandoned keep-alive)
+    /// before the server closes it.
+    package var idleTimeout: Int = 30
 
     /// A configuration; the limits default to a 40 MiB upload, a worker per core and 8 waiting per worker.
     package init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL, uploadLimit: Int = 40 << 20,

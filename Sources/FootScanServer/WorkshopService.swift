@@ -78,6 +78,7 @@ package struct WorkshopService: Sendable {
         WorkshopContext.uploadLimit = configuration.uploadLimit
         return Application(
             router: router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "footscan"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger

@@ -46,7 +46,11 @@ extension FootScanServerCommand {
         @Option(help: "Measurements that may wait for a worker before the service answers 503 (default: 8 per worker).")
         var queue: Int?
 
+        @Option(help: "Seconds a connection may stay silent (a stalled upload, an idle keep-alive) before it is closed.")
+        var idleTimeout: Int = 30
+
         func validate() throws {
+            guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
             guard (1...1024).contains(uploadLimit) else { throw ValidationError("--upload-limit must be 1 to 1024 MiB") }
             if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be 1 to 256") }
@@ -54,8 +58,9 @@ extension FootScanServerCommand {
         }
 
         func run() async throws {
-            let configuration = ServerConfiguration(host: host, port: port, dataDirectory: data.url, uploadLimit: uploadLimit << 20,
+            var configuration = ServerConfiguration(host: host, port: port, dataDirectory: data.url, uploadLimit: uploadLimit << 20,
                                                     workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, queueLimit: queue)
+            configuration.idleTimeout = idleTimeout
             let service: WorkshopService
             do { service = try WorkshopService(configuration: configuration) } catch {
                 throw ValidationError("cannot open the data folder \(data.data): \(error)")
@@ -63,10 +68,10 @@ extension FootScanServerCommand {
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: service.metrics))
             var logger = Logger(label: "footscan-server")
             logger.logLevel = .info
-            let host = self.host
+            let host = self.host, folder = configuration.dataDirectory.path
             let app = service.application(logger: logger) { port in
                 // A line a supervisor (or a test) waits for; written straight to the descriptor, unbuffered.
-                FileHandle.standardOutput.write(Data("footscan-server listening on http://\(host):\(port) (data: \(configuration.dataDirectory.path))\n".utf8))
+                FileHandle.standardOutput.write(Data("footscan-server listening on http://\(host):\(port) (data: \(folder))\n".utf8))
             }
             try await app.runService()
         }

@@ -117,6 +117,35 @@ struct ServerScanTests {
         #expect(noDensity.status == 422)
     }
 
+    @Test("a connection that stalls mid-upload is closed after the idle timeout; the server goes on serving")
+    func stalled() async throws {
+        let server = try ServerProcess(name: "stalled")
+        try server.start(extra: ["--idle-timeout", "1"])
+        defer { server.kill(signal: SIGTERM) }
+        // Half a request by hand: headers promising a body that never comes.
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        #expect(connected == 0)
+        let head = "POST /api/scans HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(server.token)\r\nContent-Length: 100000\r\n\r\nabc"
+        _ = head.withCString { send(socket, $0, strlen($0), 0) }
+        let start = Date()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        // The server closes the connection (read returns 0 or an error) within a few seconds, not never.
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        while recv(socket, &buffer, buffer.count, 0) > 0 {}
+        let waited = Date().timeIntervalSince(start)
+        #expect(waited >= 0.5 && waited < 10, "closed after \(waited) s")
+        #expect(try await server.send("GET", "/health", auth: false).status == 200)
+    }
+
     @Test("an upload past the limit is 413 and the server goes on serving")
     func oversize() async throws {
         let server = try ServerProcess(name: "oversize")
