@@ -7,10 +7,11 @@ import Foundation
 import Hummingbird
 
 extension WorkshopService {
-    /// `POST /api/scans`: the body is the scan's bytes (PNG or JPEG, told by content, never by name).
-    /// Query: `customer_id`, `name` (the file's name, for people), and the density as `footscan measure`
-    /// takes it: `dpi` (where the file states none), `override_dpi`, or `profile` (a stored scanner
-    /// profile); `view` and `sex`. 201 with the scan's id and the spec's measurement JSON once the
+    /// `POST /api/scans`: the body is the scan's bytes (PNG or JPEG, told by content, never by name), or
+    /// a multipart form (``ScanUploadForm``: the file in a part named `scan`, the options as fields, a
+    /// customer by name and phone). Options: `customer_id`, `name` (the file's name, for people), and the
+    /// density as `footscan measure` takes it: `dpi` (where the file states none), `override_dpi`, or
+    /// `profile` (a stored scanner profile); `view` and `sex`. 201 with the scan's id and the spec's measurement JSON once the
     /// original is on disk and its row committed; 422 with the engine's one-line reason when the scan
     /// cannot be measured; 413 past the upload limit; 503 when the measuring queue is full.
     func uploadScan(_ request: Request, context: WorkshopContext) async throws -> Response {
