@@ -104,10 +104,7 @@ extension WorkshopService {
         guard Self.sameOrigin(request) else { throw HTTPError(.forbidden, message: "cross-site sign-in refused") }
         let fields = try await Self.formFields(request)
         let name = fields["name"] ?? "", password = fields["password"] ?? ""
-        let stored = try await store.passwordHash(staffName: name)
-        let hash = stored ?? Self.unknownNameHash
-        let valid = try await Self.offloaded { Credentials.verify(password, hash: hash) }
-        guard stored != nil, valid else {
+        guard try await passwordMatches(staffName: name, password: password) else {
             return try render("signIn", ["failed": true, "name": name], request: request, session: nil, title: "signIn", status: .unauthorized)
         }
         let token = try await startSession(staffName: name)
@@ -225,11 +222,7 @@ extension WorkshopService {
         let session = try await requirePageSession(request)
         let fields = try await Self.formFields(request)
         try Self.checkForm(fields, session: session, request: request)
-        let name = (fields["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.count), phone.count <= 40 else {
-            throw HTTPError(.unprocessableContent, message: "a customer needs a name (up to 200 characters); a phone has up to 40")
-        }
+        let (name, phone) = try Self.customerFields(name: fields["name"] ?? "", phone: fields["phone"])
         let customer = try await store.addCustomer(name: name, phone: phone)
         return Response(status: .seeOther, headers: [.location: "/customers/\(customer.id)"])
     }

@@ -13,14 +13,21 @@ extension WorkshopService {
                  ("created_at", JSONResponse.time(customer.createdAt))])
     }
 
-    /// `POST /api/customers` `{"name", "phone"}`.
-    func addCustomer(_ request: Request, context: WorkshopContext) async throws -> Response {
-        let body = try await request.decode(as: NewCustomer.self, context: context)
-        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let phone = (body.phone ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    /// A customer's name and phone as typed, trimmed; 422 unless the name has 1 to 200 characters and the
+    /// phone up to 40. The one rule for the API, the page's form and a scan upload's customer fields.
+    static func customerFields(name: String, phone: String?) throws -> (name: String, phone: String) {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let phone = (phone ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(name.count), phone.count <= 40 else {
             throw HTTPError(.unprocessableContent, message: "a customer needs a name (up to 200 characters); a phone has up to 40")
         }
+        return (name, phone)
+    }
+
+    /// `POST /api/customers` `{"name", "phone"}`.
+    func addCustomer(_ request: Request, context: WorkshopContext) async throws -> Response {
+        let body = try await request.decode(as: NewCustomer.self, context: context)
+        let (name, phone) = try Self.customerFields(name: body.name, phone: body.phone)
         let customer = try await store.addCustomer(name: name, phone: phone)
         return JSONResponse.make(Self.json(customer), status: .created, headers: [.location: "/api/customers/\(customer.id)"])
     }

@@ -23,8 +23,8 @@ extension WorkshopService {
             let form = try ScanUploadForm.decode(body, boundary: boundary)
             bytes = form.scan.bytes
             options.merge(form.options) { _, form in form }
-            if options["customer_id"] == nil, let name = form.customer_name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty {
-                options["customer_id"] = String(try await customerID(name: name, phone: form.customer_phone ?? ""))
+            if options["customer_id"] == nil, let name = form.customer_name, !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                options["customer_id"] = String(try await customerID(name: name, phone: form.customer_phone))
             }
         } else {
             bytes = [UInt8](body.readableBytesView)
@@ -64,9 +64,8 @@ extension WorkshopService {
     }
 
     /// The customer with exactly this name and phone, added when there is none.
-    func customerID(name: String, phone: String) async throws -> Int64 {
-        let phone = phone.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard name.count <= 200, phone.count <= 40 else { throw HTTPError(.unprocessableContent, message: "a customer's name has up to 200 characters, a phone up to 40") }
+    func customerID(name: String, phone: String?) async throws -> Int64 {
+        let (name, phone) = try Self.customerFields(name: name, phone: phone)
         if let known = try await store.searchCustomers(name, limit: 100).first(where: { $0.name == name && $0.phone == phone }) { return known.id }
         return try await store.addCustomer(name: name, phone: phone).id
     }

@@ -18,15 +18,20 @@ extension WorkshopService {
     /// CSRF token that changes must carry. A wrong name or password gets one answer for both.
     func signIn(_ request: Request, context: WorkshopContext) async throws -> Response {
         let form = try await request.decode(as: SignInRequest.self, context: context)
-        let stored = try await store.passwordHash(staffName: form.name)
-        // A name that does not exist costs the same bcrypt time as a wrong password.
-        let hash = stored ?? Self.unknownNameHash
-        let valid = try await Self.offloaded { Credentials.verify(form.password, hash: hash) }
-        guard stored != nil, valid else { throw HTTPError(.unauthorized, message: "wrong name or password") }
+        guard try await passwordMatches(staffName: form.name, password: form.password) else { throw HTTPError(.unauthorized, message: "wrong name or password") }
         let token = try await startSession(staffName: form.name)
         var response = JSONResponse.make(.object([("name", .string(form.name)), ("csrf_token", .string(token.csrf))]))
         response.setCookie(token.cookie)
         return response
+    }
+
+    /// Whether a staff member of this name exists and the password is theirs. A name that does not exist
+    /// costs the same bcrypt time as a wrong password, so the answer's timing does not tell names apart.
+    func passwordMatches(staffName: String, password: String) async throws -> Bool {
+        let stored = try await store.passwordHash(staffName: staffName)
+        let hash = stored ?? Self.unknownNameHash
+        let valid = try await Self.offloaded { Credentials.verify(password, hash: hash) }
+        return stored != nil && valid
     }
 
     /// Starts a session: its cookie (HttpOnly, SameSite=Strict, a working day) and CSRF token.
