@@ -80,8 +80,9 @@ struct PrintDeviceTests {
     }
 
     /// A pressure plate resolves the foot to its sensors, about 5 mm apart: length within about a third of
-    /// a sensor (measured P95 1.65 mm) and width within two thirds (3.38 mm), where a scanner's are a
-    /// fraction of a millimetre; the arch index and everything else as on every print.
+    /// a sensor (measured P95 1.68 mm; the 1.0 mm is not met), width within about half a sensor
+    /// (2.68 mm) and heel width within a quarter (1.17 mm), where a scanner's are a fraction of a
+    /// millimetre; the arch index and everything else as on every print.
     @Test("pressure plate: maps in a colour scale, blocks or interpolated, read back into pressure")
     func pressurePlate() {
         let scans = GeneratedSet.pressurePlate
@@ -90,6 +91,7 @@ struct PrintDeviceTests {
         Self.expectAccurate(scans, name: "pressure plate", lengthBound: 1.8)
         let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
         let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
-        #expect(width.p95 <= 3.5, "pressure plate: width \(width)")
+        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
+        #expect(width.p95 <= 3.0 && heel.p95 <= 1.3, "pressure plate: width \(width), heel width \(heel)")
     }
 }

@@ -2,7 +2,8 @@ import FootScanImage
 
 extension MeasurementEngine {
     /// A pressure plate's map, decoded into pressure (the image's projection is a ``PressureScale``):
-    /// measured as a print with ``PressureMapSegmenter``, after smoothing a map of blocks.
+    /// measured as a print with ``PressureMapSegmenter``, after smoothing a map of blocks by a box as
+    /// wide as a sensor (the bilinear blend between the sensors' centres).
     ///
     /// Faint toes may stand joined to one another and to the forefoot through lighter pressure (their
     /// necks, a sensor both pressed), and a split print's halves pair only with toes ahead of them. So
@@ -15,8 +16,8 @@ extension MeasurementEngine {
         let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
         let pixelMM = max(mmPerPixelX, mmPerPixelY)
         let sensorPixels = PressureMapSegmenter.sensorPixels(of: image)
-        let radius = Int(((sensorPixels ?? 0) / 4).rounded())
-        let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image
+        let radius = Int((((sensorPixels ?? 1) - 1) / 2).rounded())
+        let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius, passes: 1) : image
         var segmenter = PressureMapSegmenter(sensorPixels: sensorPixels, smoothingMM: Double(radius) * pixelMM)
 
         struct Candidate {

@@ -1,12 +1,13 @@
 import FootScanImage
 
 /// Smooths a grey image at the scale of a few millimetres: a box of `2 radius + 1` pixels along rows,
-/// then along columns, twice (a separable filter close to a pyramid of half-width `2 radius`). A print
+/// then along columns, twice (a separable filter close to a pyramid of half-width `2 radius`), or once
+/// (a pressure map's blocks become the bilinear blend between their centres when the box is one block wide). A print
 /// made of ridges, dots or a grid of ink lines becomes its mean level, one region whatever its texture;
 /// a symmetric filter keeps each edge's half-way level where the edge was. Running sums: four passes of
 /// a few operations a pixel, whatever the radius. The border continues its nearest pixel.
 enum BoxSmoothing {
-    static func smoothed(_ image: ScanImage, radius: Int) -> ScanImage {
+    static func smoothed(_ image: ScanImage, radius: Int, passes: Int = 2) -> ScanImage {
         let width = image.width, height = image.height
         guard radius >= 1, width >= 1, height >= 1 else { return image }
         let stride = ScanImage.alignedStride(forWidth: width)
@@ -17,6 +18,7 @@ enum BoxSmoothing {
                 b.withUnsafeMutableBufferPointer { second in
                     pass(from: source, fromStride: image.stride, to: second, width: width, height: height, stride: stride, radius: radius, alongRows: true)
                     pass(from: UnsafeBufferPointer(second), fromStride: stride, to: first, width: width, height: height, stride: stride, radius: radius, alongRows: false)
+                    guard passes >= 2 else { return }
                     pass(from: UnsafeBufferPointer(first), fromStride: stride, to: second, width: width, height: height, stride: stride, radius: radius, alongRows: true)
                     pass(from: UnsafeBufferPointer(second), fromStride: stride, to: first, width: width, height: height, stride: stride, radius: radius, alongRows: false)
                 }
