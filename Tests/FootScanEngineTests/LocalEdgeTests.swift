@@ -44,4 +44,57 @@ struct LocalEdgeTests {
             if before.y == 34.1, (14.0...26.0).contains(before.x) { #expect(after == before, "bottom \(after)") }
         }
     }
+
+    /// A pressure map interpolated between sensors 10 px apart (centres at 4.5, 14.5, ...): pressure 200
+    /// over columns from 19.5 to 87.0 (the last sensor, 79.5-89.5, three quarters covered) and rows
+    /// from 19.5 to 59.5, each sensor's mean blended bilinearly between the centres.
+    static let pressureMap: ScanImage = {
+        let width = 120, height = 80
+        func coverage(_ cell: Int, full: ClosedRange<Int>, partial: (Int, Double)?) -> Double {
+            if full.contains(cell) { return 1 }
+            if let partial, partial.0 == cell { return partial.1 }
+            return 0
+        }
+        func interpolated(_ coordinate: Double, _ value: (Int) -> Double) -> Double {
+            let u = (coordinate - 4.5) / 10, cell = Int(u.rounded(.down)), fraction = u - Double(cell)
+            return value(cell) * (1 - fraction) + value(cell + 1) * fraction
+        }
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for y in 0..<height {
+            let rowShare = interpolated(Double(y)) { coverage($0, full: 2...5, partial: nil) }
+            for x in 0..<width {
+                let columnShare = interpolated(Double(x)) { coverage($0, full: 2...7, partial: (8, 0.75)) }
+                pixels[y * width + x] = UInt8((200 * rowShare * columnShare).rounded())
+            }
+        }
+        return ScanImage(width: width, height: height, packedPixels: pixels, density: nil,
+                         source: ImageSourceDescription(format: .png, storedWidth: width, storedHeight: height, bitDepth: 8,
+                                                        colourType: "grey", interlaced: false))
+    }()
+
+    @Test("on a map blended between sensors, the step's area puts the edge where the foot ends; the half-way level a tenth of a sensor out")
+    func edgeByArea() {
+        // The outline a pixel inside the print, a vertex every pixel; the right edge's vertices at x = 86.
+        let left = 20.5, right = 86.0, top = 20.5, bottom = 58.5
+        var outline: [SIMD2<Double>] = []
+        for x in stride(from: left, to: right, by: 1) { outline.append(SIMD2(x, top)) }
+        for y in stride(from: top, to: bottom, by: 1) { outline.append(SIMD2(right, y)) }
+        for x in stride(from: right, to: left, by: -1) { outline.append(SIMD2(x, bottom)) }
+        for y in stride(from: bottom, to: top, by: -1) { outline.append(SIMD2(left, y)) }
+        let visible = VisibleArea(width: 120, height: 80)
+        let byLevel = LocalEdge(image: Self.pressureMap, footIsLighter: true, visible: visible, reach: 10, minimumStep: 4)
+        var byArea = byLevel
+        byArea.areaReach = 20
+        let levelled = byLevel.refined(outline), placed = byArea.refined(outline)
+        for index in outline.indices where outline[index].x == right && (30.0...50.0).contains(outline[index].y) {
+            // Half-way between 200 and 0 lies past 87.83 (between 150 at the edge sensor's centre, 84.5,
+            // and 0 at 94.5); half-way from the level a sensor inside, still on the ramp, further (88.2).
+            #expect(levelled[index].x > 87.8, "half-way level \(levelled[index])")
+            #expect(abs(placed[index].x - 87.0) < 0.1, "area \(placed[index])")
+        }
+        // The top edge lies on a sensor's boundary, where both agree.
+        for index in outline.indices where outline[index].y == top && (40.0...60.0).contains(outline[index].x) {
+            #expect(abs(placed[index].y - 19.5) < 0.1 && abs(levelled[index].y - 19.5) < 0.1, "top \(placed[index]), \(levelled[index])")
+        }
+    }
 }

@@ -3,8 +3,10 @@ import FootScanImage
 /// The segmenter for a pressure plate's map, read back into pressure (``PressureScale``): a print is
 /// wherever the pressure is above zero, however faint (toes and the arch band press lightly, and a
 /// map has no dust), so every pixel above the bed's black is foot; each vertex then moves onto the
-/// local edge, half-way between the pressure beside it and zero (``LocalEdge``), a sensor's width
-/// either way.
+/// local edge (``LocalEdge``): half-way between the pressure beside it and zero, a sensor's width
+/// either way, or where the step's area puts it, two sensors either way, wherever the pressure inside
+/// is flat or rises inwards (the half-way level misses by up to a twelfth of a sensor, and ripples
+/// along an edge).
 ///
 /// A map drawn as blocks (each sensor one flat square) is smoothed first by one box as wide as a
 /// sensor (``sensorPixels(of:)``): the blocks become exactly the bilinear blend between the sensors'
@@ -91,9 +93,11 @@ struct PressureMapSegmenter: Segmenter {
         let pitchMM = sensorPixels.map { $0 * pixelMM } ?? Self.typicalPitchMM
         // The outline at a low level lies up to one and a half sensors outside the edge: the search
         // reaches over two sensors and a half, then again over one sensor from there (so that the
-        // level inside is read within a narrow arch band), and the outline is evened over half a sensor.
+        // level inside is read within a narrow arch band), the second by the step's area where it can,
+        // and the outline is evened over half a sensor.
         foreground.edgeRefinementMM = 2.4 * pitchMM
         foreground.secondEdgeRefinementMM = pitchMM
+        foreground.areaEdgeReachMM = 2 * pitchMM
         foreground.textureSmoothingMM = pitchMM / 4
         foreground.minimumEdgeStep = Self.minimumEdgeStep
         return foreground

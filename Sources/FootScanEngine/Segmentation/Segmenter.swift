@@ -34,6 +34,9 @@ struct Foreground: Sendable {
     /// wide enough to reach the edge from far outside, a second narrow enough to read the foot's level
     /// just inside it.
     var secondEdgeRefinementMM: Double? = nil
+    /// When set, the second refinement places a vertex by the step's area where it can, reading the
+    /// levels this far either way, mm (``LocalEdge/areaReach``).
+    var areaEdgeReachMM: Double? = nil
     /// The radius of the smoothing a textured print was segmented on, mm (0: none).
     var textureSmoothingMM = 0.0
     /// The smallest foot-to-bed step, grey levels, on which ``LocalEdge`` moves a vertex; nil: 0.3 of
