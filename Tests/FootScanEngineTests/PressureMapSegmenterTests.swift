@@ -30,6 +30,28 @@ struct PressureMapSegmenterTests {
         }
     }
 
+    @Test("an interpolated map's ramps, stepped by the colour scale's levels, are not blocks when the pitch asked for is a sensor's")
+    func steppedRamps() {
+        // Sensors 60 px apart (5 mm at 300 dpi), blended between centres, the level rounded to steps of 12:
+        // treads a few pixels wide, as a colour scale's levels make of gentle ramps at 600 dpi.
+        let pitch = 60, cells = 14, size = cells * pitch
+        let stepped = PrintSegmenterTests.image(size, size) { x, y in
+            let gx = max(Double(x) / Double(pitch) - 0.5, 0), gy = max(Double(y) / Double(pitch) - 0.5, 0)
+            let i = min(Int(gx), cells - 2), j = min(Int(gy), cells - 2), fx = gx - Double(i), fy = gy - Double(j)
+            let top = Self.cellValue(i, j, cells: cells) * (1 - fx) + Self.cellValue(i + 1, j, cells: cells) * fx
+            let bottom = Self.cellValue(i, j + 1, cells: cells) * (1 - fx) + Self.cellValue(i + 1, j + 1, cells: cells) * fx
+            return ((top * (1 - fy) + bottom * fy) / 12).rounded() * 12
+        }
+        let anyPitch = PressureMapSegmenter.sensorPixels(of: stepped)
+        let sensorPitch = PressureMapSegmenter.sensorPixels(of: stepped, shortest: PressureMapSegmenter.shortestPitchMM / (25.4 / 300))
+        print("stepped ramps: pitch \(String(describing: anyPitch)) at 4 px or more, \(String(describing: sensorPitch)) at 2 mm or more")
+        #expect(sensorPitch == nil)
+        // Blocks of that pitch are still found.
+        let blocks = PrintSegmenterTests.image(size, size) { x, y in Self.cellValue(x / pitch, y / pitch, cells: cells) }
+        let found = PressureMapSegmenter.sensorPixels(of: blocks, shortest: PressureMapSegmenter.shortestPitchMM / (25.4 / 300))
+        #expect(found.map { abs($0 - Double(pitch)) <= 0.6 } == true, "blocks: \(String(describing: found))")
+    }
+
     @Test("every pressure above zero is foot, however faint; the edge is placed half-way to zero")
     func faint() {
         // A bright disc and, apart from it, a faint square of level 3 on black.

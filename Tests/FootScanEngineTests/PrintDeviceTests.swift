@@ -94,4 +94,18 @@ struct PrintDeviceTests {
         let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
         #expect(width.p95 <= 3.0 && heel.p95 <= 0.9, "pressure plate: width \(width), heel width \(heel)")
     }
+
+    /// At 600 dpi an interpolated map's ramps, read back through the colour scale, step every few pixels:
+    /// once taken for blocks 0.2 mm apart, which left outlines on level 1, 6-8 mm wide.
+    @Test("pressure plate at 600 dpi: stepped ramps are not taken for sensors")
+    func pressurePlateFine() {
+        let scans = GeneratedSet.pressurePlateFine
+        Self.expectFound(scans, kind: .footprint, name: "pressure plate, 600 dpi")
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        let length = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
+        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
+        print("pressure plate, 600 dpi: \(feet.count) feet; length error \(length); width error \(width); heel width error \(heel)")
+        #expect(length.maximum <= 1.8 && width.maximum <= 3.5 && heel.maximum <= 1.0, "600 dpi: length \(length), width \(width), heel \(heel)")
+    }
 }

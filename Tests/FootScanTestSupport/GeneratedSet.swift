@@ -138,6 +138,16 @@ package enum GeneratedSet {
         $0.device = .pressurePlate
     }
 
+    /// Pressure plates' maps drawn at 600 dpi, one foot each, where an interpolated map's ramps are
+    /// gentle enough for the colour scale's levels to step them; 8 scans.
+    package static let pressurePlateFine: [ScanResult] = run(seeds: Array(9341...9348), options: MeasurementOptions(view: .dorsal)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [600]
+        conditions.footCount = 1
+        conditions.device = .pressurePlate
+        return ScanScene.random(seed: seed &* 7727, conditions: conditions)
+    }
+
     /// Scans whose file states a wrong density: a scanner's 72 dpi placeholder on scans at 150 to 300 dpi,
     /// and 600 dpi claimed for 150; plain and dark-bed looks; 16 scans.
     package static let wrongDensity: [ScanResult] = run(seeds: Array(8401...8416)) { seed in

@@ -15,7 +15,7 @@ extension MeasurementEngine {
         let density = try MeasurementStages.Segmented.density(of: image)
         let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
         let pixelMM = max(mmPerPixelX, mmPerPixelY)
-        let sensorPixels = PressureMapSegmenter.sensorPixels(of: image)
+        let sensorPixels = PressureMapSegmenter.sensorPixels(of: image, shortest: PressureMapSegmenter.shortestPitchMM / pixelMM)
         let radius = Int((((sensorPixels ?? 1) - 1) / 2).rounded())
         let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius, passes: 1) : image
         var segmenter = PressureMapSegmenter(sensorPixels: sensorPixels, smoothingMM: Double(radius) * pixelMM)

@@ -42,8 +42,12 @@ struct PressureMapSegmenter: Segmenter {
     /// two pixels either side; an interpolated map changes as much beside. When at least three in ten
     /// large changes are such steps (on the generated pressure-plate set: block maps 0.40 to 1,
     /// interpolated ones 0.04 to 0.18), the pitch is the most common distance between consecutive steps of a row (with its
-    /// neighbours' counts: a pitch of 40.1 pixels falls on 40 and 41), at least 4 pixels.
-    static func sensorPixels(of image: ScanImage) -> Double? {
+    /// neighbours' counts: a pitch of 40.1 pixels falls on 40 and 41), at least `shortest` pixels and
+    /// between at least a quarter of the consecutive steps. An interpolated map's gentle ramps, read
+    /// back through the colour scale's levels, are staircases of their own, a few pixels a tread at
+    /// 600 dpi: taken for blocks 0.2 mm apart, they left the outline where level 1 traced it (widths
+    /// 6-8 mm wide), so the engine asks for ``shortestPitchMM``.
+    static func sensorPixels(of image: ScanImage, shortest: Double = 4) -> Double? {
         var large = 0, steps = 0
         var distances = [Int](repeating: 0, count: max(image.width, 2))
         image.pixels.withUnsafeBufferPointer { pixels in
@@ -70,15 +74,20 @@ struct PressureMapSegmenter: Segmenter {
         }
         guard large >= 50, 10 * steps >= 3 * large else { return nil }
         var best = (pitch: 0, count: 0)
-        for pitch in 4..<max(4, distances.count - 1) {
+        let first = max(4, Int(shortest.rounded(.up)))
+        for pitch in first..<max(first, distances.count - 1) {
             let count = distances[pitch - 1] + distances[pitch] + distances[pitch + 1]
             if count > best.count { best = (pitch, count) }
         }
-        guard best.count > 0 else { return nil }
+        guard best.count > 0, 4 * best.count >= distances.reduce(0, +) else { return nil }
         // The mean distance within the winning bins.
         let weighted = (best.pitch - 1...best.pitch + 1).reduce(0) { $0 + $1 * distances[$1] }
         return Double(weighted) / Double(best.count)
     }
+
+    /// The shortest sensor pitch taken for a map of blocks, mm: plates' sensors lie 5 to 8 mm apart, the
+    /// finest about 2.5.
+    static let shortestPitchMM = 2.0
 
     /// The difference between neighbours, levels, that may be a step between two sensors' blocks.
     static let stepAbove = 6
