@@ -93,6 +93,11 @@ struct PrintDeviceTests {
         let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
         let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
         #expect(width.p95 <= 3.0 && heel.p95 <= 0.9, "pressure plate: width \(width), heel width \(heel)")
+        // The uncertainty stated is the sensors' (a quarter of one), not the pixels'.
+        for foot in feet {
+            let stated = foot.measured?.uncertaintyMM ?? 0
+            #expect(stated >= 1.1 && stated <= 1.3, "seed \(foot.seed): uncertainty \(stated) mm")
+        }
     }
 
     /// At 600 dpi an interpolated map's ramps, read back through the colour scale, step every few pixels:
