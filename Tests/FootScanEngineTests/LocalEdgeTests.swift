@@ -18,16 +18,18 @@ struct LocalEdgeTests {
                                                         colourType: "grey", interlaced: false))
     }()
 
-    /// The square's outline 0.4 px inside its edges, a vertex every pixel, clockwise on screen.
-    static let outline: [SIMD2<Double>] = {
-        let left = 9.9, right = 29.1, top = 13.9, bottom = 34.1
+    /// A rectangle's outline, a vertex every pixel, clockwise on screen.
+    static func rectangle(left: Double, right: Double, top: Double, bottom: Double) -> [SIMD2<Double>] {
         var points: [SIMD2<Double>] = []
         for x in stride(from: left, to: right, by: 1) { points.append(SIMD2(x, top)) }
         for y in stride(from: top, to: bottom, by: 1) { points.append(SIMD2(right, y)) }
         for x in stride(from: right, to: left, by: -1) { points.append(SIMD2(x, bottom)) }
         for y in stride(from: bottom, to: top, by: -1) { points.append(SIMD2(left, y)) }
         return points
-    }()
+    }
+
+    /// The square's outline 0.4 px inside its edges.
+    static let outline = rectangle(left: 9.9, right: 29.1, top: 13.9, bottom: 34.1)
 
     @Test("vertices move onto the edge; those whose profile would leave the image stay, also when the profile's half-pixel samples run past the reach")
     func refined() {
@@ -75,12 +77,8 @@ struct LocalEdgeTests {
     @Test("on a map blended between sensors, the step's area puts the edge where the foot ends; the half-way level a tenth of a sensor out")
     func edgeByArea() {
         // The outline a pixel inside the print, a vertex every pixel; the right edge's vertices at x = 86.
-        let left = 20.5, right = 86.0, top = 20.5, bottom = 58.5
-        var outline: [SIMD2<Double>] = []
-        for x in stride(from: left, to: right, by: 1) { outline.append(SIMD2(x, top)) }
-        for y in stride(from: top, to: bottom, by: 1) { outline.append(SIMD2(right, y)) }
-        for x in stride(from: right, to: left, by: -1) { outline.append(SIMD2(x, bottom)) }
-        for y in stride(from: bottom, to: top, by: -1) { outline.append(SIMD2(left, y)) }
+        let right = 86.0, top = 20.5
+        let outline = Self.rectangle(left: 20.5, right: right, top: top, bottom: 58.5)
         let visible = VisibleArea(width: 120, height: 80)
         let byLevel = LocalEdge(image: Self.pressureMap, footIsLighter: true, visible: visible, reach: 10, minimumStep: 4)
         var byArea = byLevel

@@ -12,6 +12,15 @@ struct PressureMapSegmenterTests {
         return r > c - 1 ? 0 : 30 + 200 * (1 - r / c)
     }
 
+    /// The sensors' values blended bilinearly between their centres, `pitch` pixels apart.
+    static func interpolated(_ x: Int, _ y: Int, pitch: Int, cells: Int) -> Double {
+        let gx = max(Double(x) / Double(pitch) - 0.5, 0), gy = max(Double(y) / Double(pitch) - 0.5, 0)
+        let i = min(Int(gx), cells - 2), j = min(Int(gy), cells - 2), fx = gx - Double(i), fy = gy - Double(j)
+        let top = cellValue(i, j, cells: cells) * (1 - fx) + cellValue(i + 1, j, cells: cells) * fx
+        let bottom = cellValue(i, j + 1, cells: cells) * (1 - fx) + cellValue(i + 1, j + 1, cells: cells) * fx
+        return top * (1 - fy) + bottom * fy
+    }
+
     @Test("a map of blocks gives its pitch; the same map interpolated gives none")
     func pitch() {
         for pitch in [9, 14, 23] {
@@ -19,13 +28,7 @@ struct PressureMapSegmenterTests {
             let blocks = PrintSegmenterTests.image(size, size) { x, y in Self.cellValue(x / pitch, y / pitch, cells: cells) }
             let found = PressureMapSegmenter.sensorPixels(of: blocks)
             #expect(found.map { abs($0 - Double(pitch)) <= 0.6 } == true, "pitch \(pitch): \(String(describing: found))")
-            let interpolated = PrintSegmenterTests.image(size, size) { x, y in
-                let gx = max(Double(x) / Double(pitch) - 0.5, 0), gy = max(Double(y) / Double(pitch) - 0.5, 0)
-                let i = min(Int(gx), cells - 2), j = min(Int(gy), cells - 2), fx = gx - Double(i), fy = gy - Double(j)
-                let top = Self.cellValue(i, j, cells: cells) * (1 - fx) + Self.cellValue(i + 1, j, cells: cells) * fx
-                let bottom = Self.cellValue(i, j + 1, cells: cells) * (1 - fx) + Self.cellValue(i + 1, j + 1, cells: cells) * fx
-                return top * (1 - fy) + bottom * fy
-            }
+            let interpolated = PrintSegmenterTests.image(size, size) { x, y in Self.interpolated(x, y, pitch: pitch, cells: cells) }
             #expect(PressureMapSegmenter.sensorPixels(of: interpolated) == nil, "pitch \(pitch): interpolated")
         }
     }
@@ -35,13 +38,7 @@ struct PressureMapSegmenterTests {
         // Sensors 60 px apart (5 mm at 300 dpi), blended between centres, the level rounded to steps of 12:
         // treads a few pixels wide, as a colour scale's levels make of gentle ramps at 600 dpi.
         let pitch = 60, cells = 14, size = cells * pitch
-        let stepped = PrintSegmenterTests.image(size, size) { x, y in
-            let gx = max(Double(x) / Double(pitch) - 0.5, 0), gy = max(Double(y) / Double(pitch) - 0.5, 0)
-            let i = min(Int(gx), cells - 2), j = min(Int(gy), cells - 2), fx = gx - Double(i), fy = gy - Double(j)
-            let top = Self.cellValue(i, j, cells: cells) * (1 - fx) + Self.cellValue(i + 1, j, cells: cells) * fx
-            let bottom = Self.cellValue(i, j + 1, cells: cells) * (1 - fx) + Self.cellValue(i + 1, j + 1, cells: cells) * fx
-            return ((top * (1 - fy) + bottom * fy) / 12).rounded() * 12
-        }
+        let stepped = PrintSegmenterTests.image(size, size) { x, y in (Self.interpolated(x, y, pitch: pitch, cells: cells) / 12).rounded() * 12 }
         let anyPitch = PressureMapSegmenter.sensorPixels(of: stepped)
         let sensorPitch = PressureMapSegmenter.sensorPixels(of: stepped, shortest: PressureMapSegmenter.shortestPitchMM / (25.4 / 300))
         print("stepped ramps: pitch \(String(describing: anyPitch)) at 4 px or more, \(String(describing: sensorPitch)) at 2 mm or more")

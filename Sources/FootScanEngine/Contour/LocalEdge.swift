@@ -61,6 +61,7 @@ struct LocalEdge {
                 let bottom = Double(pixels[i + stride]) * (1 - fx) + Double(pixels[i + stride + 1]) * fx
                 return top * (1 - fy) + bottom * fy
             }
+            var crossings: [Double] = []
             /// The profile's level, the foot's side up.
             func level(_ p: SIMD2<Double>) -> Double {
                 let value = grey(p)
@@ -99,27 +100,21 @@ struct LocalEdge {
                 let stepSize = inside - outside
                 guard stepSize >= minimumStep, deep - inside <= 0.5 * stepSize, inside - deep <= 0.06 * stepSize else { return nil }
                 let slope = deep > inside + 0.06 * stepSize ? (inside - deep) / (0.5 * r) : 0
-                var t = -0.8 * r + step, sum = 0.0
+                // One pass over the profile: its area, and where it crosses half-way (usually once).
+                let middle = outside + stepSize / 2
+                crossings.removeAll(keepingCapacity: true)
+                var t = -0.8 * r + step, sum = 0.0, previous = level(p + normal * (t - step)) - middle
                 while t < 0.8 * r {
-                    let local = max(stepSize + slope * (t + 0.9 * r), 0.3 * stepSize)
-                    sum += (level(p + normal * t) - outside) / local
+                    let value = level(p + normal * t)
+                    sum += (value - outside) / max(stepSize + slope * (t + 0.9 * r), 0.3 * stepSize)
+                    if (previous >= 0) != (value - middle >= 0) { crossings.append(t - step + step * previous / (previous - value + middle)) }
+                    previous = value - middle
                     t += step
                 }
                 let edge = -0.8 * r + step / 2 + sum * step
                 // The half-way crossing nearest the area's edge: on a straight edge the two lie within a
                 // tenth of a sensor or so; further apart, the profile crosses a corner or a second edge.
-                let middle = outside + stepSize / 2
-                var crossing: Double?
-                var t0 = -0.8 * r, previous = level(p + normal * t0) - middle
-                while t0 < 0.8 * r {
-                    let next = level(p + normal * (t0 + step)) - middle
-                    if (previous >= 0) != (next >= 0) {
-                        let t = t0 + step * previous / (previous - next)
-                        if crossing.map({ abs(t - edge) < abs($0 - edge) }) ?? true { crossing = t }
-                    }
-                    previous = next
-                    t0 += step
-                }
+                let crossing = crossings.min { abs($0 - edge) < abs($1 - edge) }
                 guard let crossing, abs(crossing - edge) <= 0.1 * r else { return nil }
                 return abs(edge) <= 0.5 * r ? edge : nil
             }
