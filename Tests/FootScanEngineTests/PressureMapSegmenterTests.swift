@@ -57,7 +57,7 @@ struct PressureMapSegmenterTests {
             if dx * dx + dy * dy <= 400 { return 220 }
             return (80..<100).contains(x) && (30..<50).contains(y) ? 3 : 0
         }
-        let foreground = PressureMapSegmenter(sensorPixels: nil, smoothingMM: 0).segment(map, pixelMM: 0.25)
+        let foreground = PressureMapSegmenter(sensorPixels: nil).segment(map, pixelMM: 0.25)
         var area = 0
         for run in foreground.runs { area += Int(run.end - run.start) }
         // The disc (about 1,257 pixels) and the square (400); every level from 1 up is foot.

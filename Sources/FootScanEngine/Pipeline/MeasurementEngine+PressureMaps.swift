@@ -18,7 +18,7 @@ extension MeasurementEngine {
         let sensorPixels = PressureMapSegmenter.sensorPixels(of: image, shortest: PressureMapSegmenter.shortestPitchMM / pixelMM)
         let radius = Int((((sensorPixels ?? 1) - 1) / 2).rounded())
         let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius, passes: 1) : image
-        var segmenter = PressureMapSegmenter(sensorPixels: sensorPixels, smoothingMM: Double(radius) * pixelMM)
+        var segmenter = PressureMapSegmenter(sensorPixels: sensorPixels)
 
         struct Candidate {
             var centre: SIMD2<Double>
@@ -102,7 +102,7 @@ extension MeasurementEngine {
         // A pressure map is a print, whatever its toes showed; it resolves the foot to its sensors, not
         // its pixels: lengths came out within about a quarter of a sensor (P95) on the generated maps.
         result.imageKind = .footprint
-        let pitchMM = sensorPixels.map { $0 * pixelMM } ?? PressureMapSegmenter.typicalPitchMM
+        let pitchMM = segmenter.pitchMM(pixelMM: pixelMM)
         for index in result.feet.indices {
             result.feet[index].uncertaintyMM = max(result.feet[index].uncertaintyMM, pitchMM / 4)
         }

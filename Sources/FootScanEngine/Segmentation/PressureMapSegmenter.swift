@@ -15,8 +15,6 @@ import FootScanImage
 struct PressureMapSegmenter: Segmenter {
     /// The sensors' pitch, pixels, or nil when the map is interpolated.
     var sensorPixels: Double?
-    /// The smoothing the map had, mm (0: none).
-    var smoothingMM: Double
     /// The lowest pressure level that is foot when parting the print's regions: 1 (every pressure
     /// above zero), or higher
     /// where toes join the forefoot through lighter pressure (``MeasurementEngine/measurePressureMap(_:)``).
@@ -85,6 +83,11 @@ struct PressureMapSegmenter: Segmenter {
         return Double(weighted) / Double(best.count)
     }
 
+    /// The sensors' pitch, mm: measured on a map of blocks, else ``typicalPitchMM``.
+    func pitchMM(pixelMM: Double) -> Double {
+        sensorPixels.map { $0 * pixelMM } ?? Self.typicalPitchMM
+    }
+
     /// The shortest sensor pitch taken for a map of blocks, mm: plates' sensors lie 5 to 8 mm apart, the
     /// finest about 2.5.
     static let shortestPitchMM = 2.0
@@ -99,7 +102,7 @@ struct PressureMapSegmenter: Segmenter {
         let otsu = histogram.otsu()
         var foreground = Foreground(runs: runs, rowStarts: rowStarts, visible: VisibleArea(width: image.width, height: image.height),
                                     contrast: otsu.highMean - otsu.lowMean, edge: test, footIsLighter: true, bedLevel: 0)
-        let pitchMM = sensorPixels.map { $0 * pixelMM } ?? Self.typicalPitchMM
+        let pitchMM = pitchMM(pixelMM: pixelMM)
         // The outline at a low level lies up to one and a half sensors outside the edge: the search
         // reaches over two sensors and a half, then again over one sensor from there (so that the
         // level inside is read within a narrow arch band), the second by the step's area where it can,
