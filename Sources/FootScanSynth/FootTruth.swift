@@ -95,20 +95,25 @@ public struct FootTruth: Sendable, Codable, Hashable {
                   side: side, placement: placement)
     }
 
-    /// Measures a contact print: the toe-less print and the toe pads.
+    /// Measures a contact print: the toe-less print and the toe pads. Without pads (toes that did not
+    /// press) the axis still runs through where toe 2's pad would be, and the length ends at the print's
+    /// front: no toe tips.
     init(print: FootprintOutline, side: FootSide, placement: (Point2) -> Point2) {
-        self.init(polygons: print.print + print.toePads, toes: print.toePads, print: print.print, side: side, placement: placement)
+        self.init(polygons: print.print + print.toePads, toes: print.toePads, print: print.print, side: side, placement: placement,
+                  axisToes: print.axisPads)
     }
 
-    /// The spec's definitions applied to polygons in the foot's frame.
-    init(polygons: [[Point2]], toes: [[Point2]], print: [[Point2]]?, side: FootSide, placement: (Point2) -> Point2) {
+    /// The spec's definitions applied to polygons in the foot's frame; the axis through toe 2 of `toes`,
+    /// or of `axisToes` where `toes` are fewer than two.
+    init(polygons: [[Point2]], toes: [[Point2]], print: [[Point2]]?, side: FootSide, placement: (Point2) -> Point2,
+         axisToes: [[Point2]] = []) {
         let points = polygons.flatMap { $0 }
         // The frame: through the pternion and the tip of toe 2, the pternion rearmost along it.
         var axis = Point2(1, 0)
         var pternion = points[0]
         for _ in 0..<4 {
             pternion = points.min { $0.dot(axis) < $1.dot(axis) } ?? pternion
-            let tip2 = toes[1].max { $0.dot(axis) < $1.dot(axis) } ?? pternion
+            let tip2 = (toes.count >= 2 ? toes[1] : axisToes[1]).max { $0.dot(axis) < $1.dot(axis) } ?? pternion
             let direction = tip2 - pternion
             axis = direction * (1 / direction.length)
         }
@@ -138,7 +143,7 @@ public struct FootTruth: Sendable, Codable, Hashable {
         halluxAngleDeg = angles.hallux
         toe5AngleDeg = angles.toe5
         toeTipsMM = toes.map { toe in toe.map { frame($0).x }.max() ?? 0 }
-        toe1MinusToe2MM = toeTipsMM[0] - toeTipsMM[1]
+        toe1MinusToe2MM = toeTipsMM.count >= 2 ? toeTipsMM[0] - toeTipsMM[1] : 0
         toeShape = FootTruth.toeShape(toe1MinusToe2MM: toe1MinusToe2MM)
 
         if let print {

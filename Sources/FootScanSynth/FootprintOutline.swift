@@ -22,6 +22,8 @@ public struct FootprintParameters: Sendable, Codable, Hashable {
     /// Whether the pads are irregular (their outline wobbles by up to a fifth of their size, as real
     /// pads do) rather than ellipses.
     public var irregularPads = false
+    /// Whether no toe left a pad at all (toes clawed or lifted off the plate): the print ends at the ball.
+    public var hiddenToes = false
 
     /// Creates parameters.
     public init(midfootBandMM: Double, heelEnd: Double, forefootStart: Double, toeGapMM: Double) {
@@ -44,8 +46,11 @@ public struct FootprintParameters: Sendable, Codable, Hashable {
 public struct FootprintOutline: Sendable {
     /// The toe-less print: one polygon, or heel and forefoot apart.
     public let print: [[Point2]]
-    /// The toe pads, toe 1 first.
+    /// The toe pads, toe 1 first (none when ``FootprintParameters/hiddenToes``).
     public let toePads: [[Point2]]
+    /// The pads the toes would leave had they pressed, toe 1 first: the foot's axis runs through toe 2's
+    /// tip whether or not its pad shows.
+    public let axisPads: [[Point2]]
 
     /// Builds the print of a foot from its outline.
     public init(outline: FootOutline, shape: FootShape, parameters: FootprintParameters) {
@@ -81,7 +86,7 @@ public struct FootprintOutline: Sendable {
         if !lows.isEmpty { prints.append(lows + highs.reversed()) }
         print = prints
         let printed = outline.toeTips.count - min(max(parameters.missingToePads, 0), 3)
-        toePads = outline.toeTips.prefix(printed).enumerated().map { index, tip in
+        axisPads = outline.toeTips.prefix(printed).enumerated().map { index, tip in
             let size = outline.toeSizes[index]
             // Each pad ends 1.5 mm behind its toe's tip and starts at least half the toe gap clear of the
             // forefoot's print, so that pads and print never touch; a touching pad reaches 1 mm into it.
@@ -99,6 +104,7 @@ public struct FootprintOutline: Sendable {
                 return Point2(centre.x + halfLength * cos(angle) * wobble, centre.y + halfWidth * sin(angle) * wobble)
             }
         }
+        toePads = parameters.hiddenToes ? [] : axisPads
     }
 
     static func smooth(_ t: Double) -> Double { t * t * (3 - 2 * t) }

@@ -67,6 +67,18 @@ extension ScanScene {
                     feet[index].print?.irregularPads = true
                 }
             }
+            if conditions.padlessPrints {
+                // A stream of its own, so that other scenes stay as they were.
+                var toes = SeededRandom(seed: seed ^ 0x7_0E1E55)
+                for index in feet.indices {
+                    if toes.uniform(0...1) < 0.5 {
+                        feet[index].print?.touchingToePads = Array(0..<5)
+                        feet[index].print?.irregularPads = true
+                    } else {
+                        feet[index].print?.hiddenToes = true
+                    }
+                }
+            }
             if conditions.partialPrints {
                 var pads = SeededRandom(seed: seed ^ 0x9AD5_0FF5)
                 for index in feet.indices { feet[index].print?.missingToePads = pads.uniform(0...1) < 0.5 ? 1 : 2 }

@@ -35,6 +35,10 @@ public struct SceneConditions: Sendable {
     /// With `footprints` or a device: irregular toe pads, and the big toe's pad, the fifth's, or both (a
     /// third of the feet each) joined to the forefoot's print, no gap at the crease.
     public var touchingToePads = false
+    /// With `footprints` or a device: prints without separate toes: on each foot either every toe's pad
+    /// joined to the forefoot's print (irregular pads, no gap at the crease) or no toe pad at all (toes
+    /// that did not press), one foot in two each.
+    public var padlessPrints = false
     /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
     public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that

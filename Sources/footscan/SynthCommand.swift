@@ -45,6 +45,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With --footprints or --device: irregular toe pads, the big toe's, the fifth's or both joined to the forefoot's print.")
     var touchingPads = false
 
+    @Flag(help: "With --footprints or --device: prints without separate toes: every toe's pad joined to the forefoot's print, or no toe pads at all (one foot in two each).")
+    var padless = false
+
     @Flag(help: "With two feet: make them touch.")
     var touching = false
 
@@ -102,6 +105,7 @@ struct SynthCommand: ParsableCommand {
         }
         if device != nil && look != nil { throw ValidationError("--device and --look do not go together: a device draws its own look.") }
         if touchingPads && !footprints && device == nil { throw ValidationError("--touching-pads needs --footprints or --device.") }
+        if padless && !footprints && device == nil { throw ValidationError("--padless needs --footprints or --device.") }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -115,6 +119,7 @@ struct SynthCommand: ParsableCommand {
         conditions.harsh = !clean
         conditions.footprints = footprints
         conditions.touchingToePads = touchingPads
+        conditions.padlessPrints = padless
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger
