@@ -131,6 +131,19 @@ package enum GeneratedSet {
         $0.touchingToePads = true
     }
 
+    /// Prints without separate toes (``SceneConditions/padlessPrints``): on each foot every toe's pad
+    /// joined to the forefoot's print, or no pad at all; plain prints, 40 scans at 150 to 300 dpi.
+    package static let padlessPrints = atThreeDensities(seeds: 9601...9640, multiplier: 7727) {
+        $0.footprints = true
+        $0.padlessPrints = true
+    }
+
+    /// The same looks on a contact scanner (ridged, a faint heel, dust); 36 scans.
+    package static let padlessContactScanner = atThreeDensities(seeds: 9641...9676, multiplier: 7727) {
+        $0.device = .contactScanner
+        $0.padlessPrints = true
+    }
+
     /// Pressure plates' maps (``PrintDevice/pressurePlate``): sensors 4.5 to 5.1 mm apart, in jet or a
     /// rainbow on black, as blocks or interpolated, seen from above (`--view dorsal`); faint toes that
     /// may join one another and the forefoot. 30 scans.

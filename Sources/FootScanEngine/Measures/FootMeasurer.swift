@@ -20,14 +20,16 @@ struct FootMeasurer {
     /// `principal` is the foot's principal direction in mm.
     /// `medialSide`, when given, fixes which side of the axis is medial (+1: +y) instead of the foot's own
     /// side cues (the pair's cue can overrule them).
+    /// `print`, when given, says whether the outline is a contact print; nil decides: a print when two or
+    /// more toe pads lie apart, or when the arch's contact shape says so (``ArchContact``).
     func measure(parts: [[SIMD2<Double>]], padCount: Int, principal: SIMD2<Double>, lowContrast: Bool,
-                 medialSide: Double? = nil) -> FootMeasurement {
+                 medialSide: Double? = nil, print known: Bool? = nil) -> FootMeasurement {
         let scale = SIMD2(mmPerPixelX, mmPerPixelY)
         let contour = parts.flatMap { $0 }
         let points = contour.map { $0 * scale }
         var ranges: [Range<Int>] = []
         for part in parts { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + part.count)) }
-        let isPrint = padCount >= 2
+        let isPrint = known ?? (padCount >= 2)
         let padRanges = Array(ranges.suffix(padCount))
         let printRanges = Array(ranges.prefix(ranges.count - padCount))
         let pixelMM = max(mmPerPixelX, mmPerPixelY)
@@ -79,6 +81,12 @@ struct FootMeasurer {
             if change < 1e-7 { converged = true; break }
         }
         if toes.tips.count >= 2 { findToes() }
+        // An outline without pads apart whose midfoot leaves the arch out is a print whose toes joined
+        // the forefoot or did not press: measured again as one (its toes, if any, are found on the print).
+        if known == nil, !isPrint, ArchContact.isPrint(frame: frame, parts: printRanges) {
+            return measure(parts: parts, padCount: padCount, principal: principal, lowContrast: lowContrast,
+                           medialSide: medialSide, print: true)
+        }
 
         var warnings: [FootWarning] = []
         if contour.contains(where: visible.isOnEdge) {
@@ -107,7 +115,7 @@ struct FootMeasurer {
                             bigToe: orderedTips.count >= 2 ? bigToeStrength(toes, frame, isPrint: isPrint, points: points, padRanges: padRanges) * (medialY >= 0 ? 1 : -1) : nil)
         if medialSide == nil, cues.weight > 0, (cues.vote >= 0) != (medialY >= 0) {
             return measure(parts: parts, padCount: padCount, principal: principal, lowContrast: lowContrast,
-                           medialSide: cues.vote >= 0 ? 1 : -1)
+                           medialSide: cues.vote >= 0 ? 1 : -1, print: isPrint)
         }
         let medialSign: Double = medialSide ?? (medialY >= 0 ? 1 : -1)
         // In plantar view with the toes up, +y is the viewer's right: a big toe there is a right foot.

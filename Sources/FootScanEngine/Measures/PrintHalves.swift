@@ -13,16 +13,31 @@ import Darwin
 /// forefoot: beyond it along the heel-to-forefoot line, within 80 mm of it and 60 mm of that line. Its
 /// cost is how far the forefoot's long axis is from lying across that line (a forefoot print is wider
 /// than long), plus the pads' mean distance from the line (per 100 mm: toes lie about its
-/// continuation) and the halves' distance (per 300 mm). No two chosen pairs' heel-to-forefoot lines
+/// continuation) and the halves' distance (per 300 mm). Toes that left no pad: the pair is still
+/// possible when the forefoot is ``forefootOverHeel`` times as broad across the line as the heel, at
+/// ``toelessCost`` more. No two chosen pairs' heel-to-forefoot lines
 /// cross: two feet never lie across each other. Of all sets of possible pairs, the one with the most pairs and
 /// then the least cost is chosen (every matching is tried for up to eight regions, pairs are taken
 /// cheapest first beyond).
 enum PrintHalves {
+    /// Without a toe pad ahead, how much broader across the heel-to-forefoot line the forefoot must be
+    /// than the heel (a forefoot print is about half as broad again as the heel's).
+    static let forefootOverHeel = 1.2
+    /// What a pair without a toe pad ahead adds to its cost: any pairing with toes comes first.
+    static let toelessCost = 1.0
+
     /// The chosen pairs, heel first.
     static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion],
                       mmPerPixelX: Double, mmPerPixelY: Double) -> [(heel: Int, forefoot: Int)] {
-        guard candidates.count >= 2, !pads.isEmpty else { return [] }
+        guard candidates.count >= 2 else { return [] }
         func millimetres(_ p: (x: Double, y: Double)) -> SIMD2<Double> { SIMD2(p.x * mmPerPixelX, p.y * mmPerPixelY) }
+        /// A region's breadth across the unit direction `u`, mm (of its equivalent ellipse).
+        func breadth(_ index: Int, across u: SIMD2<Double>) -> Double {
+            let extents = regions[index].principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
+            let angle = regions[index].principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
+            let along = abs(cos(angle) * u.x + sin(angle) * u.y), across = (max(0, 1 - along * along)).squareRoot()
+            return ((extents.major * across) * (extents.major * across) + (extents.minor * along) * (extents.minor * along)).squareRoot()
+        }
         /// The cost of `heel` and `forefoot` as one print, or nil when they cannot be.
         func cost(heel: Int, forefoot: Int) -> Double? {
             let h = millimetres(regions[heel].centroid), f = millimetres(regions[forefoot].centroid)
@@ -39,12 +54,18 @@ enum PrintHalves {
                 let along = (p * u).sum(), across = abs(p.x * u.y - p.y * u.x)
                 return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60 ? across : nil
             }
-            guard !ahead.isEmpty else { return nil }
             let angle = regions[forefoot].principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
+            let crosswise = abs(cos(angle) * u.x + sin(angle) * u.y)
+            guard !ahead.isEmpty else {
+                // Toes that left no pad: the forefoot is told from the heel by its breadth across the line
+                // alone, and such a pair comes after every pair with toes.
+                guard breadth(forefoot, across: u) >= Self.forefootOverHeel * breadth(heel, across: u) else { return nil }
+                return Self.toelessCost + crosswise + distance / 300
+            }
             // The toes lie about the heel-to-forefoot line's continuation (a heel paired with the other
             // foot's forefoot points its line past them), and a print's halves lie nearer than two feet's.
             let spread = ahead.reduce(0, +) / Double(ahead.count)
-            return abs(cos(angle) * u.x + sin(angle) * u.y) + spread / 100 + distance / 300
+            return crosswise + spread / 100 + distance / 300
         }
         /// Whether two pairs' heel-to-forefoot segments cross: two feet never lie across each other.
         func crosses(_ a: (heel: Int, forefoot: Int), _ b: (heel: Int, forefoot: Int)) -> Bool {

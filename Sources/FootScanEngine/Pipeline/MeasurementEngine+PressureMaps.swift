@@ -78,12 +78,12 @@ extension MeasurementEngine {
         }
         // Each foot from its own level's measurement (the foot there whose centre lies nearest).
         var measured: [Int: ScanMeasurement] = [:]
-        var result = firstGrouped.traced().measure(engine: self)
+        var result = firstGrouped.traced(asPrints: true).measure(engine: self)
         measured[firstLevel] = result
         var feet: [FootMeasurement] = []
         for candidate in candidates {
             if measured[candidate.level] == nil, let grouped = byLevel[candidate.level] {
-                measured[candidate.level] = grouped.traced().measure(engine: self)
+                measured[candidate.level] = grouped.traced(asPrints: true).measure(engine: self)
             }
             let centre = SIMD2(candidate.centre.x / mmPerPixelX, candidate.centre.y / mmPerPixelY)
             func distance(_ foot: FootMeasurement) -> Double {

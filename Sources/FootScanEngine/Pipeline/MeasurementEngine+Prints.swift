@@ -19,6 +19,7 @@ extension MeasurementEngine {
             print.feet.removeAll { foot in
                 print.rowFills[foot.parts[0]] < PrintSegmenter.solidAbove
             }
+            // Not every foot here is a print: a sole's skin texture on a light bed comes this way too.
             return print.feet.isEmpty ? nil : print.traced().measure(engine: self)
         }
         // A solid print with its toe pads: a podoscope's contact when a dim outline surrounds it; else
@@ -65,8 +66,8 @@ extension MeasurementEngine {
         // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
         let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
         let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
-        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced().measure(engine: self)
-        var result = outline.traced().measure(engine: self)
+        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced(asPrints: true).measure(engine: self)
+        var result = outline.traced(asPrints: false).measure(engine: self)
         for print in prints.feet {
             // Each contact's measures go to the outline whose centre lies nearest its own.
             guard let index = result.feet.indices.min(by: {

@@ -111,7 +111,12 @@ public enum MeasurementStages {
 
         /// Stage 3: the sub-pixel outline of every part of every foot. Toe pads count only on a print
         /// (two or more); a lone speck beside a sole is left out.
-        public func traced() -> Traced {
+        ///
+        /// - Parameter asPrints: true when the image is known to be a print device's (a textured print, a
+        ///   pressure map): every foot is measured as a print, whatever its toes show; false when every
+        ///   foot is known to be a whole sole (a podoscope's dim outline); nil (the default) decides per
+        ///   foot: a print when its pads or its arch's contact shape say so.
+        public func traced(asPrints: Bool? = nil) -> Traced {
             let foreground = segmented.foreground, image = segmented.image
             func outline(_ index: Int) -> [SIMD2<Double>] {
                 let start = foreground.runs[regions[index].firstRun]
@@ -153,7 +158,7 @@ public enum MeasurementStages {
                 let padOutlines = refinesPrints ? pads.map { refined(outline($0)) } : pads.map(outline)
                 return ((parts + padOutlines).map { $0.smoothedOutline(halfWindow: halfWindow) }, pads.count)
             }
-            return Traced(grouped: self, outlines: outlines)
+            return Traced(grouped: self, outlines: outlines, asPrints: asPrints)
         }
     }
 
@@ -161,6 +166,8 @@ public enum MeasurementStages {
     public struct Traced: Sendable {
         let grouped: Grouped
         let outlines: [(parts: [[SIMD2<Double>]], padCount: Int)]
+        /// Whether every foot is measured as a print, none is, or each decides (``Grouped/traced(asPrints:)``).
+        let asPrints: Bool?
 
         /// How many outline vertices there are in all.
         public var vertexCount: Int { outlines.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.count } } }
@@ -170,12 +177,17 @@ public enum MeasurementStages {
             let segmented = grouped.segmented
             let measurer = FootMeasurer(mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY, visible: segmented.foreground.visible,
                                         view: engine.options.view, sex: engine.options.sex)
-            func measureFoot(_ index: Int, medialSide: Double? = nil) -> FootMeasurement {
+            func measureFoot(_ index: Int, medialSide: Double? = nil, print: Bool? = nil) -> FootMeasurement {
                 measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
                                  principal: FootShapeRule.principalDirection(grouped.feet[index].summary, mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY),
-                                 lowContrast: segmented.foreground.isLowContrast, medialSide: medialSide)
+                                 lowContrast: segmented.foreground.isLowContrast, medialSide: medialSide, print: print ?? asPrints)
             }
             var measured = outlines.indices.map { measureFoot($0) }
+            // One scan, one device: when one foot is a print, so is the other (a flat foot's print, as full
+            // as a sole, beside its pair's).
+            if asPrints == nil, measured.contains(where: { $0.archIndex != nil }) {
+                for index in measured.indices where measured[index].archIndex == nil { measured[index] = measureFoot(index, print: true) }
+            }
             let view = engine.options.view
             func medialSign(_ foot: FootMeasurement) -> Double { (foot.side == .right) == (view == .plantar) ? 1 : -1 }
             if measured.count == 2 {
@@ -191,21 +203,24 @@ public enum MeasurementStages {
                 }
                 for index in measured.indices {
                     let sign: Double = pair[index].vote >= 0 ? 1 : -1
-                    if sign != medialSign(measured[index]) { measured[index] = measureFoot(index, medialSide: sign) }
+                    if sign != medialSign(measured[index]) {
+                        measured[index] = measureFoot(index, medialSide: sign, print: measured[index].archIndex != nil)
+                    }
                     measured[index].sideCues = pair[index]
                     measured[index].sideConfidence = pair[index].confidence(medialSign: sign)
                 }
             }
             let oneSide = measured.count == 2 && measured[0].side == measured[1].side
             for index in measured.indices {
-                let isPrint = outlines[index].padCount >= 2
+                let isPrint = measured[index].archIndex != nil
                 var warnings = measured[index].warnings
                 if oneSide || measured[index].sideConfidence < SideCues.uncertainBelow { warnings.append(.sideUncertain) }
                 warnings += Plausibility.warnings(lengthMM: measured[index].lengthMM, widthMM: measured[index].widthMM,
-                                                  heelWidthMM: measured[index].heelWidthMM, isPrint: isPrint)
+                                                  heelWidthMM: measured[index].heelWidthMM, isPrint: isPrint,
+                                                  toeCount: measured[index].toeTipsMM.count)
                 measured[index].warnings = warnings
             }
-            let isFootprint = outlines.contains { $0.padCount >= 2 }
+            let isFootprint = measured.contains { $0.archIndex != nil }
             return ScanMeasurement(imageKind: isFootprint ? .footprint : .silhouette, feet: measured,
                                    contrast: segmented.foreground.contrast, footIsLighter: segmented.foreground.footIsLighter)
         }

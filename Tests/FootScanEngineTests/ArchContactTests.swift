@@ -1,0 +1,77 @@
+@testable import FootScanEngine
+import Testing
+
+/// Prints without toe pads apart, on hand-made inputs: told from soles by the midfoot (``ArchContact``),
+/// judged for plausibility as prints that end at the ball (``Plausibility``), and a split print's halves
+/// paired without a toe ahead (``PrintHalves``).
+@Suite("Prints without toe pads: arch contact, plausibility, halves")
+struct ArchContactTests {
+    /// An outline in the axis frame (mm, about every 0.5 mm): 240 long, 80 broad (y -40 to 40), its
+    /// medial edge drawn in by `archDepth` between x = 80 and 150 (the arch).
+    static func outline(archDepth: Double) -> (Frame, [Range<Int>]) {
+        let corners: [SIMD2<Double>] = [SIMD2(0, -40), SIMD2(240, -40), SIMD2(240, 40), SIMD2(150, 40), SIMD2(130, 40 - archDepth),
+                                        SIMD2(100, 40 - archDepth), SIMD2(80, 40), SIMD2(0, 40)]
+        var points: [SIMD2<Double>] = []
+        for (k, a) in corners.enumerated() {
+            let b = corners[(k + 1) % corners.count], d = b - a
+            let steps = max(1, Int(((d * d).sum().squareRoot() / 0.5).rounded()))
+            for s in 0..<steps { points.append(a + d * (Double(s) / Double(steps))) }
+        }
+        return (Frame(points: points, parts: [0..<points.count], axis: SIMD2(1, 0)), [0..<points.count])
+    }
+
+    @Test("a sole's midfoot keeps the arch (0.81 of its breadth); a print's leaves it out (0.38)")
+    func midfoot() {
+        let (sole, soleParts) = Self.outline(archDepth: 15)
+        #expect(abs(ArchContact.midfootShare(frame: sole, parts: soleParts) - 65.0 / 80) < 0.01)
+        #expect(!ArchContact.isPrint(frame: sole, parts: soleParts))
+        let (print, printParts) = Self.outline(archDepth: 50)
+        #expect(abs(ArchContact.midfootShare(frame: print, parts: printParts) - 30.0 / 80) < 0.01)
+        #expect(ArchContact.isPrint(frame: print, parts: printParts))
+    }
+
+    @Test("a print with no toe shown may be a quarter shorter than its foot, and as much wider for its length")
+    func toelessPlausibility() {
+        // 180 x 105 mm: too broad for a foot that long, a print that ends at the ball of a 250 mm foot.
+        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: true, toeCount: 5) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: true, toeCount: 0).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: false, toeCount: 0) == [.implausibleShape])
+        // Longer than any foot is no foot's print either.
+        #expect(Plausibility.warnings(lengthMM: 360, widthMM: 120, heelWidthMM: 70, isPrint: true, toeCount: 0).contains(.implausibleSize))
+    }
+
+    /// Regions of filled ellipses (1 mm pixels), one per `(centre, semi-axes)`, in the order given.
+    static func regions(_ ellipses: [(centre: SIMD2<Double>, semi: SIMD2<Double>)]) -> [ForegroundRegion] {
+        var runs: [ForegroundRun] = [], rowStarts: [Int] = []
+        for row in 0..<300 {
+            rowStarts.append(runs.count)
+            let y = Double(row) + 0.5
+            for e in ellipses.sorted(by: { $0.centre.x < $1.centre.x }) {
+                let t = (y - e.centre.y) / e.semi.y
+                guard abs(t) < 1 else { continue }
+                let half = e.semi.x * (1 - t * t).squareRoot()
+                runs.append(ForegroundRun(row: Int32(row), start: Int32((e.centre.x - half).rounded()), end: Int32((e.centre.x + half).rounded())))
+            }
+        }
+        rowStarts.append(runs.count)
+        let labelled = RegionLabeler.regions(of: runs, rowStarts: rowStarts).regions
+        // Back into the order given: by the first run's row, then x, as the ellipses were listed.
+        return ellipses.compactMap { e in labelled.min { a, b in
+            let p = a.centroid, q = b.centroid
+            return (p.x - e.centre.x) * (p.x - e.centre.x) + (p.y - e.centre.y) * (p.y - e.centre.y)
+                < (q.x - e.centre.x) * (q.x - e.centre.x) + (q.y - e.centre.y) * (q.y - e.centre.y)
+        } }
+    }
+
+    @Test("a split print whose toes left no pad: the broader half is the forefoot; two halves alike are no pair")
+    func toelessHalves() throws {
+        // A heel 60 mm broad and a forefoot 100 mm broad (across the line between them), 140 mm apart.
+        let split = Self.regions([(SIMD2(150, 60), SIMD2(30, 35)), (SIMD2(150, 200), SIMD2(50, 35))])
+        let pairs = PrintHalves.match([0, 1], pads: [], regions: split, mmPerPixelX: 1, mmPerPixelY: 1)
+        let pair = try #require(pairs.first)
+        #expect(pairs.count == 1 && pair.heel == 0 && pair.forefoot == 1)
+        // Two halves of one breadth: which is the heel is not known without toes.
+        let alike = Self.regions([(SIMD2(150, 60), SIMD2(40, 35)), (SIMD2(150, 200), SIMD2(42, 35))])
+        #expect(PrintHalves.match([0, 1], pads: [], regions: alike, mmPerPixelX: 1, mmPerPixelY: 1).isEmpty)
+    }
+}
