@@ -27,14 +27,18 @@ package struct MatchCustomer {
         return "\(prefix)\(measure) \(JSONValue.plain(value)): a foot's is \(JSONValue.plain(range.lowerBound)) to \(JSONValue.plain(range.upperBound)) mm."
     }
 
-    /// Why a measured foot is no human foot's (from its `implausible_*` warnings), or nil.
-    package static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String]) -> String? {
+    /// Why a measured foot is no human foot's (from its `implausible_*` warnings), or why its length is
+    /// not the foot's (a print on which fewer than two toes showed, `toeCount`, ends at the ball), or nil.
+    package static func implausibility(lengthMM: Double, widthMM: Double, warnings: [String], toeCount: Int = 5) -> String? {
         let size = "\(JSONValue.format((lengthMM * 10).rounded() / 10)) x \(JSONValue.format((widthMM * 10).rounded() / 10)) mm"
         if warnings.contains("implausible_size") {
             return "its size (\(size)) is no human foot's: the density is probably wrong; calibrate the scanner or pass the density"
         }
         if warnings.contains("implausible_shape") {
             return "its proportions (\(size)) are no human foot's: the outline probably took in something that is not foot; check the overlay"
+        }
+        if warnings.contains("partial_print") && toeCount < 2 {
+            return "no toe showed on its print (\(size)): the length ends at the ball, not at the toes; take a print with the toes, or scan the sole"
         }
         return nil
     }
@@ -51,7 +55,8 @@ package struct MatchCustomer {
     package init(label: String?, measured feet: [FootMeasurement], sex: String?) {
         self.init(label: label, feet: feet.map { FootForFitting(measured: $0, sex: sex) }, json: feet.map(FootReport.json))
         for (index, foot) in feet.enumerated() {
-            guard let why = Self.implausibility(lengthMM: foot.lengthMM, widthMM: foot.widthMM, warnings: foot.warnings.map(\.rawValue)) else { continue }
+            guard let why = Self.implausibility(lengthMM: foot.lengthMM, widthMM: foot.widthMM, warnings: foot.warnings.map(\.rawValue),
+                                                toeCount: foot.toeTipsMM.count) else { continue }
             failure = "foot \(index + 1): \(why)"
             return
         }
@@ -79,7 +84,8 @@ package struct MatchCustomer {
                 continue
             }
             let warnings = (row.fields["warnings"] ?? "").split(separator: ";").map(String.init)
-            if let why = implausibility(lengthMM: length, widthMM: width, warnings: warnings) {
+            let toeCount = (row.fields["toe_tips_mm"] ?? "").split(separator: ";").count
+            if let why = implausibility(lengthMM: length, widthMM: width, warnings: warnings, toeCount: toeCount) {
                 customer.failure = "foot \(customer.feet.count + 1): \(why)"
                 continue
             }

@@ -25,5 +25,8 @@ struct MatchCustomerTests {
     func implausibility() {
         #expect(MatchCustomer.implausibility(lengthMM: 250, widthMM: 100, warnings: []) == nil)
         #expect(MatchCustomer.implausibility(lengthMM: 250, widthMM: 180, warnings: ["implausible_shape"])?.contains("outline") == true)
+        // A print with no toe shown: its length ends at the ball, not a foot's to match.
+        #expect(MatchCustomer.implausibility(lengthMM: 190, widthMM: 100, warnings: ["partial_print"], toeCount: 0)?.contains("no toe showed") == true)
+        #expect(MatchCustomer.implausibility(lengthMM: 250, widthMM: 100, warnings: ["partial_print"], toeCount: 3) == nil)
     }
 }
