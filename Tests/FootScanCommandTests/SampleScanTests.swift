@@ -8,7 +8,7 @@ struct SampleScanTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples/scans")
 
-    @Test("every sample scan gives its feet within 1.0 mm of length and 0.6 mm of width (1.0 on ink, 1.3 and 3.0 on a pressure plate), sides right, prints' arch index within 0.02")
+    @Test("every sample scan gives its feet within 1.0 mm of length and 0.6 mm of width (1.0 on ink, 1.3 and 3.0 on a pressure plate; a print with no toe shown says so), sides right, prints' arch index within 0.02")
     func samples() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".truth.json") }.sorted()
         #expect(names.count >= 15)
@@ -45,7 +45,12 @@ struct SampleScanTests {
                 // P95 1.3 mm, width 3.0 mm).
                 let pressure = file.hasPrefix("pressure-plate")
                 let widthBound = pressure ? 3.0 : file.hasPrefix("ink-grid") ? 1.0 : 0.6
-                for (key, bound) in [("length_mm", pressure ? 1.3 : 1.0), ("width_mm", widthBound)] {
+                // A print on which no toe showed ends at the ball: its length and width are the print's,
+                // along its own axis (the truth's runs to where toe 2 would be); it says so.
+                let toeless = (expected["toe_tips_mm"] as? [Any])?.isEmpty == true
+                let warnings = foot["warnings"] as? [String] ?? []
+                #expect(!toeless || warnings.contains("partial_print"), "\(file) \(side ?? "?"): \(warnings)")
+                for (key, bound) in toeless ? [] : [("length_mm", pressure ? 1.3 : 1.0), ("width_mm", widthBound)] {
                     let error = abs((foot[key] as? Double ?? 0) - (expected[key] as? Double ?? -100))
                     #expect(error <= bound, "\(file) \(side ?? "?") \(key) off by \(error) mm")
                 }

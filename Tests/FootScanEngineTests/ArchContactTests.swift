@@ -7,9 +7,11 @@ import Testing
 @Suite("Prints without toe pads: arch contact, plausibility, halves")
 struct ArchContactTests {
     /// An outline in the axis frame (mm, about every 0.5 mm): 240 long, 80 broad (y -40 to 40), its
-    /// medial edge drawn in by `archDepth` between x = 80 and 150 (the arch).
-    static func outline(archDepth: Double) -> (Frame, [Range<Int>]) {
-        let corners: [SIMD2<Double>] = [SIMD2(0, -40), SIMD2(240, -40), SIMD2(240, 40), SIMD2(150, 40), SIMD2(130, 40 - archDepth),
+    /// medial edge drawn in by `archDepth` between x = 80 and 150 (the arch); with `tapered`, its front
+    /// narrows from x = 200 to 20 mm across at x = 240 (toes), else it ends square (a ball).
+    static func outline(archDepth: Double, tapered: Bool = false) -> (Frame, [Range<Int>]) {
+        let front: [SIMD2<Double>] = tapered ? [SIMD2(200, -40), SIMD2(240, -10), SIMD2(240, 10), SIMD2(200, 40)] : [SIMD2(240, -40), SIMD2(240, 40)]
+        let corners: [SIMD2<Double>] = [SIMD2(0, -40)] + front + [SIMD2(150, 40), SIMD2(130, 40 - archDepth),
                                         SIMD2(100, 40 - archDepth), SIMD2(80, 40), SIMD2(0, 40)]
         var points: [SIMD2<Double>] = []
         for (k, a) in corners.enumerated() {
@@ -28,6 +30,17 @@ struct ArchContactTests {
         let (print, printParts) = Self.outline(archDepth: 50)
         #expect(abs(ArchContact.midfootShare(frame: print, parts: printParts) - 30.0 / 80) < 0.01)
         #expect(ArchContact.isPrint(frame: print, parts: printParts))
+    }
+
+    @Test("no toes found and a front as broad as the ball: a print that ends at the ball; a tapered front is a sole's")
+    func front() {
+        let (square, squareParts) = Self.outline(archDepth: 0)
+        #expect(ArchContact.frontShare(frame: square, parts: squareParts) > 0.99)
+        #expect(ArchContact.isPrint(frame: square, parts: squareParts, toesFound: 0))
+        #expect(!ArchContact.isPrint(frame: square, parts: squareParts, toesFound: 5), "toes found: the front does not decide")
+        let (tapered, taperedParts) = Self.outline(archDepth: 0, tapered: true)
+        #expect(abs(ArchContact.frontShare(frame: tapered, parts: taperedParts) - 41.6 / 80) < 0.01)
+        #expect(!ArchContact.isPrint(frame: tapered, parts: taperedParts, toesFound: 0))
     }
 
     @Test("a print with no toe shown may be a quarter shorter than its foot, and as much wider for its length")

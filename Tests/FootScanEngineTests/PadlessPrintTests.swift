@@ -48,7 +48,7 @@ struct PadlessPrintTests {
               + "\(uncertain) sides uncertain; arch index error \(arch); length error (toes joined) \(length); as soles \(soleLength)")
         #expect(arch.p95 <= 0.02, "\(name): arch index P95")
         #expect(length.p95 <= 1.0, "\(name): length P95")
-        #expect(soles * 5 <= feet.count, "\(name): \(soles) of \(feet.count) prints measured as soles")
+        #expect(soles * 8 <= feet.count, "\(name): \(soles) of \(feet.count) prints measured as soles")
         #expect(uncertain * 10 <= feet.count, "\(name): \(uncertain) of \(feet.count) sides uncertain")
     }
 

@@ -81,15 +81,17 @@ struct FootMeasurer {
             if change < 1e-7 { converged = true; break }
         }
         if toes.tips.count >= 2 { findToes() }
-        // An outline without pads apart whose midfoot leaves the arch out is a print whose toes joined
-        // the forefoot or did not press: measured again as one (its toes, if any, are found on the print).
-        if known == nil, !isPrint, ArchContact.isPrint(frame: frame, parts: printRanges) {
+        // An outline without pads apart whose midfoot leaves the arch out, or whose front is a ball's with
+        // no toes found, is a print whose toes joined the forefoot or did not press: measured again as one
+        // (its toes, if any, are found on the print). A foot the border may cut off is not judged by its front.
+        let touchesBorder = contour.contains(where: visible.isOnEdge)
+        if known == nil, !isPrint, ArchContact.isPrint(frame: frame, parts: printRanges, toesFound: touchesBorder ? 5 : toes.tips.count) {
             return measure(parts: parts, padCount: padCount, principal: principal, lowContrast: lowContrast,
                            medialSide: medialSide, print: true)
         }
 
         var warnings: [FootWarning] = []
-        if contour.contains(where: visible.isOnEdge) {
+        if touchesBorder {
             warnings.append(.touchesBorder)
         }
         if lowContrast { warnings.append(.lowContrast) }
