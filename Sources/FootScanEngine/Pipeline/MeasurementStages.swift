@@ -112,8 +112,8 @@ public enum MeasurementStages {
         /// Stage 3: the sub-pixel outline of every part of every foot. Toe pads count only on a print
         /// (two or more); a lone speck beside a sole is left out.
         ///
-        /// - Parameter asPrints: true when the image is known to be a print device's (a textured print, a
-        ///   pressure map): every foot is measured as a print, whatever its toes show; false when every
+        /// - Parameter asPrints: true when the image is known to be a print device's (a pressure map, a
+        ///   podoscope's contact): every foot is measured as a print, whatever its toes show; false when every
         ///   foot is known to be a whole sole (a podoscope's dim outline); nil (the default) decides per
         ///   foot: a print when its pads or its arch's contact shape say so.
         public func traced(asPrints: Bool? = nil) -> Traced {
