@@ -35,17 +35,7 @@ public enum OverlayRenderer {
             canvas.dot(g.acropodion, radius: 1.8 / pixelMM, .axis)
         }
         var blocks: [LabelBlock] = measurement.feet.enumerated().map { index, foot in
-            var lines = ["\(index + 1) \(foot.side.rawValue)",
-                         "LENGTH \(format(foot.lengthMM)) MM", "WIDTH \(format(foot.widthMM)) MM",
-                         "BALL \(format(foot.ballWidthMM)) MM", "HEEL \(format(foot.heelWidthMM)) MM",
-                         "HEEL-BALL \(format(foot.heelToBallMM)) MM", "TOES \(foot.toeShape.rawValue)"]
-            if let arch = foot.archIndex, let type = foot.archType {
-                lines.append("ARCH \(format3(arch)) \(type.rawValue)")
-            }
-            // Warnings a technician must see: a foot no human has, a side the cues disagree on.
-            for warning in foot.warnings where [.implausibleSize, .implausibleShape, .sideUncertain].contains(warning) {
-                lines.append(String(warning.rawValue.map { $0 == "_" ? " " : $0 }))
-            }
+            let lines = Self.labelLines(for: foot, number: index + 1)
             let xs = foot.geometry.contour.map(\.x), ys = foot.geometry.contour.map(\.y)
             let centre = SIMD2(((xs.min() ?? 0) + (xs.max() ?? 0)) / 2, ((ys.min() ?? 0) + (ys.max() ?? 0)) / 2)
             return LabelBlock(lines: lines.map { LabelBlock.Line(text: $0) }, near: centre, scale: style.textScale)
@@ -170,6 +160,25 @@ public enum OverlayRenderer {
     public static func encode(_ canvas: OverlayCanvas, image: ScanImage) throws(ImageEncodingError) -> [UInt8] {
         try PNGEncoder.encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, channels: 3,
                               dotsPerInch: image.density?.dotsPerInch, preferSpeed: true)
+    }
+
+    /// The lines of a foot's label block: its number and side, its measures, the arch on a print, and
+    /// the warnings a technician must see.
+    static func labelLines(for foot: FootMeasurement, number: Int) -> [String] {
+        var lines = ["\(number) \(foot.side.rawValue)",
+                     "LENGTH \(format(foot.lengthMM)) MM", "WIDTH \(format(foot.widthMM)) MM",
+                     "BALL \(format(foot.ballWidthMM)) MM", "HEEL \(format(foot.heelWidthMM)) MM",
+                     "HEEL-BALL \(format(foot.heelToBallMM)) MM",
+                     // A print on which no toe showed has no toe shape: its length ends at the ball.
+                     foot.archIndex != nil && foot.toeTipsMM.count < 2 ? "TOES NOT SHOWN" : "TOES \(foot.toeShape.rawValue)"]
+        if let arch = foot.archIndex, let type = foot.archType {
+            lines.append("ARCH \(format3(arch)) \(type.rawValue)")
+        }
+        // Warnings a technician must see: a foot no human has, a side the cues disagree on.
+        for warning in foot.warnings where [.implausibleSize, .implausibleShape, .sideUncertain].contains(warning) {
+            lines.append(String(warning.rawValue.map { $0 == "_" ? " " : $0 }))
+        }
+        return lines
     }
 
     static func format3(_ value: Double) -> String {

@@ -7,11 +7,12 @@ import Testing
 @Suite("Overlay pictures: readable lines, labels beside their foot, a legend for every colour")
 struct OverlayRendererTests {
     /// A generated scan, decoded and measured.
-    static func measured(seed: UInt64, dpi: Double, feet: Int, footprints: Bool = false) throws -> (ScanImage, ScanMeasurement) {
+    static func measured(seed: UInt64, dpi: Double, feet: Int, footprints: Bool = false, padless: Bool = false) throws -> (ScanImage, ScanMeasurement) {
         var conditions = SceneConditions()
         conditions.dotsPerInch = [dpi]
         conditions.footCount = feet
         conditions.footprints = footprints
+        conditions.padlessPrints = padless
         conditions.formats = [.png]
         let scan = try ScanRenderer.render(ScanScene.random(seed: seed, conditions: conditions))
         let image = try ScanPipeline().decode(scan.fileBytes)
@@ -82,6 +83,25 @@ struct OverlayRendererTests {
             }
             #expect(found, "colour \(colour.key) named but not drawn")
         }
+    }
+
+    @Test("a print on which no toe showed is labelled so, not with a toe shape; a print with its toes joined keeps its shape")
+    func toesNotShown() throws {
+        var seen = (none: 0, joined: 0)
+        for seed: UInt64 in 1...6 {
+            let (_, measurement) = try Self.measured(seed: seed, dpi: 100, feet: 2, footprints: true, padless: true)
+            for (index, foot) in measurement.feet.enumerated() where foot.archIndex != nil {
+                let lines = OverlayRenderer.labelLines(for: foot, number: index + 1)
+                if foot.toeTipsMM.count < 2 {
+                    seen.none += 1
+                    #expect(lines.contains("TOES NOT SHOWN") && !lines.contains { $0.hasPrefix("TOES ") && $0 != "TOES NOT SHOWN" }, "\(lines)")
+                } else {
+                    seen.joined += 1
+                    #expect(lines.contains("TOES \(foot.toeShape.rawValue)"), "\(lines)")
+                }
+            }
+        }
+        #expect(seen.none >= 1 && seen.joined >= 1, "both kinds of print drawn: \(seen)")
     }
 
     @Test("lines are at least 0.4 mm wide at any density", arguments: [150.0, 300.0, 600.0])
