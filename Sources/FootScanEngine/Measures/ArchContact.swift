@@ -16,12 +16,26 @@ enum ArchContact {
     /// The midfoot's narrowest breadth over the greatest breadth of `parts` in `frame` (0 where the midfoot
     /// has no contact at all; 1 for an empty outline).
     static func midfootShare(frame: Frame, parts: [Range<Int>]) -> Double {
-        let indices = parts.flatMap { Array($0) }
-        guard let low = indices.map({ frame.ys[$0] }).min(), let high = indices.map({ frame.ys[$0] }).max(), high > low else { return 1 }
+        let breadth = breadth(frame: frame, parts: parts)
+        guard breadth > 0 else { return 1 }
         let length = frame.length
+        // Every sole is asked: two arrays (the cuts and their sections), nothing per vertex.
         let cuts = Array(stride(from: midfoot.lowerBound * length, through: midfoot.upperBound * length, by: 0.5))
-        let narrowest = frame.crossSections(atXs: cuts, in: parts).map { max($0.high - $0.low, 0) }.min() ?? (high - low)
-        return narrowest / (high - low)
+        var narrowest = breadth
+        for section in frame.crossSections(atXs: cuts, in: parts) { narrowest = min(narrowest, max(section.high - section.low, 0)) }
+        return narrowest / breadth
+    }
+
+    /// The greatest breadth of `parts` across the axis (0 when empty).
+    static func breadth(frame: Frame, parts: [Range<Int>]) -> Double {
+        var low = Double.infinity, high = -Double.infinity
+        for part in parts {
+            for index in part {
+                low = min(low, frame.ys[index])
+                high = max(high, frame.ys[index])
+            }
+        }
+        return high > low ? high - low : 0
     }
 
     /// Where the front's breadth is taken, as a share of the outline's length.
@@ -34,10 +48,10 @@ enum ArchContact {
     /// toes, narrower than the ball: 0.57 to 0.81 on the generated soles (toes found or not). A print whose
     /// toes left no pad ends at the ball, nearly as broad there as anywhere: 0.85 to 0.93.
     static func frontShare(frame: Frame, parts: [Range<Int>]) -> Double {
-        let indices = parts.flatMap { Array($0) }
-        guard let low = indices.map({ frame.ys[$0] }).min(), let high = indices.map({ frame.ys[$0] }).max(), high > low else { return 0 }
+        let breadth = breadth(frame: frame, parts: parts)
+        guard breadth > 0 else { return 0 }
         let section = frame.crossSection(atX: front * frame.length, in: parts)
-        return max(section.high - section.low, 0) / (high - low)
+        return max(section.high - section.low, 0) / breadth
     }
 
     /// Whether `parts` in `frame` are a print's: the midfoot leaves the arch out, or (when no toes were
