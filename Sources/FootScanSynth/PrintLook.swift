@@ -74,6 +74,8 @@ public struct PrintLook: Sendable, Codable, Hashable {
     public var sensorFloor = 0.0
     /// Pressure plate: the map drawn on white instead of black (zero pressure white).
     public var whiteBackground = false
+    /// Podoscope: trousers at the heels (dark cloth as dim as the foot beside it); nil: bare legs.
+    public var trousers: Trousers? = nil
 
     /// Draws a device's parameters.
     public static func random(_ device: PrintDevice, using random: inout SeededRandom) -> PrintLook {

@@ -59,6 +59,12 @@ extension ScanRenderer {
         }
         let contact = coverage(of: contactPolygons, blurMM: look.contactBlurMM)
         let wholeFoot = look.device == .podoscope ? coverage(of: footPolygons, blurMM: look.outlineBlurMM) : []
+        // Trousers around the heels (a podoscope's): each leg's hem in its foot's frame, on the bed.
+        let cloth = look.trousers.map { trousers in
+            coverage(of: scene.feet.map { foot in
+                trousers.outline().map { foot.toBed($0) * scale }
+            }, blurMM: trousers.blurMM)
+        } ?? []
 
         /// The nearest foot's frame at a point on the bed, mm: (along, across, that foot).
         func localFrame(_ p: Point2) -> (u: Double, frame: Frame)? {
@@ -229,7 +235,9 @@ extension ScanRenderer {
                     let level = look.bedLevel + look.bedRise * (1 - r * r)
                     let bed = SIMD3(level * 0.9, level, level * 1.15)
                     let dim = SIMD3(repeating: level + look.dimStep) * SIMD3(1, 1.05, 1)
-                    rgb = bed + (dim - bed) * wholeFoot[i]
+                    // The foot hides the cloth where both lie: the cloth shows only beside the foot.
+                    let shown = cloth.isEmpty ? wholeFoot[i] : wholeFoot[i] + (1 - wholeFoot[i]) * cloth[i] * (look.trousers?.share ?? 1)
+                    rgb = bed + (dim - bed) * shown
                     let bright = SIMD3(0.92, 1.0, 0.9) * (look.peakLevel * (0.75 + 0.25 * pressure) + 8)
                     rgb += (bright - rgb) * c
                 case .pressurePlate:

@@ -176,6 +176,11 @@ extension ScanScene {
         if let device = conditions.device {
             var look = SeededRandom(seed: seed ^ 0x9_41D7)
             lighting.printLook = PrintLook.random(device, using: &look)
+            if conditions.trousers && device == .podoscope {
+                // A stream of its own, so that other scenes stay as they were.
+                var cloth = SeededRandom(seed: seed ^ 0x7_A05E)
+                lighting.printLook?.trousers = Trousers.random(using: &cloth)
+            }
             lighting.noise = device == .pressurePlate ? 0 : look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
         }
         if conditions.quirks {

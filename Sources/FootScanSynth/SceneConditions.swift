@@ -39,6 +39,8 @@ public struct SceneConditions: Sendable {
     /// joined to the forefoot's print (irregular pads, no gap at the crease) or no toe pad at all (toes
     /// that did not press), one foot in two each.
     public var padlessPrints = false
+    /// With the podoscope device: trousers at the heels (``Trousers``), as dim as the foot beside them.
+    public var trousers = false
     /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
     public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that

@@ -48,6 +48,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With --footprints or --device: prints without separate toes: every toe's pad joined to the forefoot's print, or no toe pads at all (one foot in two each).")
     var padless = false
 
+    @Flag(help: "With --device podoscope: trousers at the heels, dark cloth around and behind each heel as dim as the foot beside it.")
+    var trousers = false
+
     @Flag(help: "With two feet: make them touch.")
     var touching = false
 
@@ -106,6 +109,7 @@ struct SynthCommand: ParsableCommand {
         if device != nil && look != nil { throw ValidationError("--device and --look do not go together: a device draws its own look.") }
         if touchingPads && !footprints && device == nil { throw ValidationError("--touching-pads needs --footprints or --device.") }
         if padless && !footprints && device == nil { throw ValidationError("--padless needs --footprints or --device.") }
+        if trousers && device != PrintDevice.podoscope.rawValue { throw ValidationError("--trousers needs --device podoscope.") }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -120,6 +124,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footprints = footprints
         conditions.touchingToePads = touchingPads
         conditions.padlessPrints = padless
+        conditions.trousers = trousers
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger

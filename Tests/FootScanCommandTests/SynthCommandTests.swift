@@ -27,7 +27,8 @@ struct SynthCommandTests {
         #expect(notFolder.stderr == "footscan: \(scan.path)/more: cannot create the folder: Not a directory\n", "\(notFolder.stderr)")
         for (options, message) in [(["--stagger", "3"], "--stagger needs --touching."),
                                    (["--touching", "--feet", "1"], "--touching needs two feet; drop --feet 1."),
-                                   (["--padless"], "--padless needs --footprints or --device.")] {
+                                   (["--padless"], "--padless needs --footprints or --device."),
+                                   (["--trousers", "--device", "contact-scanner"], "--trousers needs --device podoscope.")] {
             let outcome = try CommandRunner.run(["synth", "--out", folder.path] + options)
             #expect(outcome.status == 2)
             #expect(outcome.stderr.hasPrefix("Error: \(message)\n"), "\(outcome.stderr)")

@@ -73,6 +73,37 @@ struct PrintDeviceTests {
         }
     }
 
+    /// Trousers at the heels, as dim as the foot beside them: the cloth is no foot. A scan whose dim
+    /// outline cannot be told from its bed (the cloth's blurred edge fills the levels between) is
+    /// measured on its contact alone, as before: a footprint, never a foot lengthened or widened by cloth.
+    @Test("podoscope with trousers at the heels: the cloth left out of the whole foot's outline")
+    func podoscopeTrousers() {
+        let scans = GeneratedSet.podoscopeTrousers
+        for scan in scans {
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count, kind = scan.imageKind
+            #expect(error == nil && found == drawn, "trousers seed \(scan.seed): \(found) of \(drawn) feet, \(error ?? "")")
+            #expect(kind == .podoscope || kind == .footprint, "trousers seed \(scan.seed): \(String(describing: kind))")
+        }
+        let outlines = scans.filter { $0.imageKind == .podoscope }
+        #expect(outlines.count >= 27, "trousers: \(outlines.count) of \(scans.count) scans read as podoscope images")
+        let all = scans.flatMap(\.feet)
+        for foot in all {
+            let measured = foot.measured, side = measured?.side
+            #expect(side == foot.truth.side, "trousers seed \(foot.seed): side")
+            let length = measured?.lengthMM ?? .infinity, width = measured?.widthMM ?? .infinity
+            #expect(length <= foot.truth.lengthMM + 1 && width <= foot.truth.widthMM + 1.5, "trousers seed \(foot.seed): cloth taken for foot")
+            let arch = (measured?.archIndex ?? .infinity) - (foot.truth.archIndex ?? 0)
+            #expect(abs(arch) <= 0.02, "trousers seed \(foot.seed): arch index off by \(arch)")
+        }
+        let feet = outlines.flatMap(\.feet).filter { $0.measured != nil }
+        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
+        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
+        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        print("podoscope with trousers: \(outlines.count) of \(scans.count) scans as podoscope images, \(feet.count) feet; length error (200 dpi and more) \(length); width error \(width); heel width error \(heel)")
+        // The sole bounds: length P95 0.5 mm at 200 dpi and more, widths 0.8 mm.
+        #expect(length.p95 <= 0.5 && width.p95 <= 0.8 && heel.p95 <= 0.8, "trousers outline: length \(length), width \(width), heel \(heel)")
+    }
+
     @Test("toe pads joined to the forefoot and irregular: parted at the crease, counted, left out of the arch index")
     func touchingPads() {
         Self.expectFound(GeneratedSet.touchingPads, kind: .footprint, name: "touching pads")

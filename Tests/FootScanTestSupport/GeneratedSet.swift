@@ -124,6 +124,13 @@ package enum GeneratedSet {
     /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.
     package static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) { $0.device = .podoscope }
 
+    /// Podoscope images with trousers at the heels (``SceneConditions/trousers``): dark cloth around and
+    /// behind each heel, as dim as the foot beside it; 30 scans.
+    package static let podoscopeTrousers = atThreeDensities(seeds: 9231...9260, multiplier: 7727) {
+        $0.device = .podoscope
+        $0.trousers = true
+    }
+
     /// Contact-scanner prints whose big toe's pad, fifth toe's pad or both join the forefoot's print (no
     /// gap at the crease), all pads irregular; 30 scans.
     package static let touchingPads = atThreeDensities(seeds: 9401...9430, multiplier: 7727) {

@@ -33,7 +33,8 @@ extension MeasurementEngine {
     /// outline of its own, clear of the image's border, 1.1 to 2.5 times its area, at most 30 mm longer,
     /// and holding the toes with the rest (no pads apart): a contact scanner's or an ink print's
     /// surroundings have no such outline, and a bed's gradient, a light band or a glare strip beside a
-    /// print is not one.
+    /// print is not one. Trousers as dim as the foot around the heels are taken back to the bed first,
+    /// beyond the contact's reach (``HeelCloth``).
     func measurePodoscope(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double)
         throws(MeasurementError) -> ScanMeasurement?
     {
@@ -42,7 +43,25 @@ extension MeasurementEngine {
         // beside it, while the bed itself may vary more than that across the image.
         let smoothed = PrintSegmenter.levelled(radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image, pixelMM: pixelMM)
         guard let segmenter = OutlineSegmenter(image: smoothed, pixelMM: pixelMM) else { return nil }
-        let outline = try MeasurementStages.Segmented(image: smoothed, segmenter: segmenter).groupFeet()
+        // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
+        let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
+        let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
+        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced(asPrints: true).measure(engine: self)
+        var outline = try MeasurementStages.Segmented(image: smoothed, segmenter: segmenter).groupFeet()
+        // Trousers around the heels, as dim as the foot: taken back to the bed beyond the contact's reach.
+        let cloth = HeelCloth(prints: prints.feet.map { HeelCloth.Print($0, pixelMM: pixelMM) }, image: smoothed, segmenter: segmenter, pixelMM: pixelMM)
+        let clothed = cloth.clipped(smoothed, pixelMM: pixelMM)
+        if let clothed {
+            outline = try MeasurementStages.Segmented(image: clothed, segmenter: segmenter).groupFeet()
+            // Cloth left beyond the heels' reach stands alone: an outline with no contact inside is no foot.
+            outline.feet.removeAll { foot in
+                let box = foot.summary
+                return !contact.feet.contains { print in
+                    let c = print.summary.centroid
+                    return c.x >= Double(box.minX) && c.x <= Double(box.maxX) && c.y >= Double(box.minY) && c.y <= Double(box.maxY)
+                }
+            }
+        }
         guard outline.feet.count == contact.feet.count else { return nil }
         // Each contact print inside the outline nearest its centre (the bounds above).
         var partner: [Int] = []
@@ -63,10 +82,6 @@ extension MeasurementEngine {
                   c.x >= Double(box.minX), c.x <= Double(box.maxX), c.y >= Double(box.minY), c.y <= Double(box.maxY) else { return nil }
             partner.append(nearest)
         }
-        // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
-        let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
-        let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
-        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced(asPrints: true).measure(engine: self)
         var result = outline.traced(asPrints: false).measure(engine: self)
         for print in prints.feet {
             // Each contact's measures go to the outline whose centre lies nearest its own.
