@@ -14,7 +14,9 @@ import FootScanImage
 /// cloth hangs, the dim foot reaches a margin beyond the contact (the sole curving up off the glass).
 /// The heel reaches no further beyond its own contact than that; the midfoot no further beyond the
 /// print's convex hull (the arch may leave no contact, but stays within the hull). Dim pixels in the
-/// rear of a foot further out are cloth; when they cover more than ``clothAreaMM2``, every one of
+/// rear of a foot further out are cloth; when more than ``clothAreaMM2`` of them lie within
+/// ``clothNearMM`` of the bounds, in stretches of a row ``clothRunMM`` long or more (the bed's noise
+/// comes in specks, the levelled bed's corners stand apart), every one of
 /// them is taken back to the bed's level. Where cloth covers the heel's outline, the outline then
 /// follows the heel's contact at the margin: the heel's own edge is not to be seen there.
 struct HeelCloth {
@@ -54,6 +56,11 @@ struct HeelCloth {
 
     /// The dim area beyond the bounds that counts as cloth, mm².
     static let clothAreaMM2 = 40.0
+    /// How far beyond the slack cloth is counted, mm: cloth over the heel's outline lies against the
+    /// foot; a bright patch of bed in an image's corner (left by the levelling) does not.
+    static let clothNearMM = 10.0
+    /// The shortest stretch of a row that counts towards the cloth, mm.
+    static let clothRunMM = 3.0
     /// The slack beyond the margin before a dim pixel counts towards the cloth, mm.
     static let slackMM = 2.0
     /// The shares of a print's length, from the pternion, held to the heel's contact, and that cloth
@@ -161,36 +168,44 @@ struct HeelCloth {
     /// `image` with the cloth around the heels taken back to the bed's level, or nil when there is too
     /// little to be cloth (a podoscope image of bare feet is measured as it is).
     func clipped(_ image: ScanImage, pixelMM: Double) -> ScanImage? {
-        let slack = Self.slackMM / pixelMM, half = 0.5
+        let slack = Self.slackMM / pixelMM, near = Self.clothNearMM / pixelMM, half = 0.5
         let sign = segmenter.footIsLighter ? 1 : -1, threshold = segmenter.threshold
         let bedLevel = UInt8(clamping: segmenter.dimLevel - sign * Int(segmenter.step.rounded()))
-        /// Whether a pixel lies beyond every print's bounds (`extra` pixels past the margin, and half a
-        /// pixel: distances run between pixel centres) and in some print's rear.
-        func beyond(_ point: SIMD2<Double>, extra: Double) -> Bool {
-            var rear = false
+        /// How far a pixel lies beyond the nearest print's bounds (its margin, and half a pixel: distances
+        /// run between pixel centres), or nil when it lies in no print's rear.
+        func beyond(_ point: SIMD2<Double>) -> Double? {
+            var rear = false, nearest = Double.infinity
             for b in bounds {
-                if b.outside(point) <= b.margin + half + extra { return false }
+                nearest = min(nearest, b.outside(point) - b.margin - half)
                 if b.along(point) < b.rearLength { rear = true }
             }
-            return rear
+            return rear ? nearest : nil
         }
         // Cloth is sought over the rears' boxes.
         let boxes = bounds.map(\.heelBox).filter { $0.width > 0 && $0.height > 0 }
         guard let minX = boxes.map(\.x).min(), let minY = boxes.map(\.y).min(),
               let maxX = boxes.map({ $0.x + $0.width - 1 }).max(), let maxY = boxes.map({ $0.y + $0.height - 1 }).max() else { return nil }
         func isFoot(_ level: UInt8) -> Bool { (Int(level) - threshold) * sign >= 0 }
-        // Cloth enough? Counted on every second pixel both ways.
+        // Cloth enough? Counted on every second row, in stretches of a row at least ``clothRunMM`` long:
+        // the bed's noise above the outline's level comes in specks, cloth in sheets.
+        let shortest = Int((Self.clothRunMM / pixelMM).rounded(.up))
         var clothPixels = 0
         for y in Swift.stride(from: minY, through: maxY, by: 2) {
-            for x in Swift.stride(from: minX, through: maxX, by: 2) where isFoot(image[x, y]) {
-                if beyond(SIMD2(Double(x), Double(y)), extra: slack) { clothPixels += 4 }
+            var stretch = 0
+            for x in minX...(maxX + 1) {
+                if x <= maxX, isFoot(image[x, y]), let distance = beyond(SIMD2(Double(x), Double(y))), distance > slack, distance <= slack + near {
+                    stretch += 1
+                    continue
+                }
+                if stretch >= shortest { clothPixels += 2 * stretch }
+                stretch = 0
             }
         }
         guard Double(clothPixels) * pixelMM * pixelMM >= Self.clothAreaMM2 else { return nil }
         var pixels = image.pixels
         for y in minY...maxY {
             for x in minX...maxX where isFoot(pixels[y * image.stride + x]) {
-                if beyond(SIMD2(Double(x), Double(y)), extra: 0) { pixels[y * image.stride + x] = bedLevel }
+                if let distance = beyond(SIMD2(Double(x), Double(y))), distance > 0 { pixels[y * image.stride + x] = bedLevel }
             }
         }
         var result = ScanImage(width: image.width, height: image.height, stride: image.stride, pixels: pixels,
