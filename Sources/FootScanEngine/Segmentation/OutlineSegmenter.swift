@@ -28,18 +28,29 @@ struct OutlineSegmenter: Segmenter {
         let histogram = GreyHistogram(image: image, step: max(1, Int((0.4 / pixelMM).rounded())))
         let otsu = histogram.otsu()
         let lighter = histogram.borderMean <= Double(otsu.threshold)
-        let bed = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: lighter)
+        var bed = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: lighter)
         let sign = lighter ? 1 : -1
+        let counts = histogram.counts
+        func even(_ level: Int) -> Double {
+            Double(counts[max(level - 1, 0)] + counts[level] + counts[min(level + 1, 255)]) / 3
+        }
+        // The dim foot may outnumber the bed (a large foot on a small image, trousers as dim as the foot
+        // around it): the most frequent level is then the dim foot's, and the bed is the hump further
+        // from the contact, past a valley under half its height.
+        let beyondMode = sign > 0 ? Array(0..<max(bed.mode - 2, 0)) : Array(min(bed.mode + 3, 256)..<256)
+        if let hump = beyondMode.max(by: { even($0) < even($1) }), even(hump) >= 0.25 * even(bed.mode),
+           let valley = Swift.stride(from: hump, through: bed.mode, by: sign).map(even).min(), valley < 0.5 * even(hump) {
+            let side = sign > 0 ? Array(max(hump - 20, 0)...hump) : Array(hump...min(hump + 20, 255))
+            let total = side.reduce(0.0) { $0 + Double(counts[$1]) }
+            let spread = side.reduce(0.0) { $0 + Double(counts[$1]) * Double((($1 - hump) * ($1 - hump))) }
+            bed = (hump, total > 0 ? (spread / total).squareRoot() : 0)
+        }
         let contactLevel = lighter ? otsu.highMean : otsu.lowMean
         let low = bed.mode + sign * Int(max(3 * bed.noise, 3).rounded())
         let high = bed.mode + sign * Int(((contactLevel - Double(bed.mode)) * Double(sign) / 4).rounded())
         guard (high - low) * sign > 2 else { return nil }
         // The bed's hump (climbed to its top, then down) ends at the first valley; the dim foot is the highest level
         // beyond it (counts evened over three levels), and stands clearly above that valley.
-        let counts = histogram.counts
-        func even(_ level: Int) -> Double {
-            Double(counts[max(level - 1, 0)] + counts[level] + counts[min(level + 1, 255)]) / 3
-        }
         var valley = bed.mode
         func inside(_ level: Int) -> Bool { (level - high) * sign <= 0 }
         while inside(valley + sign) && even(valley + sign) > even(valley) { valley += sign }
