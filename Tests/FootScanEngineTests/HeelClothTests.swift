@@ -52,4 +52,55 @@ struct HeelClothTests {
         let segmenter = try #require(OutlineSegmenter(image: image, pixelMM: 1))
         #expect(HeelCloth(prints: [Self.print], image: image, segmenter: segmenter, pixelMM: 1).clipped(image, pixelMM: 1) == nil)
     }
+
+    /// A print whose heel is narrower than its hull: a heel disc (centre x = 40, radius 15) and a forefoot
+    /// ellipse (centre x = 110, 40 by 30) with nothing between, so that the hull's tangents stand well
+    /// clear of the heel's contact where the heel's bound hands over to the hull's.
+    static func peanut() -> (image: ScanImage, print: HeelCloth.Print) {
+        func inHeel(_ x: Double, _ y: Double, grown: Double) -> Bool {
+            (x - 40) * (x - 40) + (y - 70) * (y - 70) <= (15 + grown) * (15 + grown)
+        }
+        func inForefoot(_ x: Double, _ y: Double, grown: Double) -> Bool {
+            let a = 40 + grown, b = 30 + grown
+            return ((x - 110) / a) * ((x - 110) / a) + ((y - 70) / b) * ((y - 70) / b) <= 1
+        }
+        let image = PrintSegmenterTests.image(200, 140) { x, y in
+            let px = Double(x), py = Double(y)
+            if inHeel(px, py, grown: 0) || inForefoot(px, py, grown: 0) { return 230 }
+            if inHeel(px, py, grown: 3) || inForefoot(px, py, grown: 3) { return 34 }
+            return 20
+        }
+        let heel = (0..<180).map { k -> SIMD2<Double> in
+            let t = Double(k) / 90 * Double.pi
+            return SIMD2(40 + 15 * cos(t), 70 + 15 * sin(t))
+        }
+        let forefoot = (0..<360).map { k -> SIMD2<Double> in
+            let t = Double(k) / 180 * Double.pi
+            return SIMD2(110 + 40 * cos(t), 70 + 30 * sin(t))
+        }
+        let print = HeelCloth.Print(contour: heel + forefoot, pternion: SIMD2(25, 70), axis: SIMD2(1, 0),
+                                    ballLine: (SIMD2(110, 100), SIMD2(110, 40)), length: 125)
+        return (image, print)
+    }
+
+    @Test("the heel's bound passes to the hull's over a tenth of the length, without a step")
+    func handover() throws {
+        let (image, print) = Self.peanut()
+        let segmenter = try #require(OutlineSegmenter(image: image, pixelMM: 1))
+        let cloth = HeelCloth(prints: [print], image: image, segmenter: segmenter, pixelMM: 1)
+        let bounds = try #require(cloth.bounds.first)
+        let distances = cloth.contactDistances(bounds, image: image)
+        // Along a row 20 px beside the axis, from 0.15 to 0.35 of the length (x = 43.75 to 68.75).
+        let y = 90
+        let values = (44...69).map { bounds.outside(x: $0, y: y, distances: distances) }
+        let heel = Double(distances[(y - bounds.nearBox.y) * bounds.nearBox.width + 44 - bounds.nearBox.x].squareRoot())
+        let hull = HeelCloth.excess(SIMD2(69, Double(y)), support: bounds.support)
+        #expect(values.first == heel, "in the heel, the distance from the contact")
+        #expect(values.last == hull, "past the handover, the hull's")
+        // The two differ by several pixels at the handover (a step the outline would show).
+        let atHandover = Double(distances[(y - bounds.nearBox.y) * bounds.nearBox.width + 56 - bounds.nearBox.x].squareRoot())
+        #expect(atHandover - HeelCloth.excess(SIMD2(56, Double(y)), support: bounds.support) >= 5, "heel and hull bounds differ here")
+        let steps = zip(values, values.dropFirst()).map { abs($1 - $0) }
+        #expect(steps.allSatisfy { $0 <= 2.5 }, "no step between neighbouring pixels: \(steps)")
+    }
 }

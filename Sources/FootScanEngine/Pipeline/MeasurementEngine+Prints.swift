@@ -51,36 +51,36 @@ extension MeasurementEngine {
         // Trousers around the heels, as dim as the foot: taken back to the bed beyond the contact's reach.
         let cloth = HeelCloth(prints: prints.feet.map { HeelCloth.Print($0, pixelMM: pixelMM) }, image: smoothed, segmenter: segmenter, pixelMM: pixelMM)
         let clothed = cloth.clipped(smoothed, pixelMM: pixelMM)
-        if let clothed {
-            outline = try MeasurementStages.Segmented(image: clothed, segmenter: segmenter).groupFeet()
-            // Cloth left beyond the heels' reach stands alone: an outline with no contact inside is no foot.
-            outline.feet.removeAll { foot in
-                let box = foot.summary
-                return !contact.feet.contains { print in
-                    let c = print.summary.centroid
-                    return c.x >= Double(box.minX) && c.x <= Double(box.maxX) && c.y >= Double(box.minY) && c.y <= Double(box.maxY)
-                }
-            }
-        }
-        guard outline.feet.count == contact.feet.count else { return nil }
-        // Each contact print inside the outline nearest its centre (the bounds above).
+        if let clothed { outline = try MeasurementStages.Segmented(image: clothed, segmenter: segmenter).groupFeet() }
+        // Each contact print inside an outline of its own: of the outlines whose bounds hold its centre,
+        // the one whose centre lies nearest.
         var partner: [Int] = []
+        let mmPerPixelX = contact.segmented.mmPerPixelX, mmPerPixelY = contact.segmented.mmPerPixelY
         for print in contact.feet {
             let c = print.summary.centroid
-            guard let nearest = outline.feet.indices.min(by: { a, b in
-                let p = outline.feet[a].summary.centroid, q = outline.feet[b].summary.centroid
-                return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) < (q.x - c.x) * (q.x - c.x) + (q.y - c.y) * (q.y - c.y)
-            }) else { return nil }
+            func distance(_ index: Int) -> Double {
+                let p = outline.feet[index].summary.centroid
+                return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y)
+            }
+            let holding = outline.feet.indices.filter { index in
+                let box = outline.feet[index].summary
+                return c.x >= Double(box.minX) && c.x <= Double(box.maxX) && c.y >= Double(box.minY) && c.y <= Double(box.maxY)
+            }
+            guard let nearest = holding.min(by: { distance($0) < distance($1) }) else { return nil }
             let box = outline.feet[nearest].summary
-            let mmPerPixelX = contact.segmented.mmPerPixelX, mmPerPixelY = contact.segmented.mmPerPixelY
             let outlineLength = box.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major, printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
             guard !partner.contains(nearest), outline.feet[nearest].pads.isEmpty,
                   box.area >= 1.1 * print.summary.area, box.area <= 2.5 * print.summary.area,
                   outlineLength <= printLength + 30,
-                  box.minX > 0, box.minY > 0, box.maxX < image.width - 1, box.maxY < image.height - 1,
-                  c.x >= Double(box.minX), c.x <= Double(box.maxX), c.y >= Double(box.minY), c.y <= Double(box.maxY) else { return nil }
+                  box.minX > 0, box.minY > 0, box.maxX < image.width - 1, box.maxY < image.height - 1 else { return nil }
             partner.append(nearest)
+        }
+        // An outline holding no contact: cloth left beyond the heels' reach where cloth was taken back
+        // (no foot), and no podoscope image otherwise.
+        if partner.count < outline.feet.count {
+            guard clothed != nil else { return nil }
+            outline.feet = outline.feet.indices.filter { partner.contains($0) }.map { outline.feet[$0] }
         }
         var result = outline.traced(asPrints: false).measure(engine: self)
         for print in prints.feet {
@@ -100,4 +100,3 @@ extension MeasurementEngine {
         return result
     }
 }
-

@@ -13,7 +13,9 @@ import FootScanImage
 /// The contact print inside each outline bounds where the foot can be. Across the ball, where no
 /// cloth hangs, the dim foot reaches a margin beyond the contact (the sole curving up off the glass).
 /// The heel reaches no further beyond its own contact than that; the midfoot no further beyond the
-/// print's convex hull (the arch may leave no contact, but stays within the hull). Dim pixels in the
+/// print's convex hull (the arch may leave no contact, but stays within the hull); between the two the
+/// bound passes from one to the other over a tenth of the foot's length, so that the outline shows no
+/// step where cloth lies beside it. Dim pixels in the
 /// rear of a foot further out are cloth; when more than ``clothAreaMM2`` of them lie within
 /// ``clothNearMM`` of the bounds, in stretches of a row ``clothRunMM`` long or more (the bed's noise
 /// comes in specks, the levelled bed's corners stand apart), every one of
@@ -21,29 +23,37 @@ import FootScanImage
 /// follows the heel's contact at the margin: the heel's own edge is not to be seen there.
 struct HeelCloth {
     /// One print's bounds, in pixels: its hull's support (the furthest reach of the contact along each
-    /// of ``directions``), the margin, its frame (pternion, axis), how far along the axis the heel and
-    /// the rear reach, and the distances from the contact over a box around the rear (where cloth is
-    /// sought).
+    /// of ``directions``), the margin, its frame (pternion, axis), how far along the axis the heel, the
+    /// handover to the hull and the rear reach, where cloth is sought (``rearBox``) and where the
+    /// distances from the contact are wanted (``nearBox``: every pixel of the heel within reach of the
+    /// cloth's count; further out the hull alone puts a pixel beyond it).
     struct Bounds {
         var support: [Double]
         var margin: Double
         var pternion: SIMD2<Double>
         var axis: SIMD2<Double>
         var heelLength: Double
+        var handoverLength: Double
         var rearLength: Double
-        var heelBox: (x: Int, y: Int, width: Int, height: Int)
-        var heelDistances: [Float]
+        var rearBox: PixelBox
+        var nearBox: PixelBox
 
         /// How far `point` lies along the axis from the pternion.
         func along(_ point: SIMD2<Double>) -> Double { ((point - pternion) * axis).sum() }
 
-        /// How far `point` lies beyond the foot's bounds: from the heel's contact in the heel, from the
-        /// print's hull elsewhere.
-        func outside(_ point: SIMD2<Double>) -> Double {
-            guard along(point) < heelLength else { return HeelCloth.excess(point, support: support) }
-            let x = Int(point.x.rounded()) - heelBox.x, y = Int(point.y.rounded()) - heelBox.y
-            guard x >= 0, y >= 0, x < heelBox.width, y < heelBox.height else { return .infinity }
-            return Double(heelDistances[y * heelBox.width + x].squareRoot())
+        /// How far pixel (`x`, `y`) lies beyond the foot's bounds: from the nearest contact (squared
+        /// `distances` over ``nearBox``) in the heel, from the print's hull from the handover on, and
+        /// passing evenly from one to the other between. With no `distances`, from the hull everywhere.
+        func outside(x: Int, y: Int, distances: [Float]?) -> Double {
+            let point = SIMD2(Double(x), Double(y)), hull = HeelCloth.excess(point, support: support)
+            let distance = along(point)
+            guard distance < handoverLength, let distances else { return hull }
+            // Outside the near box the hull alone already puts the pixel past every count.
+            guard nearBox.contains(x: x, y: y) else { return hull }
+            let heel = Double(distances[(y - nearBox.y) * nearBox.width + x - nearBox.x].squareRoot())
+            guard distance > heelLength else { return heel }
+            let share = (distance - heelLength) / (handoverLength - heelLength)
+            return heel + share * (hull - heel)
         }
     }
 
@@ -63,9 +73,10 @@ struct HeelCloth {
     static let clothRunMM = 3.0
     /// The slack beyond the margin before a dim pixel counts towards the cloth, mm.
     static let slackMM = 2.0
-    /// The shares of a print's length, from the pternion, held to the heel's contact, and that cloth
-    /// may hang beside.
-    static let heelShare = 0.25
+    /// The shares of a print's length, from the pternion: held to the heel's contact; handed over from
+    /// it to the hull; that cloth may hang beside.
+    static let heelShare = 0.2
+    static let handoverShare = 0.3
     static let rearShare = 0.55
     /// How far beyond the contact the margin is sought, mm; how far around the heel cloth is sought.
     static let longestMarginMM = 15.0
@@ -73,6 +84,8 @@ struct HeelCloth {
 
     let bounds: [Bounds]
     let segmenter: OutlineSegmenter
+    /// Which pixels are contact: two dim steps above the dim foot.
+    let contact: ForegroundTest
 
     /// What the bounds need of a contact print, in the image's pixels: its outline, its pternion and
     /// axis (heel to toe), the ends of its ball line, and its length.
@@ -105,15 +118,16 @@ struct HeelCloth {
     init(prints: [Print], image: ScanImage, segmenter: OutlineSegmenter, pixelMM: Double) {
         self.segmenter = segmenter
         let sign = segmenter.footIsLighter ? 1 : -1
-        let contactLevel = segmenter.dimLevel + sign * Int((2 * segmenter.step).rounded())
-        func level(_ p: SIMD2<Double>) -> Int? {
+        let contact = ForegroundTest(reaching: segmenter.dimLevel + sign * Int((2 * segmenter.step).rounded()), footIsLighter: segmenter.footIsLighter)
+        let foot = segmenter.test
+        self.contact = contact
+        func level(_ p: SIMD2<Double>) -> UInt8? {
             let x = Int(p.x.rounded()), y = Int(p.y.rounded())
             guard x >= 0, y >= 0, x < image.width, y < image.height else { return nil }
-            return Int(image[x, y])
+            return image[x, y]
         }
-        func isContact(_ value: Int) -> Bool { (value - contactLevel) * sign >= 0 }
-        func isFoot(_ value: Int) -> Bool { (value - segmenter.threshold) * sign >= 0 }
         let longest = Self.longestMarginMM / pixelMM, reach = Self.clothReachMM / pixelMM
+        let counted = (Self.slackMM + Self.clothNearMM + 1) / pixelMM + 0.5
         bounds = prints.map { print in
             let contour = print.contour
             let support = Self.directions.map { n in contour.reduce(-Double.infinity) { max($0, ($1 * n).sum()) } }
@@ -125,11 +139,11 @@ struct HeelCloth {
                 let step = across / span * 0.25
                 for (start, direction) in [(lateral, step), (medial, -step)] {
                     var point = start, travelled = 0.0, distance = 0.0
-                    while travelled < longest, let value = level(point + direction), isContact(value) {
+                    while travelled < longest, let value = level(point + direction), contact.isForeground(value) {
                         point += direction
                         travelled += 0.25
                     }
-                    while distance < longest, let value = level(point + direction), isFoot(value), !isContact(value) {
+                    while distance < longest, let value = level(point + direction), foot.isForeground(value), !contact.isForeground(value) {
                         point += direction
                         distance += 0.25
                     }
@@ -137,23 +151,22 @@ struct HeelCloth {
                 }
             }
             let margin = reaches.isEmpty ? 0 : reaches.reduce(0, +) / Double(reaches.count)
-            // Distances from the contact over a box around the rear, as far out as cloth is sought.
-            let length = print.length, heelLength = Self.heelShare * length
-            let axis = print.axis, side = SIMD2(-axis.y, axis.x), pternion = print.pternion
-            let rearLength = Self.rearShare * length
-            let corners = [pternion - axis * reach - side * reach, pternion - axis * reach + side * reach,
-                           pternion + axis * rearLength - side * reach, pternion + axis * rearLength + side * reach]
-            let x0 = max(0, Int(corners.map(\.x).min()?.rounded(.down) ?? 0)), y0 = max(0, Int(corners.map(\.y).min()?.rounded(.down) ?? 0))
-            let x1 = min(image.width - 1, Int(corners.map(\.x).max()?.rounded(.up) ?? -1))
-            let y1 = min(image.height - 1, Int(corners.map(\.y).max()?.rounded(.up) ?? -1))
-            let box = (x: x0, y: y0, width: max(0, x1 - x0 + 1), height: max(0, y1 - y0 + 1))
-            var seeds = [Bool](repeating: false, count: box.width * box.height)
-            for y in 0..<box.height {
-                for x in 0..<box.width where isContact(Int(image[box.x + x, box.y + y])) { seeds[y * box.width + x] = true }
-            }
-            return Bounds(support: support, margin: margin, pternion: pternion, axis: axis, heelLength: heelLength,
-                          rearLength: rearLength, heelBox: box,
-                          heelDistances: DistanceTransform.squaredDistances(seeds: seeds, width: box.width, height: box.height))
+            let length = print.length, axis = print.axis, side = SIMD2(-axis.y, axis.x), pternion = print.pternion
+            let rearLength = Self.rearShare * length, handoverLength = Self.handoverShare * length
+            // Cloth is sought around the rear, as far out as it may hang.
+            let rearBox = PixelBox(covering: [pternion - axis * reach - side * reach, pternion - axis * reach + side * reach,
+                                         pternion + axis * rearLength - side * reach, pternion + axis * rearLength + side * reach],
+                              width: image.width, height: image.height)
+            // The contact's distances are wanted wherever a pixel of the heel could count as cloth.
+            let frame = contour.map { SIMD2((($0 - pternion) * axis).sum(), (($0 - pternion) * side).sum()) }
+            let within = margin + counted
+            let back = (frame.map(\.x).min() ?? 0) - within, front = handoverLength + within
+            let left = (frame.map(\.y).min() ?? 0) - within, right = (frame.map(\.y).max() ?? 0) + within
+            let nearBox = PixelBox(covering: [pternion + axis * back + side * left, pternion + axis * back + side * right,
+                                         pternion + axis * front + side * left, pternion + axis * front + side * right],
+                              width: image.width, height: image.height)
+            return Bounds(support: support, margin: margin, pternion: pternion, axis: axis, heelLength: Self.heelShare * length,
+                          handoverLength: handoverLength, rearLength: rearLength, rearBox: rearBox, nearBox: nearBox)
         }
     }
 
@@ -165,47 +178,64 @@ struct HeelCloth {
         return largest
     }
 
+    /// Squared distances from the contact over `bounds`' near box of `image`.
+    func contactDistances(_ bounds: Bounds, image: ScanImage) -> [Float] {
+        let box = bounds.nearBox
+        var seeds = [Bool](repeating: false, count: box.width * box.height)
+        for y in 0..<box.height {
+            for x in 0..<box.width where contact.isForeground(image[box.x + x, box.y + y]) { seeds[y * box.width + x] = true }
+        }
+        return DistanceTransform.squaredDistances(seeds: seeds, width: box.width, height: box.height)
+    }
+
     /// `image` with the cloth around the heels taken back to the bed's level, or nil when there is too
-    /// little to be cloth (a podoscope image of bare feet is measured as it is).
+    /// little to be cloth (a podoscope image of bare feet is measured as it is). Cloth hangs well beyond
+    /// the print's hull (tens of millimetres to each side of the heel): the hull alone is asked first,
+    /// and the distances from the contact are taken only when it finds enough.
     func clipped(_ image: ScanImage, pixelMM: Double) -> ScanImage? {
-        let slack = Self.slackMM / pixelMM, near = Self.clothNearMM / pixelMM, half = 0.5
-        let sign = segmenter.footIsLighter ? 1 : -1, threshold = segmenter.threshold
+        let slack = Self.slackMM / pixelMM, near = Self.clothNearMM / pixelMM
+        let sign = segmenter.footIsLighter ? 1 : -1, foot = segmenter.test, contact = contact
         let bedLevel = UInt8(clamping: segmenter.dimLevel - sign * Int(segmenter.step.rounded()))
         /// How far a pixel lies beyond the nearest print's bounds (its margin, and half a pixel: distances
         /// run between pixel centres), or nil when it lies in no print's rear.
-        func beyond(_ point: SIMD2<Double>) -> Double? {
+        func beyond(x: Int, y: Int, distances: [[Float]]?) -> Double? {
             var rear = false, nearest = Double.infinity
-            for b in bounds {
-                nearest = min(nearest, b.outside(point) - b.margin - half)
-                if b.along(point) < b.rearLength { rear = true }
+            for (k, b) in bounds.enumerated() {
+                nearest = min(nearest, b.outside(x: x, y: y, distances: distances?[k]) - b.margin - 0.5)
+                if b.along(SIMD2(Double(x), Double(y))) < b.rearLength { rear = true }
             }
             return rear ? nearest : nil
         }
-        // Cloth is sought over the rears' boxes.
-        let boxes = bounds.map(\.heelBox).filter { $0.width > 0 && $0.height > 0 }
+        // Cloth is sought over the rears' boxes, on dim pixels only: contact is no cloth.
+        let boxes = bounds.map(\.rearBox).filter { !$0.isEmpty }
         guard let minX = boxes.map(\.x).min(), let minY = boxes.map(\.y).min(),
               let maxX = boxes.map({ $0.x + $0.width - 1 }).max(), let maxY = boxes.map({ $0.y + $0.height - 1 }).max() else { return nil }
-        func isFoot(_ level: UInt8) -> Bool { (Int(level) - threshold) * sign >= 0 }
-        // Cloth enough? Counted on every second row, in stretches of a row at least ``clothRunMM`` long:
-        // the bed's noise above the outline's level comes in specks, cloth in sheets.
-        let shortest = Int((Self.clothRunMM / pixelMM).rounded(.up))
-        var clothPixels = 0
-        for y in Swift.stride(from: minY, through: maxY, by: 2) {
-            var stretch = 0
-            for x in minX...(maxX + 1) {
-                if x <= maxX, isFoot(image[x, y]), let distance = beyond(SIMD2(Double(x), Double(y))), distance > slack, distance <= slack + near {
-                    stretch += 1
-                    continue
+        func isDim(_ level: UInt8) -> Bool { foot.isForeground(level) && !contact.isForeground(level) }
+        /// Cloth enough? Counted on every second row, in stretches of a row at least ``clothRunMM`` long:
+        /// the bed's noise above the outline's level comes in specks, cloth in sheets.
+        func isCloth(distances: [[Float]]?) -> Bool {
+            let shortest = Int((Self.clothRunMM / pixelMM).rounded(.up))
+            var clothPixels = 0
+            for y in Swift.stride(from: minY, through: maxY, by: 2) {
+                var stretch = 0
+                for x in minX...(maxX + 1) {
+                    if x <= maxX, isDim(image[x, y]), let distance = beyond(x: x, y: y, distances: distances), distance > slack, distance <= slack + near {
+                        stretch += 1
+                        continue
+                    }
+                    if stretch >= shortest { clothPixels += 2 * stretch }
+                    stretch = 0
                 }
-                if stretch >= shortest { clothPixels += 2 * stretch }
-                stretch = 0
             }
+            return Double(clothPixels) * pixelMM * pixelMM >= Self.clothAreaMM2
         }
-        guard Double(clothPixels) * pixelMM * pixelMM >= Self.clothAreaMM2 else { return nil }
+        guard isCloth(distances: nil) else { return nil }
+        let distances = bounds.map { contactDistances($0, image: image) }
+        guard isCloth(distances: distances) else { return nil }
         var pixels = image.pixels
         for y in minY...maxY {
-            for x in minX...maxX where isFoot(pixels[y * image.stride + x]) {
-                if let distance = beyond(SIMD2(Double(x), Double(y))), distance > 0 { pixels[y * image.stride + x] = bedLevel }
+            for x in minX...maxX where isDim(pixels[y * image.stride + x]) {
+                if let distance = beyond(x: x, y: y, distances: distances), distance > 0 { pixels[y * image.stride + x] = bedLevel }
             }
         }
         var result = ScanImage(width: image.width, height: image.height, stride: image.stride, pixels: pixels,

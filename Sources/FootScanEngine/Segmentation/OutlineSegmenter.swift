@@ -5,7 +5,11 @@ import FootScanImage
 /// A podoscope's camera sees the contact bright and the rest of the sole a faint step (10 to 15 grey
 /// levels) above the bed. On an image smoothed at half a millimetre, the bed's peak and the foot's dim
 /// level are the two most frequent levels below the contact's; the foot is everything above half-way
-/// between them, which is where a symmetric smoothing leaves the outline's edge.
+/// between them, which is where a symmetric smoothing leaves the outline's edge. The bed's peak is
+/// usually the most frequent level of all; where the dim foot outnumbers the bed (a large foot on a
+/// small image, or trousers as dim as the foot around it), the most frequent level is the dim foot's,
+/// and the bed is the hump beyond it, away from the contact, past a valley under half that hump's
+/// height.
 struct OutlineSegmenter: Segmenter {
     /// The level between bed and dim foot.
     let threshold: Int
@@ -16,14 +20,18 @@ struct OutlineSegmenter: Segmenter {
     /// The dim foot's level.
     let dimLevel: Int
 
+    /// Which pixels are foot: the whole foot, dim or in contact.
+    var test: ForegroundTest { ForegroundTest(threshold: threshold, footIsLighter: footIsLighter) }
+
     /// The radius of the smoothing before the outline is sought, mm.
     static let smoothingMM = 0.5
 
     /// The outline's level on `image` (smoothed, its bed made level), when the image shows a dim foot
-    /// around a contact print: a second peak between the bed's and the contact's level, past the valley
-    /// that ends the bed's hump and half as high again as that valley, at least five noise deviations (and
-    /// five levels) above the bed, whose pixels are at least a tenth as many as the contact's. Nil otherwise
-    /// (a contact scanner's black bed, an ink print on paper: nothing lies between).
+    /// around a contact print: a second peak between the bed's (found as the type's summary says) and the
+    /// contact's level, past the valley that ends the bed's hump and half as high again as that valley, at
+    /// least five noise deviations (and five levels) above the bed, whose pixels are at least a tenth as
+    /// many as the contact's. Nil otherwise (a contact scanner's black bed, an ink print on paper: nothing
+    /// lies between).
     init?(image: ScanImage, pixelMM: Double) {
         let histogram = GreyHistogram(image: image, step: max(1, Int((0.4 / pixelMM).rounded())))
         let otsu = histogram.otsu()
@@ -40,10 +48,7 @@ struct OutlineSegmenter: Segmenter {
         let beyondMode = sign > 0 ? Array(0..<max(bed.mode - 2, 0)) : Array(min(bed.mode + 3, 256)..<256)
         if let hump = beyondMode.max(by: { even($0) < even($1) }), even(hump) >= 0.25 * even(bed.mode),
            let valley = Swift.stride(from: hump, through: bed.mode, by: sign).map(even).min(), valley < 0.5 * even(hump) {
-            let side = sign > 0 ? Array(max(hump - 20, 0)...hump) : Array(hump...min(hump + 20, 255))
-            let total = side.reduce(0.0) { $0 + Double(counts[$1]) }
-            let spread = side.reduce(0.0) { $0 + Double(counts[$1]) * Double((($1 - hump) * ($1 - hump))) }
-            bed = (hump, total > 0 ? (spread / total).squareRoot() : 0)
+            bed = (hump, histogram.noise(around: hump, footIsLighter: lighter))
         }
         let contactLevel = lighter ? otsu.highMean : otsu.lowMean
         let low = bed.mode + sign * Int(max(3 * bed.noise, 3).rounded())
@@ -72,7 +77,7 @@ struct OutlineSegmenter: Segmenter {
     }
 
     func segment(_ image: ScanImage, pixelMM: Double) -> Foreground {
-        let test = ForegroundTest(threshold: threshold, footIsLighter: footIsLighter)
+        let test = self.test
         var (runs, rowStarts) = RunExtraction.runs(of: image, test: test)
         let width = image.width
         let visible = VisibleArea.detect(runs: runs, rowStarts: rowStarts, width: width, height: image.height, pixelMM: pixelMM)

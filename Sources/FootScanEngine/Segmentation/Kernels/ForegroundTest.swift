@@ -20,6 +20,13 @@ struct ForegroundTest: Sendable {
         }
     }
 
+    /// The test for a level that is itself foot: a light foot is `value >= level`, a dark foot is
+    /// `value <= level` (a level of 0 for a light foot, or 255 for a dark one, leaves out the extreme
+    /// value itself).
+    init(reaching level: Int, footIsLighter: Bool) {
+        self.init(threshold: footIsLighter ? level - 1 : level, footIsLighter: footIsLighter)
+    }
+
     /// Whether one sample is foot.
     @inline(__always) func isForeground(_ value: UInt8) -> Bool { (value ^ flip) > level }
 

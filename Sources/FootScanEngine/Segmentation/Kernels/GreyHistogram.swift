@@ -72,11 +72,18 @@ extension GreyHistogram {
         let threshold = min(max(threshold, 0), 254)
         let bedSide = footIsLighter ? Array(0...threshold) : Array((threshold + 1)...255)
         let mode = bedSide.max { counts[$0] < counts[$1] } ?? threshold
+        return (mode, noise(around: mode, footIsLighter: footIsLighter))
+    }
+
+    /// The noise of a peak at `mode`: the root mean square departure from it over the 20 levels on its far
+    /// side from the foot, where no print lies.
+    func noise(around mode: Int, footIsLighter: Bool) -> Double {
+        let mode = min(max(mode, 0), 255)
         var spread = 0.0, total = 0.0
         for level in (footIsLighter ? Array(max(mode - 20, 0)...mode) : Array(mode...min(mode + 20, 255))) {
             spread += Double(counts[level]) * Double((level - mode) * (level - mode))
             total += Double(counts[level])
         }
-        return (mode, total > 0 ? (spread / total).squareRoot() : 0)
+        return total > 0 ? (spread / total).squareRoot() : 0
     }
 }
