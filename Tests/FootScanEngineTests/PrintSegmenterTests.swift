@@ -117,4 +117,18 @@ struct PrintSegmenterTests {
         let contactScanner = Self.image(200, 200) { x, y in (60..<140).contains(x) && (40..<160).contains(y) ? 220 : 2 }
         #expect(OutlineSegmenter(image: contactScanner, pixelMM: 0.25) == nil)
     }
+
+    @Test("around the toes alone, a podoscope's outline level shows where the whole image hides it")
+    func outlineLevelAroundToes() throws {
+        // The top half as above; below it a bed darkening from 20 to 6, whose spread hides the dim step.
+        let image = Self.image(200, 400) { x, y in
+            if (60..<140).contains(x) && (40..<160).contains(y) { return 220 }
+            if (45..<155).contains(x) && (25..<175).contains(y) { return 34 }
+            if y >= 200 { return 20 - 14 * Double(y - 200) / 200 }
+            return 20
+        }
+        #expect(OutlineSegmenter(image: image, pixelMM: 0.25) == nil)
+        let around = try #require(OutlineSegmenter(image: image, pixelMM: 0.25, around: PixelBox(x: 0, y: 0, width: 200, height: 200)))
+        #expect((26...28).contains(around.threshold) && (33...35).contains(around.dimLevel), "as on the top half alone")
+    }
 }

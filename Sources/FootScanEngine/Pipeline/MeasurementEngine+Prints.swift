@@ -42,7 +42,10 @@ extension MeasurementEngine {
         // Smoothed, and the bed made level: the dim foot is a step of 10 to 15 levels above the bed
         // beside it, while the bed itself may vary more than that across the image.
         let smoothed = PrintSegmenter.levelled(radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image, pixelMM: pixelMM)
-        guard let segmenter = OutlineSegmenter(image: smoothed, pixelMM: pixelMM) else { return nil }
+        // The dim foot's level on the whole image, or around the toes alone when cloth hides it there.
+        guard let segmenter = OutlineSegmenter(image: smoothed, pixelMM: pixelMM)
+                ?? OutlineSegmenter(image: smoothed, pixelMM: pixelMM, around: Self.toes(of: contact, pixelMM: pixelMM, width: image.width, height: image.height))
+        else { return nil }
         // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
         let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
         let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
@@ -98,5 +101,19 @@ extension MeasurementEngine {
         result.imageKind = .podoscope
         result.contrast = prints.contrast
         return result
+    }
+
+    /// How far around the toe pads the levels of a podoscope image's toes are read, mm: the ball and
+    /// the bed beyond the toes lie within it.
+    static let aroundToesMM = 25.0
+
+    /// The pixels around every foot's toe pads on `contact` (an image `width` x `height`).
+    static func toes(of contact: MeasurementStages.Grouped, pixelMM: Double, width: Int, height: Int) -> PixelBox {
+        let reach = aroundToesMM / pixelMM
+        let corners = contact.feet.flatMap(\.pads).flatMap { pad -> [SIMD2<Double>] in
+            let region = contact.regions[pad]
+            return [SIMD2(Double(region.minX) - reach, Double(region.minY) - reach), SIMD2(Double(region.maxX) + reach, Double(region.maxY) + reach)]
+        }
+        return PixelBox(covering: corners, width: width, height: height)
     }
 }

@@ -33,7 +33,20 @@ struct OutlineSegmenter: Segmenter {
     /// many as the contact's. Nil otherwise (a contact scanner's black bed, an ink print on paper: nothing
     /// lies between).
     init?(image: ScanImage, pixelMM: Double) {
-        let histogram = GreyHistogram(image: image, step: max(1, Int((0.4 / pixelMM).rounded())))
+        self.init(histogram: GreyHistogram(image: image, step: max(1, Int((0.4 / pixelMM).rounded()))))
+    }
+
+    /// The outline's level read on `box` of `image` alone: around the toes and the ball, where no cloth
+    /// hangs. Trousers around the heels, as dim as the foot, can fill the whole image's histogram
+    /// between bed and foot, or outnumber the bed; around the toes the bed, the dim foot and the contact
+    /// stand apart as on a bare foot.
+    init?(image: ScanImage, pixelMM: Double, around box: PixelBox) {
+        guard !box.isEmpty else { return nil }
+        self.init(image: image.cropped(to: box), pixelMM: pixelMM)
+    }
+
+    /// The outline's level from `histogram` (of an image smoothed, its bed made level).
+    private init?(histogram: GreyHistogram) {
         let otsu = histogram.otsu()
         let lighter = histogram.borderMean <= Double(otsu.threshold)
         var bed = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: lighter)
