@@ -128,7 +128,18 @@ struct PrintSegmenterTests {
             return 20
         }
         #expect(OutlineSegmenter(image: image, pixelMM: 0.25) == nil)
-        let around = try #require(OutlineSegmenter(image: image, pixelMM: 0.25, around: PixelBox(x: 0, y: 0, width: 200, height: 200)))
+        let around = try #require(OutlineSegmenter(image: image, pixelMM: 0.25, around: [PixelBox(x: 0, y: 0, width: 200, height: 200)]))
         #expect((26...28).contains(around.threshold) && (33...35).contains(around.dimLevel), "as on the top half alone")
+        // Two feet side by side, a box around each: read as one.
+        let pair = Self.image(400, 400) { x, y in
+            let x = x % 200
+            if (60..<140).contains(x) && (40..<160).contains(y) { return 220 }
+            if (45..<155).contains(x) && (25..<175).contains(y) { return 34 }
+            if y >= 200 { return 20 - 14 * Double(y - 200) / 200 }
+            return 20
+        }
+        let boxes = [PixelBox(x: 0, y: 0, width: 200, height: 200), PixelBox(x: 200, y: 0, width: 200, height: 200)]
+        let aroundHalves = try #require(OutlineSegmenter(image: pair, pixelMM: 0.25, around: boxes))
+        #expect(aroundHalves.threshold == around.threshold && aroundHalves.dimLevel == around.dimLevel)
     }
 }

@@ -1,5 +1,3 @@
-import FootScanImage
-
 /// A rectangle of an image's pixels.
 struct PixelBox: Equatable {
     var x: Int
@@ -26,18 +24,5 @@ struct PixelBox: Equatable {
         self.y = y
         self.width = width
         self.height = height
-    }
-}
-
-extension ScanImage {
-    /// The pixels of `box` (which lies on the image), as an image of their own.
-    func cropped(to box: PixelBox) -> ScanImage {
-        var cropped: [UInt8] = []
-        cropped.reserveCapacity(max(0, box.width * box.height))
-        for y in Swift.stride(from: box.y, to: box.y + box.height, by: 1) {
-            let row = y * stride + box.x
-            cropped.append(contentsOf: pixels[row..<(row + box.width)])
-        }
-        return ScanImage(width: box.width, height: box.height, stride: box.width, pixels: cropped, density: density, source: source)
     }
 }

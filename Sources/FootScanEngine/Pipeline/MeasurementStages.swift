@@ -51,7 +51,7 @@ public enum MeasurementStages {
             let (regions, labels) = RegionLabeler.regions(of: foreground.runs, rowStarts: foreground.rowStarts)
             let grouping = FootGrouping(regions: regions, runs: foreground.runs, labels: labels, foreground: foreground, image: image,
                                         mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
-            return Grouped(segmented: self, regions: regions, rowFills: grouping.rowFills, feet: grouping.feet)
+            return Grouped(segmented: self, regions: regions, labels: labels, rowFills: grouping.rowFills, feet: grouping.feet)
         }
     }
 
@@ -59,6 +59,8 @@ public enum MeasurementStages {
     public struct Grouped: Sendable {
         let segmented: Segmented
         let regions: [ForegroundRegion]
+        /// For each of the foreground's runs, the index of its region.
+        let labels: [Int32]
         /// Each region's row fill (``FootGrouping/rowFills(runs:labels:regionCount:)``).
         let rowFills: [Double]
         var feet: [FootGrouping.Foot]
@@ -79,6 +81,17 @@ public enum MeasurementStages {
                                   areaMM2: region.area * mmPerPixelX * mmPerPixelY, lengthMM: extents.major, widthMM: extents.minor,
                                   isFoot: footParts.contains(index))
             }
+        }
+
+        /// The feet whose foreground holds pixel (`x`, `y`): none when the pixel is background, more than
+        /// one only for touching feet parted by a wall.
+        func feet(holdingPixelX x: Int, y: Int) -> [Int] {
+            let foreground = segmented.foreground
+            guard y >= 0, y + 1 < foreground.rowStarts.count else { return [] }
+            let row = foreground.rowStarts[y]..<foreground.rowStarts[y + 1]
+            guard let run = row.first(where: { Int(foreground.runs[$0].start) <= x && x < Int(foreground.runs[$0].end) }) else { return [] }
+            let region = Int(labels[run])
+            return feet.indices.filter { feet[$0].parts.contains(region) || feet[$0].pads.contains(region) }
         }
 
         /// The foreground runs of every row: `(row, start, end)` with `end` one past the last pixel.

@@ -36,13 +36,15 @@ struct OutlineSegmenter: Segmenter {
         self.init(histogram: GreyHistogram(image: image, step: max(1, Int((0.4 / pixelMM).rounded()))))
     }
 
-    /// The outline's level read on `box` of `image` alone: around the toes and the ball, where no cloth
-    /// hangs. Trousers around the heels, as dim as the foot, can fill the whole image's histogram
-    /// between bed and foot, or outnumber the bed; around the toes the bed, the dim foot and the contact
-    /// stand apart as on a bare foot.
-    init?(image: ScanImage, pixelMM: Double, around box: PixelBox) {
-        guard !box.isEmpty else { return nil }
-        self.init(image: image.cropped(to: box), pixelMM: pixelMM)
+    /// The outline's level read on `boxes` of `image` alone (one around each foot's toes and ball,
+    /// where no cloth hangs), their histograms added. Trousers around the heels, as dim as the foot,
+    /// can fill the whole image's histogram between bed and foot, or outnumber the bed; around the toes
+    /// the bed, the dim foot and the contact stand apart as on a bare foot.
+    init?(image: ScanImage, pixelMM: Double, around boxes: [PixelBox]) {
+        let step = max(1, Int((0.4 / pixelMM).rounded()))
+        let histograms = boxes.filter { !$0.isEmpty }.map { GreyHistogram(image: image.cropped(to: $0), step: step) }
+        guard let first = histograms.first else { return nil }
+        self.init(histogram: histograms.dropFirst().reduce(first, +))
     }
 
     /// The outline's level from `histogram` (of an image smoothed, its bed made level).

@@ -38,6 +38,14 @@ struct GreyHistogram {
         self.borderMean = borderCount > 0 ? Double(borderSum) / Double(borderCount) : 0
     }
 
+    /// Two histograms as one: the counts added, the border's mean the mean of the two.
+    static func + (a: GreyHistogram, b: GreyHistogram) -> GreyHistogram {
+        var sum = a
+        for level in 0..<256 { sum.counts[level] += b.counts[level] }
+        sum.borderMean = (a.borderMean + b.borderMean) / 2
+        return sum
+    }
+
     /// Otsu's threshold: the level t that best separates [0, t] from (t, 255].
     /// Returns the level and the two class means.
     func otsu() -> (threshold: Int, lowMean: Double, highMean: Double) { GreyHistogram.otsu(of: counts) }

@@ -1,0 +1,101 @@
+import FootScanImage
+
+extension MeasurementEngine {
+    /// A podoscope image's feet: length, widths, toes and side from the dim outline of each whole foot,
+    /// the arch indices from the contact print inside it. Nil unless every contact print lies inside an
+    /// outline of its own, clear of the image's border, 1.1 to 2.5 times its area, at most 30 mm longer,
+    /// and holding the toes with the rest (no pads apart): a contact scanner's or an ink print's
+    /// surroundings have no such outline, and a bed's gradient, a light band or a glare strip beside a
+    /// print is not one. Trousers as dim as the foot around the heels are taken back to the bed first,
+    /// beyond the contact's reach (``HeelCloth``).
+    func measurePodoscope(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double)
+        throws(MeasurementError) -> ScanMeasurement?
+    {
+        let radius = Int((OutlineSegmenter.smoothingMM / pixelMM).rounded())
+        // Smoothed, and the bed made level: the dim foot is a step of 10 to 15 levels above the bed
+        // beside it, while the bed itself may vary more than that across the image.
+        let smoothed = PrintSegmenter.levelled(radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image, pixelMM: pixelMM)
+        // The dim foot's level on the whole image, or around the toes alone when cloth hides it there.
+        guard let segmenter = OutlineSegmenter(image: smoothed, pixelMM: pixelMM)
+                ?? OutlineSegmenter(image: smoothed, pixelMM: pixelMM, around: Self.toes(of: contact, pixelMM: pixelMM, width: image.width, height: image.height))
+        else { return nil }
+        // The contact again, standing on the dim foot: narrow gaps between pads and forefoot are dim foot.
+        let printImage = PrintSegmenter.levelled(image, pixelMM: pixelMM)
+        let onFoot = try MeasurementStages.Segmented(image: printImage, segmenter: PrintSegmenter(smoothingMM: 0, baseLevel: segmenter.dimLevel)).groupFeet()
+        let prints = (onFoot.feet.count == contact.feet.count ? onFoot : contact).traced(asPrints: true).measure(engine: self)
+        var outline = try MeasurementStages.Segmented(image: smoothed, segmenter: segmenter).groupFeet()
+        // Trousers around the heels, as dim as the foot: taken back to the bed beyond the contact's reach.
+        let cloth = HeelCloth(prints: prints.feet.map { HeelCloth.Print($0, pixelMM: pixelMM) }, image: smoothed, segmenter: segmenter, pixelMM: pixelMM)
+        let clothed = cloth.clipped(smoothed, pixelMM: pixelMM)
+        if let clothed { outline = try MeasurementStages.Segmented(image: clothed, segmenter: segmenter).groupFeet() }
+        guard let partners = Self.wholeFeet(of: contact, in: outline) else { return nil }
+        // An outline holding no contact: cloth left beyond the heels' reach where cloth was taken back
+        // (no foot), and no podoscope image otherwise.
+        if partners.count < outline.feet.count {
+            guard clothed != nil else { return nil }
+            outline.feet = outline.feet.indices.filter { partners.contains($0) }.map { outline.feet[$0] }
+        }
+        var result = outline.traced(asPrints: false).measure(engine: self)
+        for print in prints.feet {
+            // Each contact's measures go to the outline whose centre lies nearest its own.
+            guard let index = result.feet.indices.min(by: {
+                let a = result.feet[$0].centrePixel - print.centrePixel, b = result.feet[$1].centrePixel - print.centrePixel
+                return (a * a).sum() < (b * b).sum()
+            }) else { continue }
+            result.feet[index].archIndex = print.archIndex
+            result.feet[index].archType = print.archType
+            result.feet[index].chippauxSmirakIndex = print.chippauxSmirakIndex
+            result.feet[index].staheliIndex = print.staheliIndex
+            result.feet[index].geometry.contactContours = print.geometry.contours
+        }
+        result.imageKind = .podoscope
+        result.contrast = prints.contrast
+        return result
+    }
+
+    /// For each contact print of `contact`, the index of the foot of `outline` it stands in: the one
+    /// whose foreground holds the print's centre (of two touching feet parted by a wall, the one whose
+    /// centre lies nearest). Nil unless every print stands in an outline of its own that could be its
+    /// whole foot: clear of the image's border, 1.1 to 2.5 times the print's area, at most 30 mm longer,
+    /// and holding the toes with the rest (no pads apart).
+    static func wholeFeet(of contact: MeasurementStages.Grouped, in outline: MeasurementStages.Grouped) -> [Int]? {
+        let mmPerPixelX = contact.segmented.mmPerPixelX, mmPerPixelY = contact.segmented.mmPerPixelY
+        let width = outline.segmented.image.width, height = outline.segmented.image.height
+        var partners: [Int] = []
+        for print in contact.feet {
+            let c = print.summary.centroid
+            func distance(_ index: Int) -> Double {
+                let p = outline.feet[index].summary.centroid
+                return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y)
+            }
+            let holding = outline.feet(holdingPixelX: Int(c.x.rounded()), y: Int(c.y.rounded()))
+            guard let whole = holding.min(by: { distance($0) < distance($1) }), !partners.contains(whole) else { return nil }
+            let box = outline.feet[whole].summary
+            let wholeLength = box.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
+            let printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
+            // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
+            guard outline.feet[whole].pads.isEmpty,
+                  box.area >= 1.1 * print.summary.area, box.area <= 2.5 * print.summary.area,
+                  wholeLength <= printLength + 30,
+                  box.minX > 0, box.minY > 0, box.maxX < width - 1, box.maxY < height - 1 else { return nil }
+            partners.append(whole)
+        }
+        return partners
+    }
+
+    /// How far around the toe pads the levels of a podoscope image's toes are read, mm: the ball and
+    /// the bed beyond the toes lie within it.
+    static let aroundToesMM = 25.0
+
+    /// For each foot on `contact` (an image `width` x `height`), the pixels around its toe pads.
+    static func toes(of contact: MeasurementStages.Grouped, pixelMM: Double, width: Int, height: Int) -> [PixelBox] {
+        let reach = aroundToesMM / pixelMM
+        return contact.feet.map { foot in
+            let corners = foot.pads.flatMap { pad -> [SIMD2<Double>] in
+                let region = contact.regions[pad]
+                return [SIMD2(Double(region.minX) - reach, Double(region.minY) - reach), SIMD2(Double(region.maxX) + reach, Double(region.maxY) + reach)]
+            }
+            return PixelBox(covering: corners, width: width, height: height)
+        }
+    }
+}
