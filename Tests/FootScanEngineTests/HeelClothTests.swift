@@ -8,11 +8,14 @@ import Testing
 /// ellipse grown by about 3 px), the contact 230, and cloth as dim as the foot in a disc around the heel.
 @Suite("Heel cloth: trousers as dim as the foot, taken back to the bed beyond the contact's reach")
 struct HeelClothTests {
-    static func picture(cloth: Bool) -> ScanImage {
+    /// With `bulge`, the dim foot reaches further on one side over x = 55 to 94 (to y = 100, 5 px beyond the
+    /// margin at x = 80), across the end of the rear (x = 85.5).
+    static func picture(cloth: Bool, bulge: Bool = false) -> ScanImage {
         PrintSegmenterTests.image(200, 140) { x, y in
             let dx = Double(x) - 80, dy = Double(y) - 70
             if (dx / 55) * (dx / 55) + (dy / 22) * (dy / 22) <= 1 { return 230 }
             if (dx / 58) * (dx / 58) + (dy / 25) * (dy / 25) <= 1 { return 34 }
+            if bulge && (55..<95).contains(x) && (70...100).contains(y) { return 34 }
             let cx = Double(x) - 30
             if cloth && cx * cx + dy * dy <= 28 * 28 { return 34 }
             return 20
@@ -102,5 +105,18 @@ struct HeelClothTests {
         #expect(atHandover - HeelCloth.excess(SIMD2(56, Double(y)), support: bounds.support) >= 5, "heel and hull bounds differ here")
         let steps = zip(values, values.dropFirst()).map { abs($1 - $0) }
         #expect(steps.allSatisfy { $0 <= 2.5 }, "no step between neighbouring pixels: \(steps)")
+    }
+
+    @Test("where the rear ends the bound widens first: the outline shows no step there")
+    func rearEnd() throws {
+        let image = Self.picture(cloth: true, bulge: true)
+        let segmenter = try #require(OutlineSegmenter(image: image, pixelMM: 1))
+        let clipped = try #require(HeelCloth(prints: [Self.print], image: image, segmenter: segmenter, pixelMM: 1).clipped(image, pixelMM: 1))
+        // The dim foot's last row on the bulge's side, column by column.
+        let edges = (55...94).map { x in (70..<140).last { Int(clipped[x, $0]) >= segmenter.threshold } ?? 0 }
+        #expect(edges.first ?? 0 <= 96, "well inside the rear, the bulge goes back to the bed: \(edges)")
+        #expect(edges.last == 100, "beyond the rear, the dim foot stays as it is")
+        let steps = zip(edges, edges.dropFirst()).map { abs($1 - $0) }
+        #expect(steps.allSatisfy { $0 <= 2 }, "no step between neighbouring columns: \(edges)")
     }
 }

@@ -15,8 +15,8 @@ import FootScanImage
 /// The heel reaches no further beyond its own contact than that; the midfoot no further beyond the
 /// print's convex hull (the arch may leave no contact, but stays within the hull); between the two the
 /// bound passes from one to the other over a tenth of the foot's length, so that the outline shows no
-/// step where cloth lies beside it. Dim pixels in the
-/// rear of a foot further out are cloth; when more than ``clothAreaMM2`` of them lie within
+/// step where cloth lies beside it; towards the end of the rear the bound widens again, so that it shows
+/// none where the rear ends either. Dim pixels in the rear of a foot further out are cloth; when more than ``clothAreaMM2`` of them lie within
 /// ``clothNearMM`` of the bounds, in stretches of a row ``clothRunMM`` long or more (the bed's noise
 /// comes in specks, the levelled bed's corners stand apart), every one of
 /// them is taken back to the bed's level. Where cloth covers the heel's outline, the outline then
@@ -35,6 +35,7 @@ struct HeelCloth {
         var heelLength: Double
         var handoverLength: Double
         var rearLength: Double
+        var taperLength: Double
         var rearBox: PixelBox
         var nearBox: PixelBox
 
@@ -45,8 +46,13 @@ struct HeelCloth {
         /// `distances` over ``nearBox``) in the heel, from the print's hull from the handover on, and
         /// passing evenly from one to the other between. With no `distances`, from the hull everywhere.
         func outside(x: Int, y: Int, distances: [Float]?) -> Double {
-            let point = SIMD2(Double(x), Double(y)), hull = HeelCloth.excess(point, support: support)
-            let distance = along(point)
+            outside(x: x, y: y, hull: HeelCloth.excess(SIMD2(Double(x), Double(y)), support: support), distances: distances)
+        }
+
+        /// As ``outside(x:y:distances:)``, the pixel's excess over the hull given (`hull`, from
+        /// ``hullExcess(row:)``).
+        func outside(x: Int, y: Int, hull: Double, distances: [Float]?) -> Double {
+            let distance = along(SIMD2(Double(x), Double(y)))
             guard distance < handoverLength, let distances else { return hull }
             // Outside the near box the hull alone already puts the pixel past every count.
             guard nearBox.contains(x: x, y: y) else { return hull }
@@ -54,6 +60,13 @@ struct HeelCloth {
             guard distance > heelLength else { return heel }
             let share = (distance - heelLength) / (handoverLength - heelLength)
             return heel + share * (hull - heel)
+        }
+
+        /// The hull's excess along row `y` (``HeelCloth/excess(_:support:)`` at every `x` of it, less
+        /// zero): the upper envelope of one line per normal.
+        func hullExcess(row y: Int) -> LineEnvelope {
+            let directions = HeelCloth.directions
+            return LineEnvelope(slopes: directions.map(\.x), intercepts: directions.indices.map { directions[$0].y * Double(y) - support[$0] })
         }
     }
 
@@ -78,6 +91,9 @@ struct HeelCloth {
     static let heelShare = 0.2
     static let handoverShare = 0.3
     static let rearShare = 0.55
+    /// The share of a print's length from which the bound widens, reaching the cloth's counted reach
+    /// (``slackMM`` and ``clothNearMM``) at ``rearShare``: the outline shows no step where the rear ends.
+    static let taperShare = 0.45
     /// How far beyond the contact the margin is sought, mm; how far around the heel cloth is sought.
     static let longestMarginMM = 15.0
     static let clothReachMM = 90.0
@@ -166,7 +182,8 @@ struct HeelCloth {
                                          pternion + axis * front + side * left, pternion + axis * front + side * right],
                               width: image.width, height: image.height)
             return Bounds(support: support, margin: margin, pternion: pternion, axis: axis, heelLength: Self.heelShare * length,
-                          handoverLength: handoverLength, rearLength: rearLength, rearBox: rearBox, nearBox: nearBox)
+                          handoverLength: handoverLength, rearLength: rearLength, taperLength: Self.taperShare * length,
+                          rearBox: rearBox, nearBox: nearBox)
         }
     }
 
@@ -198,11 +215,15 @@ struct HeelCloth {
         let bedLevel = UInt8(clamping: segmenter.dimLevel - sign * Int(segmenter.step.rounded()))
         /// How far a pixel lies beyond the nearest print's bounds (its margin, and half a pixel: distances
         /// run between pixel centres), or nil when it lies in no print's rear.
-        func beyond(x: Int, y: Int, distances: [[Float]]?) -> Double? {
+        /// Towards the rear's end the bound widens (``taperShare``). `hulls` holds each print's
+        /// ``Bounds/hullExcess(row:)`` for row `y`.
+        func beyond(x: Int, y: Int, hulls: [LineEnvelope], distances: [[Float]]?) -> Double? {
             var rear = false, nearest = Double.infinity
             for (k, b) in bounds.enumerated() {
-                nearest = min(nearest, b.outside(x: x, y: y, distances: distances?[k]) - b.margin - 0.5)
-                if b.along(SIMD2(Double(x), Double(y))) < b.rearLength { rear = true }
+                let hull = max(0, hulls[k].value(at: Double(x))), along = b.along(SIMD2(Double(x), Double(y)))
+                let taper = max(0, along - b.taperLength) / (b.rearLength - b.taperLength) * (slack + near)
+                nearest = min(nearest, b.outside(x: x, y: y, hull: hull, distances: distances?[k]) - b.margin - 0.5 - taper)
+                if along < b.rearLength { rear = true }
             }
             return rear ? nearest : nil
         }
@@ -218,8 +239,10 @@ struct HeelCloth {
             var clothPixels = 0
             for y in Swift.stride(from: minY, through: maxY, by: 2) {
                 var stretch = 0
+                let hulls = bounds.map { $0.hullExcess(row: y) }
                 for x in minX...(maxX + 1) {
-                    if x <= maxX, isDim(image[x, y]), let distance = beyond(x: x, y: y, distances: distances), distance > slack, distance <= slack + near {
+                    if x <= maxX, isDim(image[x, y]), let distance = beyond(x: x, y: y, hulls: hulls, distances: distances),
+                       distance > slack, distance <= slack + near {
                         stretch += 1
                         continue
                     }
@@ -234,8 +257,9 @@ struct HeelCloth {
         guard isCloth(distances: distances) else { return nil }
         var pixels = image.pixels
         for y in minY...maxY {
+            let hulls = bounds.map { $0.hullExcess(row: y) }
             for x in minX...maxX where isDim(pixels[y * image.stride + x]) {
-                if let distance = beyond(x: x, y: y, distances: distances), distance > 0 { pixels[y * image.stride + x] = bedLevel }
+                if let distance = beyond(x: x, y: y, hulls: hulls, distances: distances), distance > 0 { pixels[y * image.stride + x] = bedLevel }
             }
         }
         var result = ScanImage(width: image.width, height: image.height, stride: image.stride, pixels: pixels,
