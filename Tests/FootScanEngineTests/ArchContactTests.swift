@@ -13,12 +13,7 @@ struct ArchContactTests {
         let front: [SIMD2<Double>] = tapered ? [SIMD2(200, -40), SIMD2(240, -10), SIMD2(240, 10), SIMD2(200, 40)] : [SIMD2(240, -40), SIMD2(240, 40)]
         let corners: [SIMD2<Double>] = [SIMD2(0, -40)] + front + [SIMD2(150, 40), SIMD2(130, 40 - archDepth),
                                         SIMD2(100, 40 - archDepth), SIMD2(80, 40), SIMD2(0, 40)]
-        var points: [SIMD2<Double>] = []
-        for (k, a) in corners.enumerated() {
-            let b = corners[(k + 1) % corners.count], d = b - a
-            let steps = max(1, Int(((d * d).sum().squareRoot() / 0.5).rounded()))
-            for s in 0..<steps { points.append(a + d * (Double(s) / Double(steps))) }
-        }
+        let points = [SIMD2<Double>](polygonThrough: corners)
         return (Frame(points: points, parts: [0..<points.count], axis: SIMD2(1, 0)), [0..<points.count])
     }
 

@@ -13,13 +13,7 @@ struct MergedToesTests {
         var corners: [SIMD2<Double>] = [SIMD2(0, -40), SIMD2(200, -40)]
         if toe { corners += [SIMD2(215, -40), SIMD2(215, -24), SIMD2(198, -24)] }
         corners += [SIMD2(200, 40), SIMD2(0, 40)]
-        var points: [SIMD2<Double>] = []
-        for (k, a) in corners.enumerated() {
-            let b = corners[(k + 1) % corners.count], d = b - a
-            let steps = max(1, Int(((d * d).sum().squareRoot() / 0.5).rounded()))
-            for s in 0..<steps { points.append(a + d * (Double(s) / Double(steps))) }
-        }
-        return points
+        return [SIMD2<Double>](polygonThrough: corners)
     }
 
     /// Four round pads ahead of the front, across y = -15 to 30.
