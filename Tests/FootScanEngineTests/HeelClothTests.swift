@@ -95,7 +95,9 @@ struct HeelClothTests {
         let distances = cloth.contactDistances(bounds, image: image)
         // Along a row 20 px beside the axis, from 0.15 to 0.35 of the length (x = 43.75 to 68.75).
         let y = 90
-        let values = (44...69).map { bounds.outside(x: $0, y: y, distances: distances) }
+        let values = (44...69).map { x in
+            bounds.outside(x: x, y: y, hull: HeelCloth.excess(SIMD2(Double(x), Double(y)), support: bounds.support), distances: distances)
+        }
         let heel = Double(distances[(y - bounds.nearBox.y) * bounds.nearBox.width + 44 - bounds.nearBox.x].squareRoot())
         let hull = HeelCloth.excess(SIMD2(69, Double(y)), support: bounds.support)
         #expect(values.first == heel, "in the heel, the distance from the contact")

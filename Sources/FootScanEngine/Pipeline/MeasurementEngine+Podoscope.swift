@@ -70,14 +70,14 @@ extension MeasurementEngine {
             }
             let holding = outline.feet(holdingPixelX: Int(c.x.rounded()), y: Int(c.y.rounded()))
             guard let whole = holding.min(by: { distance($0) < distance($1) }), !partners.contains(whole) else { return nil }
-            let box = outline.feet[whole].summary
-            let wholeLength = box.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
+            let foot = outline.feet[whole].summary
+            let footLength = foot.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             let printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
             guard outline.feet[whole].pads.isEmpty,
-                  box.area >= 1.1 * print.summary.area, box.area <= 2.5 * print.summary.area,
-                  wholeLength <= printLength + 30,
-                  box.minX > 0, box.minY > 0, box.maxX < width - 1, box.maxY < height - 1 else { return nil }
+                  foot.area >= 1.1 * print.summary.area, foot.area <= 2.5 * print.summary.area,
+                  footLength <= printLength + 30,
+                  foot.minX > 0, foot.minY > 0, foot.maxX < width - 1, foot.maxY < height - 1 else { return nil }
             partners.append(whole)
         }
         return partners

@@ -43,14 +43,9 @@ struct HeelCloth {
         func along(_ point: SIMD2<Double>) -> Double { ((point - pternion) * axis).sum() }
 
         /// How far pixel (`x`, `y`) lies beyond the foot's bounds: from the nearest contact (squared
-        /// `distances` over ``nearBox``) in the heel, from the print's hull from the handover on, and
-        /// passing evenly from one to the other between. With no `distances`, from the hull everywhere.
-        func outside(x: Int, y: Int, distances: [Float]?) -> Double {
-            outside(x: x, y: y, hull: HeelCloth.excess(SIMD2(Double(x), Double(y)), support: support), distances: distances)
-        }
-
-        /// As ``outside(x:y:distances:)``, the pixel's excess over the hull given (`hull`, from
-        /// ``hullExcess(row:)``).
+        /// `distances` over ``nearBox``) in the heel, from the print's hull (`hull`, the pixel's excess
+        /// over it, from ``hullExcess(row:)``) from the handover on, and passing evenly from one to the
+        /// other between. With no `distances`, from the hull everywhere.
         func outside(x: Int, y: Int, hull: Double, distances: [Float]?) -> Double {
             let distance = along(SIMD2(Double(x), Double(y)))
             guard distance < handoverLength, let distances else { return hull }
@@ -188,7 +183,8 @@ struct HeelCloth {
     }
 
     /// How far `point` lies outside the polygon the support bounds (0 inside), pixels: the largest
-    /// excess over any one normal's support, a bound from below on the distance to the hull.
+    /// excess over any one normal's support, a bound from below on the distance to the hull. The
+    /// reference for ``Bounds/hullExcess(row:)``, which gives the same along a whole row at once.
     static func excess(_ point: SIMD2<Double>, support: [Double]) -> Double {
         var largest = 0.0
         for (k, n) in directions.enumerated() { largest = max(largest, (point * n).sum() - support[k]) }
