@@ -1,5 +1,6 @@
 @testable import FootScanEngine
 import FootScanImage
+import Foundation
 import Testing
 
 /// The local-edge refinement on a hand-made image: a dark square whose outline was traced 0.4 px
@@ -94,5 +95,88 @@ struct LocalEdgeTests {
         for index in outline.indices where outline[index].y == top && (40.0...60.0).contains(outline[index].x) {
             #expect(abs(placed[index].y - 19.5) < 0.1 && abs(levelled[index].y - 19.5) < 0.1, "top \(placed[index]), \(levelled[index])")
         }
+    }
+
+    /// A circle's outline about `centre`, `count` vertices.
+    static func circle(radius: Double, centre: SIMD2<Double>, count: Int) -> [SIMD2<Double>] {
+        (0..<count).map { index in
+            let angle = 2 * Double.pi * Double(index) / Double(count)
+            return centre + radius * SIMD2(cos(angle), sin(angle))
+        }
+    }
+
+    @Test("the curvature across a span of vertices: a circle's, positive where it bulges along the normal, negative where it hollows")
+    func curvature() {
+        let centre = SIMD2(100.0, 100.0)
+        let outline = Self.circle(radius: 50, centre: centre, count: 400)
+        for index in stride(from: 0, to: 400, by: 37) {
+            let outward = (outline[index] - centre) / 50
+            for span in [2, 20, 60] {
+                #expect(abs(LocalEdge.curvature(of: outline, at: index, span: span, normal: outward) - 1 / 50) < 1e-9)
+                #expect(abs(LocalEdge.curvature(of: outline, at: index, span: span, normal: -outward) + 1 / 50) < 1e-9)
+            }
+        }
+        // Along a straight run, none.
+        let square = Self.rectangle(left: 10, right: 50, top: 10, bottom: 50)
+        #expect(LocalEdge.curvature(of: square, at: 20, span: 5, normal: SIMD2(0, -1)) == 0)
+    }
+
+    /// A disc of radius 60 px about (100, 100), pressure 200, blurred by a box 13 px wide three times
+    /// each way (a variance of 42 px², σ 6.5 px: the blur a map's sensors put on its edges).
+    static let blurredDisc: (image: ScanImage, variance: Double) = {
+        let size = 200, width = 13, passes = 3
+        var values = [Double](repeating: 0, count: size * size)
+        for y in 0..<size {
+            for x in 0..<size {
+                var covered = 0
+                for sy in 0..<4 {
+                    for sx in 0..<4 {
+                        let dx = Double(x) + (Double(sx) + 0.5) / 4 - 0.5 - 100, dy = Double(y) + (Double(sy) + 0.5) / 4 - 0.5 - 100
+                        if dx * dx + dy * dy <= 3600 { covered += 1 }
+                    }
+                }
+                values[y * size + x] = Double(covered) / 16
+            }
+        }
+        func boxed(_ input: [Double], alongRows: Bool) -> [Double] {
+            var output = input
+            for line in 0..<size {
+                for position in 0..<size {
+                    var sum = 0.0
+                    for offset in -(width / 2)...(width / 2) {
+                        let other = min(max(position + offset, 0), size - 1)
+                        sum += alongRows ? input[line * size + other] : input[other * size + line]
+                    }
+                    output[alongRows ? line * size + position : position * size + line] = sum / Double(width)
+                }
+            }
+            return output
+        }
+        for _ in 0..<passes { values = boxed(boxed(values, alongRows: true), alongRows: false) }
+        let pixels = values.map { UInt8((200 * $0).rounded()) }
+        let image = ScanImage(width: size, height: size, packedPixels: pixels, density: nil,
+                              source: ImageSourceDescription(format: .png, storedWidth: size, storedHeight: size, bitDepth: 8,
+                                                             colourType: "grey", interlaced: false))
+        return (image, Double(passes) * Double(width * width - 1) / 12)
+    }()
+
+    @Test("a blurred disc's step area lies σ²/2R inside its edge; told the blur, the vertices move out onto the edge")
+    func blurMovesConvexEdgesOut() {
+        let (image, variance) = Self.blurredDisc
+        let sigma = variance.squareRoot()
+        let centre = SIMD2(100.0, 100.0)
+        // The outline traced 2 px outside, a vertex every half pixel.
+        let outline = Self.circle(radius: 62, centre: centre, count: 780)
+        var edge = LocalEdge(image: image, footIsLighter: true, visible: VisibleArea(width: 200, height: 200),
+                             reach: 2 * sigma, minimumStep: 4, areaReach: 4 * sigma)
+        func meanRadius(_ points: [SIMD2<Double>]) -> Double {
+            points.map { (($0 - centre) * ($0 - centre)).sum().squareRoot() }.reduce(0, +) / Double(points.count)
+        }
+        let unaware = meanRadius(edge.refined(outline))
+        edge.areaBlur = sigma
+        let aware = meanRadius(edge.refined(outline))
+        // σ²/2R = 0.35 px.
+        #expect(unaware < 60 - 0.25, "without the blur: mean radius \(unaware)")
+        #expect(abs(aware - 60) < 0.1, "with the blur: mean radius \(aware)")
     }
 }

@@ -112,9 +112,10 @@ struct PrintDeviceTests {
     }
 
     /// A pressure plate resolves the foot to its sensors, about 5 mm apart: length within about a quarter
-    /// of a sensor (measured P95 1.17 mm; the 1.0 mm is not met), width within about half a
-    /// sensor (2.60 mm) and heel width within a seventh (0.68 mm), where a scanner's are a fraction of a
-    /// millimetre; the arch index and everything else as on every print.
+    /// of a sensor (measured P95 1.15 mm; the 1.0 mm is not met), width within about a third
+    /// (1.76 mm, since normals and curvature are read at the sensors' blur: 2.60 before) and heel width
+    /// within a seventh (0.70 mm), where a scanner's are a fraction of a millimetre; the arch index and
+    /// everything else as on every print.
     @Test("pressure plate: maps in a colour scale, blocks or interpolated, read back into pressure")
     func pressurePlate() {
         let scans = GeneratedSet.pressurePlate
@@ -124,7 +125,7 @@ struct PrintDeviceTests {
         let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
         let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
         let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
-        #expect(width.p95 <= 3.0 && heel.p95 <= 0.9, "pressure plate: width \(width), heel width \(heel)")
+        #expect(width.p95 <= 2.0 && heel.p95 <= 0.9, "pressure plate: width \(width), heel width \(heel)")
         // The uncertainty stated is the sensors' (a quarter of one), not the pixels'.
         for foot in feet {
             let stated = foot.measured?.uncertaintyMM ?? 0

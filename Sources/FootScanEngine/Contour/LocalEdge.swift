@@ -27,6 +27,35 @@ struct LocalEdge {
     /// When set (a pressure map, pixels: two sensors), a vertex is first placed by the step's area
     /// (``edgeByArea``); where that does not apply, by the half-way level as above.
     var areaReach: Double? = nil
+    /// The blur on the image's edges, pixels (a standard deviation σ: half a sensor on a pressure map),
+    /// for ``areaReach``. The step's area along the normal puts a convex edge σ²κ/2 inside the true one
+    /// (κ its curvature; a concave edge as far outside), as a blurred disc's half-way contour shrinks:
+    /// on pressure maps lengths came out 0.5 mm short at the median, the heel's outline 0.4 mm inside its
+    /// contact. So a vertex placed by the area moves out by that, the curvature read across
+    /// ``curvatureSpan`` of σ either way, the move kept within σ/4; and the normals are read across σ.
+    var areaBlur = 0.0
+
+    /// How far either way along the outline the curvature for ``areaBlur`` is read, in units of the
+    /// blur: four (two sensors), where the ripples a map's sensors leave along its edges even out (one
+    /// sensor either way, with normals read across two vertices, left the heel widths' P95 at 1.02 mm,
+    /// against 0.70).
+    static let curvatureSpan = 4.0
+
+    /// The outline's curvature at vertex `i`, 1/pixels, from the circle through the vertices `span`
+    /// places either way and itself: positive where the outline bulges along `normal` (convex, with
+    /// the outward normal), negative where it hollows.
+    static func curvature(of outline: [SIMD2<Double>], at i: Int, span: Int, normal: SIMD2<Double>) -> Double {
+        let n = outline.count
+        guard n >= 3 else { return 0 }
+        let m = min(max(span, 1), (n - 1) / 2)
+        let a = outline[((i - m) % n + n) % n], c = outline[(i + m) % n]
+        let chord = c - a
+        let halfChordSquared = (chord * chord).sum() / 4
+        guard halfChordSquared > 1e-9 else { return 0 }
+        // The sagitta h over a half chord d: a circle's curvature is 2h / (d² + h²).
+        let sagitta = ((outline[i] - (a + c) / 2) * normal).sum()
+        return 2 * sagitta / (halfChordSquared + sagitta * sagitta)
+    }
 
     /// The outline with each vertex on its local edge. `outline` is closed, in pixel coordinates with
     /// pixel centres at whole numbers.
@@ -47,8 +76,24 @@ struct LocalEdge {
         var seen = [Int](repeating: 0, count: 2 * samples + 1)
         var generation = 0
         let band = max(1, samples / 5)
-        let k = 2
+        // The vertices either way across which the normal is read: two; under a blur, as many as lie
+        // within σ of outline (an outline traced through a map's blocks zigzags pixel by pixel, and
+        // normals read across two vertices scattered the moves: with the curvature's move, the pressure
+        // set's widths' P95 was 2.77 mm, against 1.76).
+        var k = 2
         var result = outline
+        // The vertices across which the curvature for the blur's move is read.
+        var curvatureSpan = 0
+        if areaBlur > 0 {
+            var perimeter = 0.0
+            for i in 0..<n {
+                let d = outline[(i + 1) % n] - outline[i]
+                perimeter += (d * d).sum().squareRoot()
+            }
+            let perVertex = Double(n) / max(perimeter, 1e-9)
+            curvatureSpan = max(2, Int((Self.curvatureSpan * areaBlur * perVertex).rounded()))
+            k = min(max(2, Int((areaBlur * perVertex).rounded())), max(2, (n - 1) / 4))
+        }
         image.pixels.withUnsafeBufferPointer { pixels in
             let stride = image.stride
             let maxX = Double(visible.maxX - 1), maxY = Double(visible.maxY - 1)
@@ -126,7 +171,12 @@ struct LocalEdge {
                 let p = outline[i]
                 guard !visible.isOnEdge(p) else { continue }
                 if let areaReach, let t = edgeByArea(p, normal, areaReach) {
-                    result[i] = p + normal * t
+                    var move = 0.0
+                    if areaBlur > 0 {
+                        let curvature = Self.curvature(of: outline, at: i, span: curvatureSpan, normal: normal)
+                        move = min(max(areaBlur * areaBlur * curvature / 2, -areaBlur / 4), areaBlur / 4)
+                    }
+                    result[i] = p + normal * (t + move)
                     continue
                 }
                 // The samples reach `samples * step`, up to a quarter pixel past `reach` (found by

@@ -148,7 +148,8 @@ public enum MeasurementStages {
             let secondEdge = foreground.secondEdgeRefinementMM.map {
                 LocalEdge(image: image, footIsLighter: foreground.footIsLighter, visible: foreground.visible,
                           reach: $0 / max(segmented.mmPerPixelX, segmented.mmPerPixelY), minimumStep: foreground.minimumEdgeStep ?? 0.3 * foreground.contrast,
-                          areaReach: foreground.areaEdgeReachMM.map { $0 / max(segmented.mmPerPixelX, segmented.mmPerPixelY) })
+                          areaReach: foreground.areaEdgeReachMM.map { $0 / max(segmented.mmPerPixelX, segmented.mmPerPixelY) },
+                          areaBlur: foreground.areaEdgeBlurMM / max(segmented.mmPerPixelX, segmented.mmPerPixelY))
             }
             func refined(_ outline: [SIMD2<Double>]) -> [SIMD2<Double>] {
                 let first = localEdge.refined(outline)

@@ -110,6 +110,10 @@ struct PressureMapSegmenter: Segmenter {
         foreground.edgeRefinementMM = 2.4 * pitchMM
         foreground.secondEdgeRefinementMM = pitchMM
         foreground.areaEdgeReachMM = 2 * pitchMM
+        // Each sensor averages the pressure over its square, and the map blends the sensors' centres (a
+        // map of blocks is smoothed into that blend above): a box and a tent as wide as a sensor, whose
+        // variances add to a quarter of a sensor squared.
+        foreground.areaEdgeBlurMM = pitchMM / 2
         foreground.textureSmoothingMM = pitchMM / 4
         foreground.minimumEdgeStep = Self.minimumEdgeStep
         return foreground

@@ -37,6 +37,9 @@ struct Foreground: Sendable {
     /// When set, the second refinement places a vertex by the step's area where it can, reading the
     /// levels this far either way, mm (``LocalEdge/areaReach``).
     var areaEdgeReachMM: Double? = nil
+    /// The blur the image puts on every edge, mm (a standard deviation; 0: none the step's area
+    /// needs to know of): a pressure map's sensors (``LocalEdge/areaBlur``).
+    var areaEdgeBlurMM = 0.0
     /// The radius of the smoothing a textured print was segmented on, mm (0: none).
     var textureSmoothingMM = 0.0
     /// The smallest foot-to-bed step, grey levels, on which ``LocalEdge`` moves a vertex; nil: 0.3 of
