@@ -7,6 +7,11 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
     case jet
     /// A rainbow at full brightness: blue, cyan, green, yellow, red.
     case rainbow
+    /// A black body's glow (MATLAB's hot): black, dark red, red, orange, yellow, white. Its lowest
+    /// pressures are darker than any other scale's: a dark red is read as pressure down to a red of 16
+    /// where green and blue stay under a third of it; its white is its highest
+    /// pressure, so it is read only on black (``detect(_:)``).
+    case hot
 
     /// The scale's colour at `t` (0...1), RGB 0...255.
     public func colour(at t: Double) -> SIMD3<Double> {
@@ -19,6 +24,9 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
             // Hue from 240 degrees (blue) down to 0 (red) at full saturation and value.
             let hue = (1 - t) * 4
             return SIMD3(ramp(2 - hue), ramp(hue < 2 ? hue : 4 - hue), ramp(hue - 2))
+        case .hot:
+            // Red from black to full by 3/8, then green by 3/4, then blue.
+            return SIMD3(ramp(t / 0.375), ramp((t - 0.375) / 0.375), ramp((t - 0.75) / 0.25))
         }
     }
 
@@ -30,11 +38,16 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
     /// The darkest a pressure's colour is (its brightest channel): darker is the black of zero pressure.
     static let darkestPressure = 56.0
 
+    /// The darkest red read as a pressure on the ``hot`` scale (a twentieth of it): black's noise and a
+    /// JPEG's ringing are colourless, a pressure's dark red is not.
+    static let darkestHotRed = 16.0
+
     /// The grey level of a colour: 0 for black (zero pressure) or a colour off the scale; else 1 + 254 t
     /// for the nearest point `t` of the scale.
     public func level(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
         let colour = SIMD3(Double(red), Double(green), Double(blue))
-        guard colour.max() >= Self.darkestPressure, let t = nearest(colour), t.distance <= Self.tolerance else { return 0 }
+        let darkRed = self == .hot && colour.x >= Self.darkestHotRed && 3 * max(colour.y, colour.z) < colour.x
+        guard colour.max() >= Self.darkestPressure || darkRed, let t = nearest(colour), t.distance <= Self.tolerance else { return 0 }
         return UInt8((1 + 254 * t.t).rounded())
     }
 
@@ -56,11 +69,13 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .jet: Self.jetTable
         case .rainbow: Self.rainbowTable
+        case .hot: Self.hotTable
         }
     }
 
     private static let jetTable = PressureScale.jet.makeTable()
     private static let rainbowTable = PressureScale.rainbow.makeTable()
+    private static let hotTable = PressureScale.hot.makeTable()
 
     private func makeTable() -> [UInt8] {
         var table = [UInt8](repeating: 0, count: 32 * 32 * 32)
@@ -77,7 +92,8 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
     /// The scale a colour image's sample is drawn in, when it is a pressure map: the border black or
     /// white (colourless, and darker than a pressure's colour or paler than any of the scale's), and
     /// nearly every coloured block (at least 0.5 % of them all) on one scale, spread over at least a third
-    /// of it (a map has several hues; a single-coloured object is no map).
+    /// of it (a map has several hues; a single-coloured object is no map). ``hot`` only on black: its
+    /// highest pressure is white.
     public static func detect(_ sample: ColourSample) -> PressureScale? {
         let means = sample.means
         guard sample.columns >= 8, sample.rows >= 8, means.count == sample.columns * sample.rows else { return nil }
@@ -101,7 +117,7 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
         guard bright.count * 200 >= means.count, bright.count >= 20 else { return nil }
         // At most about 4,000 blocks are read against the scales.
         let step = max(1, bright.count / 4_000)
-        for scale in allCases {
+        for scale in allCases where black || scale != .hot {
             var onScale: [Double] = []
             for mean in Swift.stride(from: 0, to: bright.count, by: step).map({ bright[$0] }) {
                 if let t = scale.nearest(SIMD3(Double(mean.x), Double(mean.y), Double(mean.z))), t.distance <= tolerance {

@@ -181,6 +181,11 @@ extension ScanScene {
                 var cloth = SeededRandom(seed: seed ^ 0x7_A05E)
                 lighting.printLook?.trousers = Trousers.random(using: &cloth)
             }
+            if let scale = conditions.pressureScale, device == .pressurePlate {
+                lighting.printLook?.pressureScale = scale
+                // The hot scale's peaks are white: plates draw it on black.
+                if scale == .hot { lighting.printLook?.whiteBackground = false }
+            }
             lighting.noise = device == .pressurePlate ? 0 : look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
         }
         if conditions.quirks {

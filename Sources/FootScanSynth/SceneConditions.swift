@@ -1,3 +1,4 @@
+import FootScanImage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,6 +42,9 @@ public struct SceneConditions: Sendable {
     public var padlessPrints = false
     /// With the podoscope device: trousers at the heels (``Trousers``), as dim as the foot beside them.
     public var trousers = false
+    /// With the pressure-plate device: the map's colour scale (``PressureScale/hot`` always on black); nil:
+    /// jet or rainbow, drawn at random.
+    public var pressureScale: PressureScale?
     /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
     public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that

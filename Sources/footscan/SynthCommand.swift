@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FootScanImage
 import FootScanSynth
 
 /// `footscan synth`: draw scans of feet with known measures, and their truth.
@@ -50,6 +51,9 @@ struct SynthCommand: ParsableCommand {
 
     @Flag(help: "With --device podoscope: trousers at the heels, dark cloth around and behind each heel as dim as the foot beside it.")
     var trousers = false
+
+    @Option(help: "With --device pressure-plate: the map's colour scale (\(PressureScale.allCases.map(\.rawValue).joined(separator: ", "))); default jet or rainbow at random.")
+    var pressureScale: String?
 
     @Flag(help: "With two feet: make them touch.")
     var touching = false
@@ -110,6 +114,12 @@ struct SynthCommand: ParsableCommand {
         if touchingPads && !footprints && device == nil { throw ValidationError("--touching-pads needs --footprints or --device.") }
         if padless && !footprints && device == nil { throw ValidationError("--padless needs --footprints or --device.") }
         if trousers && device != PrintDevice.podoscope.rawValue { throw ValidationError("--trousers needs --device podoscope.") }
+        if let pressureScale {
+            guard device == PrintDevice.pressurePlate.rawValue else { throw ValidationError("--pressure-scale needs --device pressure-plate.") }
+            guard PressureScale(rawValue: pressureScale) != nil else {
+                throw ValidationError("--pressure-scale must be one of \(PressureScale.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -125,6 +135,7 @@ struct SynthCommand: ParsableCommand {
         conditions.touchingToePads = touchingPads
         conditions.padlessPrints = padless
         conditions.trousers = trousers
+        conditions.pressureScale = pressureScale.flatMap(PressureScale.init(rawValue:))
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger

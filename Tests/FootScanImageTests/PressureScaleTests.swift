@@ -11,13 +11,26 @@ struct PressureScaleTests {
             for step in 0...20 {
                 let t = Double(step) / 20
                 let c = scale.colour(at: t)
+                // The hot scale starts from black: its very lowest pressure is none.
+                guard c.max() >= 18 else {
+                    #expect(scale == .hot && t < 0.03 && scale.level(red: UInt8(c.x.rounded()), green: 0, blue: 0) == 0)
+                    continue
+                }
                 let level = scale.level(red: UInt8(c.x.rounded()), green: UInt8(c.y.rounded()), blue: UInt8(c.z.rounded()))
                 #expect(abs(Double(level) - (1 + 254 * t)) <= 3, "\(scale) t \(t): \(level)")
             }
-            for (r, g, b) in [(0, 0, 0), (20, 15, 30), (200, 150, 120), (128, 128, 128), (250, 250, 250), (220, 240, 216)] {
+            // On the hot scale white and pale colours are its highest pressures (it is read only on black).
+            let pale = scale == .hot ? [] : [(250, 250, 250), (220, 240, 216)]
+            for (r, g, b) in [(0, 0, 0), (20, 15, 30), (200, 150, 120), (128, 128, 128)] + pale {
                 #expect(scale.level(red: UInt8(r), green: UInt8(g), blue: UInt8(b)) == 0, "\(scale): (\(r), \(g), \(b)) is no pressure")
             }
         }
+        // Skin stays off the hot scale, and so do black's colourless noise and a dark grey.
+        for (r, g, b) in [(230, 190, 170), (120, 80, 60), (25, 20, 22), (40, 40, 40), (30, 14, 12)] {
+            #expect(PressureScale.hot.level(red: UInt8(r), green: UInt8(g), blue: UInt8(b)) == 0, "hot: (\(r), \(g), \(b)) is no pressure")
+        }
+        // A dark red of 30 lies 30/255 of the way up the red's first 3/8 of the scale: level 1 + 254 t, 12.
+        #expect(abs(Int(PressureScale.hot.level(red: 30, green: 2, blue: 0)) - 12) <= 2)
     }
 
     /// A 16 x 16 block sample: black border, the middle blocks `inside(column, row)`.
@@ -47,6 +60,11 @@ struct PressureScaleTests {
             ColourSample(columns: 16, rows: 16, blockPixels: 8, means: Self.sample(inside).means.map { $0 == SIMD3(2, 1, 3) ? SIMD3(250, 251, 249) : $0 })
         }
         #expect(PressureScale.detect(onWhite { _, _ in SIMD3(190, 140, 115) }) == nil)
+        // The hot scale runs to white: on white it is not read (its peaks would be the paper's colour).
+        #expect(PressureScale.detect(onWhite { column, _ in
+            let c = PressureScale.hot.colour(at: Double(column - 3) / 9)
+            return SIMD3(Float(c.x), Float(c.y), Float(c.z))
+        }) != .hot)
         #expect(PressureScale.detect(onWhite { column, _ in
             let c = PressureScale.jet.colour(at: Double(column - 3) / 9)
             return SIMD3(Float(c.x), Float(c.y), Float(c.z))

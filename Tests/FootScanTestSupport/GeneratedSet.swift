@@ -158,6 +158,12 @@ package enum GeneratedSet {
         $0.device = .pressurePlate
     }
 
+    /// Pressure plates' maps in the hot scale (dark red to white, on black), 24 scans at 150/200/300 dpi.
+    package static let pressurePlateHot = atThreeDensities(seeds: 9351...9374, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+        $0.pressureScale = .hot
+    }
+
     /// Pressure plates' maps drawn at 600 dpi, one foot each, where an interpolated map's ramps are
     /// gentle enough for the colour scale's levels to step them; 8 scans.
     package static let pressurePlateFine: [ScanResult] = run(seeds: Array(9341...9348), options: MeasurementOptions(view: .dorsal)) { seed in
