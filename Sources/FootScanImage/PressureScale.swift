@@ -38,8 +38,8 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
     /// The darkest a pressure's colour is (its brightest channel): darker is the black of zero pressure.
     static let darkestPressure = 56.0
 
-    /// The darkest red read as a pressure on the ``hot`` scale (a twentieth of it): black's noise and a
-    /// JPEG's ringing are colourless, a pressure's dark red is not.
+    /// The darkest red read as a pressure on the ``hot`` scale (16 of 255: the scale's lowest 2% are
+    /// read as none): black's noise and a JPEG's ringing are colourless, a pressure's dark red is not.
     static let darkestHotRed = 16.0
 
     /// The grey level of a colour: 0 for black (zero pressure) or a colour off the scale; else 1 + 254 t
