@@ -36,17 +36,33 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
     public static let tolerance = 48.0
 
     /// The darkest a pressure's colour is (its brightest channel): darker is the black of zero pressure.
-    static let darkestPressure = 56.0
+    package static let darkestPressure = 56.0
 
-    /// The darkest red read as a pressure on the ``hot`` scale (16 of 255: the scale's lowest 2% are
-    /// read as none): black's noise and a JPEG's ringing are colourless, a pressure's dark red is not.
-    static let darkestHotRed = 16.0
+    /// The darkest red read as a pressure where green and blue stay under a third of it, for a scale that
+    /// starts from black (``hot``: 16 of 255, its lowest 2% read as none): black's noise and a JPEG's
+    /// ringing are colourless, a pressure's dark red is not. Nil: every pressure is at least
+    /// `darkestPressure` bright.
+    package var darkestRed: Double? {
+        switch self {
+        case .jet, .rainbow: nil
+        case .hot: 16
+        }
+    }
+
+    /// Whether a map in the scale may lie on white: not when white is one of its pressures (``hot``'s
+    /// highest), where the paper would read as a peak.
+    package var isReadableOnWhite: Bool {
+        switch self {
+        case .jet, .rainbow: true
+        case .hot: false
+        }
+    }
 
     /// The grey level of a colour: 0 for black (zero pressure) or a colour off the scale; else 1 + 254 t
     /// for the nearest point `t` of the scale.
     public func level(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
         let colour = SIMD3(Double(red), Double(green), Double(blue))
-        let darkRed = self == .hot && colour.x >= Self.darkestHotRed && 3 * max(colour.y, colour.z) < colour.x
+        let darkRed = darkestRed.map { colour.x >= $0 && 3 * max(colour.y, colour.z) < colour.x } ?? false
         guard colour.max() >= Self.darkestPressure || darkRed, let t = nearest(colour), t.distance <= Self.tolerance else { return 0 }
         return UInt8((1 + 254 * t.t).rounded())
     }
@@ -117,7 +133,7 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
         guard bright.count * 200 >= means.count, bright.count >= 20 else { return nil }
         // At most about 4,000 blocks are read against the scales.
         let step = max(1, bright.count / 4_000)
-        for scale in allCases where black || scale != .hot {
+        for scale in allCases where black || scale.isReadableOnWhite {
             var onScale: [Double] = []
             for mean in Swift.stride(from: 0, to: bright.count, by: step).map({ bright[$0] }) {
                 if let t = scale.nearest(SIMD3(Double(mean.x), Double(mean.y), Double(mean.z))), t.distance <= tolerance {

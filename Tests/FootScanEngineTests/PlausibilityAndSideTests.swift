@@ -23,6 +23,11 @@ struct PlausibilityAndSideTests {
         #expect(Plausibility.warnings(lengthMM: 323, widthMM: 126, heelWidthMM: 80, isPrint: false).isEmpty)
         #expect(Plausibility.warnings(lengthMM: 117, widthMM: 45, heelWidthMM: 30, isPrint: false).isEmpty)
         #expect(Plausibility.warnings(lengthMM: 1270, widthMM: 480, heelWidthMM: 300, isPrint: false).contains(.implausibleSize))
+        // A print is its contact, narrower than the foot: the generator's narrowest map (307 x 85 mm) is a
+        // print's proportions, not a sole's; a strip as narrow as the bed gradient above is neither.
+        #expect(Plausibility.warnings(lengthMM: 307, widthMM: 85, heelWidthMM: 64, isPrint: true).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 307, widthMM: 85, heelWidthMM: 64, isPrint: false) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 230, widthMM: 50, heelWidthMM: 40, isPrint: true) == [.implausibleShape])
     }
 
     @Test("a foot-shaped region of no human length gets the density message")

@@ -113,34 +113,34 @@ struct PrintDeviceTests {
 
     /// A pressure plate resolves the foot to its sensors, about 5 mm apart: length within about a quarter
     /// of a sensor (measured P95 1.15 mm; the 1.0 mm is not met), width within about a third
-    /// (1.76 mm, since normals and curvature are read at the sensors' blur: 2.60 before) and heel width
-    /// within a seventh (0.70 mm), where a scanner's are a fraction of a millimetre; the arch index and
-    /// everything else as on every print.
+    /// (0.95 mm since the pternion is the peak of the heel's back over a band: 1.76 before, when the
+    /// rearmost vertex wandered with the edge's ripples and turned the axis) and heel width within a
+    /// seventh (0.72 mm), where a scanner's are a fraction of a millimetre; the arch index and everything
+    /// else as on every print.
     @Test("pressure plate: maps in a colour scale, blocks or interpolated, read back into pressure")
     func pressurePlate() {
-        Self.expectPressureMaps(GeneratedSet.pressurePlate, name: "pressure plate", widthBound: 2.0)
+        Self.expectPressureMaps(GeneratedSet.pressurePlate, name: "pressure plate")
     }
 
     /// Maps in the hot scale (black, dark red, red, yellow, white, on black; its lowest pressures read
-    /// down to a dark red of 16): found, counted and measured as the jet and rainbow maps above are. The
-    /// widths follow the axis as there (on the jet and rainbow set with 70 more maps, 131 feet, width P95
-    /// 2.75 mm): on these 24 maps P95 2.26 mm, held to 2.5.
+    /// down to a dark red of 16): found, counted and measured as the jet and rainbow maps above are
+    /// (width P95 1.31 mm; 2.26 before the heel's band).
     @Test("pressure plate: maps in the hot scale")
     func pressurePlateHot() {
-        Self.expectPressureMaps(GeneratedSet.pressurePlateHot, name: "pressure plate, hot scale", widthBound: 2.5)
+        Self.expectPressureMaps(GeneratedSet.pressurePlateHot, name: "pressure plate, hot scale")
     }
 
     /// Every map found and read through its colour scale; the prints' bounds with length P95 1.3 mm; width
-    /// P95 within `widthBound`, heel width within 0.9 mm; the uncertainty stated the sensors' (a quarter
-    /// of one), not the pixels'.
-    static func expectPressureMaps(_ scans: [ScanResult], name: String, widthBound: Double) {
+    /// P95 within 1.5 mm (a third of a sensor: on 70 other maps, 91 feet, it is 2.0), heel width within
+    /// 0.9 mm; the uncertainty stated the sensors' (a quarter of one), not the pixels'.
+    static func expectPressureMaps(_ scans: [ScanResult], name: String) {
         expectFound(scans, kind: .footprint, name: name)
         #expect(scans.allSatisfy { $0.usedColour }, "\(name): every map read through its colour scale")
         expectAccurate(scans, name: name, lengthBound: 1.3)
         let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
         let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
         let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
-        #expect(width.p95 <= widthBound && heel.p95 <= 0.9, "\(name): width \(width), heel width \(heel)")
+        #expect(width.p95 <= 1.5 && heel.p95 <= 0.9, "\(name): width \(width), heel width \(heel)")
         for foot in feet {
             let stated = foot.measured?.uncertaintyMM ?? 0
             #expect(stated >= 1.1 && stated <= 1.3, "\(name) seed \(foot.seed): uncertainty \(stated) mm")
@@ -158,6 +158,6 @@ struct PrintDeviceTests {
         let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
         let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
         print("pressure plate, 600 dpi: \(feet.count) feet; length error \(length); width error \(width); heel width error \(heel)")
-        #expect(length.maximum <= 1.8 && width.maximum <= 3.5 && heel.maximum <= 1.0, "600 dpi: length \(length), width \(width), heel \(heel)")
+        #expect(length.maximum <= 1.8 && width.maximum <= 1.5 && heel.maximum <= 1.0, "600 dpi: length \(length), width \(width), heel \(heel)")
     }
 }

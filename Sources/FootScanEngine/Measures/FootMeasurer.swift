@@ -14,6 +14,9 @@ struct FootMeasurer {
     let visible: VisibleArea
     let view: ScanView
     let sex: WearerSex?
+    /// How deep a band of the heel's back the pternion's place across the axis is read over, mm (0: the
+    /// rearmost vertex itself; see ``Frame/init(points:parts:axis:pternionBand:)``).
+    var pternionBandMM = 0.0
 
     /// Measures a foot from its outlines in pixels: `parts` are the print or sole (one outline for a
     /// silhouette; heel and forefoot apart for a split print) followed by `padCount` toe pads.
@@ -35,7 +38,7 @@ struct FootMeasurer {
         let pixelMM = max(mmPerPixelX, mmPerPixelY)
 
         var axis = orientTowardsToes(points: points, direction: principal)
-        var frame = Frame(points: points, parts: ranges, axis: axis)
+        var frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
         var toes = ToeTipFinder.Result(tips: [], clefts: [])
         var toe1First = true
         var merged: MergedToes?
@@ -73,11 +76,11 @@ struct FootMeasurer {
             findToes()
             guard toes.tips.count >= 2 else { break }
             let tip2 = points[toe1First ? toes.tips[1] : toes.tips[toes.tips.count - 2]]
-            let direction = tip2 - points[frame.pternionIndex]
+            let direction = tip2 - frame.origin
             let newAxis = direction / (direction * direction).sum().squareRoot()
             let change = abs(newAxis.x * axis.y - newAxis.y * axis.x)
             axis = newAxis
-            frame = Frame(points: points, parts: ranges, axis: axis)
+            frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
             if change < 1e-7 { converged = true; break }
         }
         if toes.tips.count >= 2 { findToes() }
@@ -155,7 +158,7 @@ struct FootMeasurer {
         let girthModel = GirthModel.model(for: sex)
         let girth = girthModel.girth(lengthMM: length, breadthMM: width, heelBreadthMM: heel.high - heel.low, sex: sex)
         let toPixels = { (p: SIMD2<Double>) in p / scale }
-        let pternion = points[frame.pternionIndex]
+        let pternion = frame.origin
         let geometry = FootGeometry(
             contour: parts.first ?? [],
             contours: parts,
@@ -249,10 +252,10 @@ struct FootMeasurer {
     }
 
     /// The x where a bulge of the outline peaks: the vertex of the parabola y = a x² + b x + c fitted
-    /// to the points (x, y) whose y lies within 0.3 mm of the largest; `near` when the fit is not a peak.
-    static func bulgeVertex(_ points: [(x: Double, y: Double)], near: Double) -> Double {
+    /// to the points (x, y) whose y lies within `depth` (mm) of the largest; `near` when the fit is not a peak.
+    static func bulgeVertex(_ points: [(x: Double, y: Double)], near: Double, depth: Double = 0.3) -> Double {
         guard let top = points.map(\.y).max() else { return near }
-        let chosen = points.filter { $0.y >= top - 0.3 }
+        let chosen = points.filter { $0.y >= top - depth }
         guard chosen.count >= 5, let low = chosen.map(\.x).min(), let high = chosen.map(\.x).max(), high - low > 1e-6 else { return near }
         // Least squares in a centred variable for conditioning.
         let centre = (low + high) / 2
@@ -293,31 +296,48 @@ struct FootMeasurer {
 
 /// An outline seen in an axis frame: x from the pternion along the axis, y across it
 /// (+y is the viewer's right when the toes point up the image).
+///
+/// The pternion lies on the rearmost line of the outline (x = 0). Across the axis it is the rearmost
+/// vertex, or, given a band, the peak of the parabola fitted to the heel's back within the band of that
+/// line: where the back ripples by h (a map's sensors, an edge placed to a fraction of a sensor), the
+/// rearmost vertex moves across by up to the square root of 2Rh on a heel of radius R, a few
+/// millimetres, and turns the axis through it; the fitted peak does not.
 struct Frame {
+    /// The pternion, in the points' coordinates.
     let origin: SIMD2<Double>
     let axis: SIMD2<Double>
     let across: SIMD2<Double>
     let xs: [Double]
     let ys: [Double]
-    let pternionIndex: Int
     let acropodionIndex: Int
 
     /// Index ranges of the separate closed outlines within the points.
     let parts: [Range<Int>]
 
-    init(points: [SIMD2<Double>], parts: [Range<Int>], axis: SIMD2<Double>) {
+    /// The outline `points` (in `parts`) seen along the unit vector `axis`; the pternion is read across
+    /// the axis over the vertices within `pternionBand` of the rearmost (in the points' unit; 0: the
+    /// rearmost vertex).
+    init(points: [SIMD2<Double>], parts: [Range<Int>], axis: SIMD2<Double>, pternionBand: Double = 0) {
         self.parts = parts
         self.axis = axis
-        across = SIMD2(-axis.y, axis.x)
+        let across = SIMD2(-axis.y, axis.x)
+        self.across = across
         var lowest = 0
         var lowestValue = Double.infinity
         for (index, p) in points.enumerated() {
             let value = (p * axis).sum()
             if value < lowestValue { lowestValue = value; lowest = index }
         }
-        pternionIndex = lowest
-        origin = points.isEmpty ? .zero : points[lowest]
-        let origin = self.origin, across = self.across
+        if points.isEmpty {
+            origin = .zero
+        } else if pternionBand > 0 {
+            let back = points.map { (x: ($0 * across).sum(), y: -($0 * axis).sum()) }
+            let peak = FootMeasurer.bulgeVertex(back, near: (points[lowest] * across).sum(), depth: pternionBand)
+            origin = axis * lowestValue + across * peak
+        } else {
+            origin = points[lowest]
+        }
+        let origin = self.origin
         let xs = points.map { (($0 - origin) * axis).sum() }
         self.xs = xs
         ys = points.map { (($0 - origin) * across).sum() }

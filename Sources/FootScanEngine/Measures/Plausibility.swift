@@ -12,6 +12,12 @@ enum Plausibility {
     /// feet the generator draws (0.52 of the length), hence 0.28 to 0.55.
     static let widthOverLength: ClosedRange<Double> = 0.28...0.55
 
+    /// A print's width is its contact's, which stops short of the sole's edges where the foot's sides
+    /// curve up from the glass or press below a plate's lowest pressure: a print may be as narrow as this
+    /// share of a foot of its length (the generator's narrowest map, 307 x 85 mm, is at most 0.82 of its
+    /// foot's ball breadth).
+    static let printWidthShare = 0.8
+
     /// A print on which no toe showed ends at the ball, at least this share of the foot's length
     /// (anatomically the toes' creases lie at 0.7 to 0.8 of it): such a print may be that much shorter
     /// than a foot, and as much wider for its length.
@@ -19,13 +25,14 @@ enum Plausibility {
 
     /// The warnings a foot of these measures earns: `implausible_size` when its length or width lies
     /// outside human feet's, `implausible_shape` when its proportions do (or its heel is wider than the
-    /// whole foot, on a sole). A print with fewer than two toes found (`toeCount`) may be as short as
-    /// ``toelessPrintShare`` of a foot.
+    /// whole foot, on a sole). A print may be as narrow as ``printWidthShare`` of a foot; with fewer than
+    /// two toes found (`toeCount`) as short as ``toelessPrintShare`` of one.
     static func warnings(lengthMM: Double, widthMM: Double, heelWidthMM: Double, isPrint: Bool, toeCount: Int = 5) -> [FootWarning] {
         var warnings: [FootWarning] = []
         let share = isPrint && toeCount < 2 ? toelessPrintShare : 1
+        let narrowest = isPrint ? printWidthShare : 1
         let lengths = share * length.lowerBound...length.upperBound
-        let ratios = widthOverLength.lowerBound...(widthOverLength.upperBound / share)
+        let ratios = narrowest * widthOverLength.lowerBound...(widthOverLength.upperBound / share)
         if !lengths.contains(lengthMM) || !width.contains(widthMM) { warnings.append(.implausibleSize) }
         let ratio = lengthMM > 0 ? widthMM / lengthMM : 0
         if !ratios.contains(ratio) || (!isPrint && heelWidthMM > widthMM + 1) { warnings.append(.implausibleShape) }

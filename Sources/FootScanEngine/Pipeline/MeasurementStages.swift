@@ -190,7 +190,8 @@ public enum MeasurementStages {
         public func measure(engine: MeasurementEngine = MeasurementEngine()) -> ScanMeasurement {
             let segmented = grouped.segmented
             let measurer = FootMeasurer(mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY, visible: segmented.foreground.visible,
-                                        view: engine.options.view, sex: engine.options.sex)
+                                        view: engine.options.view, sex: engine.options.sex,
+                                        pternionBandMM: segmented.foreground.pternionBandMM)
             func measureFoot(_ index: Int, medialSide: Double? = nil, print: Bool? = nil) -> FootMeasurement {
                 measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
                                  principal: FootShapeRule.principalDirection(grouped.feet[index].summary, mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY),

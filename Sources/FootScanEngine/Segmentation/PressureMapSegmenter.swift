@@ -114,6 +114,11 @@ struct PressureMapSegmenter: Segmenter {
         // map of blocks is smoothed into that blend above): a box and a tent as wide as a sensor, whose
         // variances add to a quarter of a sensor squared.
         foreground.areaEdgeBlurMM = pitchMM / 2
+        // Edges placed to a fraction of a sensor ripple at the heel's back, and the rearmost vertex
+        // wanders across the heel with them: the pternion is the peak of the heel's back fitted over a
+        // sensor and a half's depth, some eight sensors across a heel (depths of 1.2 to 2.4 sensors
+        // measure alike; 0.2 and 0.8 sensors follow the ripples).
+        foreground.pternionBandMM = 1.5 * pitchMM
         foreground.textureSmoothingMM = pitchMM / 4
         foreground.minimumEdgeStep = Self.minimumEdgeStep
         return foreground

@@ -40,6 +40,9 @@ struct Foreground: Sendable {
     /// The blur the image puts on every edge, mm (a standard deviation; 0: none the step's area
     /// needs to know of): a pressure map's sensors (``LocalEdge/areaBlur``).
     var areaEdgeBlurMM = 0.0
+    /// How deep a band of the heel's back the pternion is read across, mm (0: at the rearmost vertex;
+    /// ``Frame``): an outline whose edge is placed to a fraction of a sensor ripples at the heel's back.
+    var pternionBandMM = 0.0
     /// The radius of the smoothing a textured print was segmented on, mm (0: none).
     var textureSmoothingMM = 0.0
     /// The smallest foot-to-bed step, grey levels, on which ``LocalEdge`` moves a vertex; nil: 0.3 of
