@@ -112,7 +112,7 @@ struct PrintDeviceTests {
     }
 
     /// A pressure plate resolves the foot to its sensors, about 5 mm apart: length within about a quarter
-    /// of a sensor (measured P95 1.15 mm; the 1.0 mm is not met), width within about a third
+    /// of a sensor (measured P95 1.15 mm; the 1.0 mm is not met), width within about a fifth
     /// (0.95 mm since the pternion is the peak of the heel's back over a band: 1.76 before, when the
     /// rearmost vertex wandered with the edge's ripples and turned the axis) and heel width within a
     /// seventh (0.72 mm), where a scanner's are a fraction of a millimetre; the arch index and everything
@@ -131,7 +131,7 @@ struct PrintDeviceTests {
     }
 
     /// Every map found and read through its colour scale; the prints' bounds with length P95 1.3 mm; width
-    /// P95 within 1.5 mm (a third of a sensor: on 70 other maps, 91 feet, it is 2.0), heel width within
+    /// P95 within 1.5 mm (a third of a sensor; measured 0.95 and 1.31, and 1.98 on 70 other maps), heel width within
     /// 0.9 mm; the uncertainty stated the sensors' (a quarter of one), not the pixels'.
     static func expectPressureMaps(_ scans: [ScanResult], name: String) {
         expectFound(scans, kind: .footprint, name: name)
