@@ -114,6 +114,16 @@ package enum GeneratedSet {
     /// a dim arch band, dust; one or two feet, 30 scans at 150 to 300 dpi.
     package static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) { $0.device = .contactScanner }
 
+    /// Contact-scanner prints at 60 to 100 dpi (60, 72, 85, 100 in turn), as such scanners' own files
+    /// come: too coarse for the ridges to show, so the faint heel and the dim arch band are found by
+    /// growing the print from its contact (`MeasurementEngine.measureGradedPrint`); 32 scans.
+    package static let contactScannerCoarse: [ScanResult] = run(seeds: Array(9681...9712)) { seed in
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [[60.0, 72, 85, 100][Int(seed % 4)]]
+        conditions.device = .contactScanner
+        return ScanScene.random(seed: seed &* 7727, conditions: conditions)
+    }
+
     /// Ink podograph prints on a paper form (``PrintDevice/inkGrid``), seen from above (`--view dorsal`):
     /// grid lines dense under heel and ball, sparse and broken under arch and toes; frame, text, logo,
     /// pencil marks; uneven light. 30 scans.
