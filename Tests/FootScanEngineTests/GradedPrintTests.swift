@@ -45,13 +45,13 @@ struct GradedPrintTests {
                 "length \(dim.lengthMM) against \(solid.lengthMM), width \(dim.widthMM) against \(solid.widthMM)")
     }
 
-    /// Grown, the halo would add a fifth to the print's area, all of it outside the print's hull.
+    /// The band at 50 makes the print worth growing; grown, the halo would add a fifth to its area, outside
+    /// its hull. The whole growth is refused, so the band is left out with the halo: the limit of the rule.
     @Test("a dim halo around heel and ball, outside the print's hull, is not grown into it")
     func haloAround() throws {
-        let plain = try Self.measure(Self.print(band: 220))
-        let haloed = try Self.measure(Self.print(band: 220, halo: 50))
+        let plain = try Self.measure(Self.print(band: 50))
+        let haloed = try Self.measure(Self.print(band: 50, halo: 50))
         #expect(abs(haloed.widthMM - plain.widthMM) <= 0.3 && abs(haloed.lengthMM - plain.lengthMM) <= 0.3,
                 "width \(haloed.widthMM) against \(plain.widthMM), length \(haloed.lengthMM) against \(plain.lengthMM)")
-        #expect(abs((haloed.archIndex ?? 0) - (plain.archIndex ?? 1)) <= 0.005)
     }
 }
