@@ -64,12 +64,8 @@ extension MeasurementEngine {
         var partners: [Int] = []
         for print in contact.feet {
             let c = print.summary.centroid
-            func distance(_ index: Int) -> Double {
-                let p = outline.feet[index].summary.centroid
-                return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y)
-            }
             let holding = outline.feet(holdingPixelX: Int(c.x.rounded()), y: Int(c.y.rounded()))
-            guard let whole = holding.min(by: { distance($0) < distance($1) }), !partners.contains(whole) else { return nil }
+            guard let whole = outline.nearestFoot(toPixelX: c.x, y: c.y, among: holding), !partners.contains(whole) else { return nil }
             let foot = outline.feet[whole].summary
             let footLength = foot.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             let printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major

@@ -60,15 +60,12 @@ extension MeasurementEngine {
         throws(MeasurementError) -> ScanMeasurement?
     {
         let firstRuns = first.segmented.foreground.runs
-        let hulls = first.feet.map { foot in
-            let regions = Set(foot.parts + foot.pads)
-            return HullSpans(runs: firstRuns.indices.lazy.filter { regions.contains(Int(first.labels[$0])) }.map { firstRuns[$0] })
-        }
+        let hulls = first.runIndicesByFoot().map { indices in HullSpans(runs: indices.lazy.map { firstRuns[$0] }) }
         let firstArea = first.feet.reduce(0) { $0 + $1.summary.area }
         // Enough pixels inside the hulls clearly off the bed (an eleventh of the way to the print, as the
         // hysteresis's weaker test) that are not print yet?
         let foreground = first.segmented.foreground
-        let step = Int(max(foreground.contrast / 11, 3).rounded())
+        let step = Int(PrintSegmenter.weakStep(contrast: foreground.contrast).rounded())
         let bed = Int(foreground.bedLevel.rounded())
         let offBed = ForegroundTest(threshold: foreground.footIsLighter ? bed + step : bed - step, footIsLighter: foreground.footIsLighter)
         var candidates = 0
@@ -92,19 +89,15 @@ extension MeasurementEngine {
         let reachX = reachMM / first.segmented.mmPerPixelX
         let reachY = Int((reachMM / first.segmented.mmPerPixelY).rounded(.up))
         let grownRuns = grown.segmented.foreground.runs
+        let grownRunsByFoot = grown.runIndicesByFoot()
         var gain = 0.0, outside = 0
         for (foot, hull) in zip(first.feet, hulls) {
             let c = foot.summary.centroid
-            func distance(_ other: FootGrouping.Foot) -> Double {
-                let p = other.summary.centroid
-                return (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y)
-            }
-            guard let match = grown.feet.min(by: { distance($0) < distance($1) }) else { return nil }
-            let grownRegions = Set(match.parts + match.pads)
-            for index in grownRuns.indices where grownRegions.contains(Int(grown.labels[index])) {
+            guard let match = grown.nearestFoot(toPixelX: c.x, y: c.y, among: grown.feet.indices) else { return nil }
+            for index in grownRunsByFoot[match] {
                 outside += hull.pixelsOutside(grownRuns[index], reachX: reachX, reachY: reachY)
             }
-            gain += match.summary.area - foot.summary.area
+            gain += grown.feet[match].summary.area - foot.summary.area
         }
         guard gain >= Self.gradedPrintGain * firstArea, Double(outside) <= Self.gradedPrintOutside * firstArea else { return nil }
         return grown.traced().measure(engine: self)

@@ -94,6 +94,30 @@ public enum MeasurementStages {
             return feet.indices.filter { feet[$0].parts.contains(region) || feet[$0].pads.contains(region) }
         }
 
+        /// For each foot, the indices of the foreground runs of its parts and pads, in raster order: one
+        /// pass over the runs (a region shared by two touching feet parted by a wall counts for both).
+        func runIndicesByFoot() -> [[Int]] {
+            var feetOfRegion = [[Int]](repeating: [], count: regions.count)
+            for (n, foot) in feet.enumerated() {
+                for region in foot.parts + foot.pads where !feetOfRegion[region].contains(n) { feetOfRegion[region].append(n) }
+            }
+            var byFoot = [[Int]](repeating: [], count: feet.count)
+            for index in labels.indices {
+                for n in feetOfRegion[Int(labels[index])] { byFoot[n].append(index) }
+            }
+            return byFoot
+        }
+
+        /// Of the feet `candidates` (indices into ``feet``), the one whose centroid lies nearest
+        /// (`x`, `y`) in pixels; nil when there is none.
+        func nearestFoot(toPixelX x: Double, y: Double, among candidates: some Sequence<Int>) -> Int? {
+            func squaredDistance(_ index: Int) -> Double {
+                let p = feet[index].summary.centroid
+                return (p.x - x) * (p.x - x) + (p.y - y) * (p.y - y)
+            }
+            return candidates.min { squaredDistance($0) < squaredDistance($1) }
+        }
+
         /// The foreground runs of every row: `(row, start, end)` with `end` one past the last pixel.
         public var foregroundRuns: [(row: Int, start: Int, end: Int)] {
             segmented.foreground.runs.map { (Int($0.row), Int($0.start), Int($0.end)) }

@@ -35,6 +35,10 @@ struct PrintSegmenter: Segmenter {
     /// `partial_print`; 0.5 mm none).
     static let texturedSmoothingMM = 0.5
 
+    /// How far off the bed's level a pixel must stand to be grown into a print (the hysteresis's weaker
+    /// test) where the noise is low: an eleventh of the `contrast` between bed and print, at least 3.
+    static func weakStep(contrast: Double) -> Double { max(contrast / 11, 3) }
+
     /// `image` prepared for segmenting prints: smoothed by a box of `smoothingMM` either side (twice),
     /// then its bed made level (``BedLevel``).
     static func prepared(_ image: ScanImage, pixelMM: Double, smoothingMM: Double) -> ScanImage {
@@ -62,7 +66,7 @@ struct PrintSegmenter: Segmenter {
         let mode = baseLevel ?? peak.mode, noise = peak.noise
         let contrast = baseLevel.map { Double(abs((lighter ? otsu.highMean : otsu.lowMean) - Double($0))) } ?? classes
         let sign = lighter ? 1 : -1
-        let weak = mode + sign * Int(max(4 * noise, contrast / 11, 3).rounded())
+        let weak = mode + sign * Int(max(4 * noise, Self.weakStep(contrast: contrast)).rounded())
         let strong = mode + sign * Int(max(8 * noise, contrast / 4, 6).rounded())
         let weakTest = ForegroundTest(threshold: weak, footIsLighter: lighter)
         let strongTest = ForegroundTest(threshold: strong, footIsLighter: lighter)
