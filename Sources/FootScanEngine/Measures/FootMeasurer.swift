@@ -115,7 +115,7 @@ struct FootMeasurer {
         }
         // The side cues: the big toe's side, the toe line's slope, the arch; the foot's own verdict is their
         // weighted vote unless the caller fixed the medial side.
-        let cues = SideCues(frame: frame, main: ranges.first ?? 0..<0, tips: orderedTips,
+        let cues = SideCues(frame: frame, main: ranges.first ?? 0..<0, print: isPrint ? printRanges : [], tips: orderedTips,
                             bigToe: orderedTips.count >= 2 ? bigToeStrength(toes, frame, isPrint: isPrint, points: points, padRanges: padRanges) * (medialY >= 0 ? 1 : -1) : nil)
         if medialSide == nil, cues.weight > 0, (cues.vote >= 0) != (medialY >= 0) {
             return measure(parts: parts, padCount: padCount, principal: principal, lowContrast: lowContrast,

@@ -7,6 +7,9 @@
 ///   the tips' x over y, by the correlation's strength (three tips or more);
 /// - the arch (0.7): the medial midfoot edge lies farther inside the line from the heel's edge to the
 ///   ball's than the lateral one does, by the difference over 4 mm;
+/// - the split (0.7): on a print whose heel and forefoot lie apart, the lateral side stays in contact
+///   longer, so the gap between the heel's front and the forefoot's back is shorter there; by the two
+///   gaps' difference over 8 mm;
 /// - the pair (1, added by the scan): of two feet, each one's medial side faces the other.
 ///
 /// The verdict is the sign of the weighted sum; the confidence (``confidence(medialSign:)``) says how
@@ -17,8 +20,9 @@ struct SideCues: Sendable {
     private(set) var weight = 0.0
     private(set) var strength = 0.0
 
-    /// The foot's own cues. `bigToe` is the big-toe vote, nil when fewer than two toes were found.
-    init(frame: Frame, main: Range<Int>, tips: [Int], bigToe: Double?) {
+    /// The foot's own cues. `bigToe` is the big-toe vote, nil when fewer than two toes were found;
+    /// `print` the print's parts without its toe pads (two: a split print).
+    init(frame: Frame, main: Range<Int>, print: [Range<Int>] = [], tips: [Int], bigToe: Double?) {
         if let bigToe { add(bigToe, weight: 1) }
         if tips.count >= 3 {
             let xs = tips.map { frame.xs[$0] }, ys = tips.map { frame.ys[$0] }
@@ -44,6 +48,39 @@ struct SideCues: Sendable {
                 add(min(max((plusDepth - minusDepth) / 4, -1), 1), weight: 0.7)
             }
         }
+        if let gaps = Self.splitGaps(frame: frame, print: print) {
+            add((gaps.plus - gaps.minus) / 8, weight: 0.7)
+        }
+    }
+
+    /// On a split print (`print` two parts, heel and forefoot), the gap along the axis between the heel's
+    /// front and the forefoot's back near each side, mm: at 15% of the way in from the +y and the -y
+    /// edge of the band where both parts lie. Nil unless the print is split and the band is at least
+    /// 20 mm wide.
+    static func splitGaps(frame: Frame, print: [Range<Int>]) -> (plus: Double, minus: Double)? {
+        guard print.count == 2 else { return nil }
+        func meanX(_ part: Range<Int>) -> Double { part.reduce(0) { $0 + frame.xs[$1] } / Double(max(part.count, 1)) }
+        let (heel, forefoot) = meanX(print[0]) <= meanX(print[1]) ? (print[0], print[1]) : (print[1], print[0])
+        func span(_ part: Range<Int>) -> (low: Double, high: Double) {
+            part.reduce((Double.infinity, -Double.infinity)) { (min($0.0, frame.ys[$1]), max($0.1, frame.ys[$1])) }
+        }
+        let low = max(span(heel).low, span(forefoot).low), high = min(span(heel).high, span(forefoot).high)
+        guard high - low >= 20 else { return nil }
+        // Where the part's outline crosses the line y = `y`: its x's.
+        func crossings(_ part: Range<Int>, y: Double) -> [Double] {
+            part.compactMap { i in
+                let j = i + 1 == part.upperBound ? part.lowerBound : i + 1
+                let a = frame.ys[i] - y, b = frame.ys[j] - y
+                guard (a <= 0) != (b <= 0) else { return nil }
+                return frame.xs[i] + a / (a - b) * (frame.xs[j] - frame.xs[i])
+            }
+        }
+        func gap(at y: Double) -> Double? {
+            guard let front = crossings(heel, y: y).max(), let back = crossings(forefoot, y: y).min() else { return nil }
+            return back - front
+        }
+        guard let plus = gap(at: high - 0.15 * (high - low)), let minus = gap(at: low + 0.15 * (high - low)) else { return nil }
+        return (plus, minus)
     }
 
     /// Adds a vote in -1...1 with its weight.
