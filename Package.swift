@@ -21,6 +21,8 @@ let serverDependencies: [Package.Dependency] = withServer ? [
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+    // The server tests' HTTP client (already built for Hummingbird).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
 ] : []
 
 let serverTargets: [Target] = withServer ? [
@@ -51,7 +53,12 @@ let serverTargets: [Target] = withServer ? [
     ),
     .testTarget(
         name: "FootScanServerTests",
-        dependencies: ["FootScanServer", "FootScanSynth", "FootScanImage", "FootScanTestSupport"]
+        dependencies: [
+            "FootScanServer", "FootScanSynth", "FootScanImage", "FootScanTestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]
     ),
 ] : []
 

@@ -39,7 +39,7 @@ struct ToelessPrintAxisTests {
         // Along +x, toe 2's place stands 9 mm medial of the axis (45 - 0.4 * 90).
         #expect(abs(Self.offset(points: points, parts: parts, print: parts, axis: SIMD2(1, 0), medialSign: medialSign) - 9 * medialSign) < 1e-9)
         let axis = FootMeasurer.toelessPrintAxis(points: points, parts: parts, print: parts, from: start,
-                                                 medialSign: medialSign, pternionBand: 0)
+                                                 medialSign: medialSign, pternionBand: 0).axis
         #expect(abs((axis * axis).sum() - 1) < 1e-9)
         // About 9 mm over 200 mm: 2.6 degrees towards the medial side.
         let turn = atan2(axis.y, axis.x) * 180 / Double.pi
@@ -53,10 +53,10 @@ struct ToelessPrintAxisTests {
         let (points, parts) = Self.splitPrint(pad: true)
         let print = Array(parts.prefix(2))
         let start = Frame(points: points, parts: parts, axis: SIMD2(1, 0))
-        let withPad = FootMeasurer.toelessPrintAxis(points: points, parts: parts, print: print, from: start, medialSign: 1, pternionBand: 0)
+        let withPad = FootMeasurer.toelessPrintAxis(points: points, parts: parts, print: print, from: start, medialSign: 1, pternionBand: 0).axis
         let (bare, bareParts) = Self.splitPrint(pad: false)
         let without = FootMeasurer.toelessPrintAxis(points: bare, parts: bareParts, print: bareParts,
-                                                    from: Frame(points: bare, parts: bareParts, axis: SIMD2(1, 0)), medialSign: 1, pternionBand: 0)
+                                                    from: Frame(points: bare, parts: bareParts, axis: SIMD2(1, 0)), medialSign: 1, pternionBand: 0).axis
         #expect(abs(withPad.x - without.x) < 1e-6 && abs(withPad.y - without.y) < 1e-6, "\(withPad) against \(without)")
     }
 }

@@ -1,8 +1,5 @@
 import FootScanTestSupport
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A `footscan-server` process on a loopback port with its own data folder, a staff member and an API
 /// token, and a small HTTP client that speaks to it. Tests start one each and stop it at the end.
@@ -27,16 +24,10 @@ final class ServerProcess: @unchecked Sendable {
     let token: String
     private(set) var port = 0
     private var process: Process?
-    private let session: URLSession
 
     /// A new data folder with a staff member and a token; `start` runs the server on it.
     init(name: String) throws {
         data = try CommandRunner.temporaryFolder("server-\(name)")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.timeoutIntervalForRequest = 60
-        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         _ = try Self.admin(["add-staff", "--data", data.path, Self.staffName], input: Self.staffPassword + "\n")
         token = try Self.admin(["add-token", "--data", data.path, "scanner-pc"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -97,19 +88,12 @@ final class ServerProcess: @unchecked Sendable {
     /// Whether the process still runs.
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// One request; `auth` adds the API token.
+    /// One request; `auth` adds the API token. Redirects are not followed and no cookie is kept.
     func send(_ method: String, _ path: String, body: [UInt8]? = nil, headers: [String: String] = [:], auth: Bool = true) async throws -> Answer {
-        guard let url = URL(string: "http://127.0.0.1:\(port)\(path)") else { throw ServerError("bad path \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if auth { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if let body { request.httpBody = Data(body) }
-        let (data, response) = try await session.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw ServerError("no HTTP response") }
-        var fields: [String: String] = [:]
-        for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
-        return Answer(status: http.statusCode, headers: fields, body: [UInt8](data))
+        var fields = headers.map { (name: $0.key, value: $0.value) }
+        if auth { fields.append((name: "Authorization", value: "Bearer \(token)")) }
+        let answer = try await LoopbackHTTPClient.send(port: port, method: method, path: path, headers: fields, body: body)
+        return Answer(status: answer.status, headers: answer.headers, body: answer.body)
     }
 
     /// A JSON request body.
@@ -122,12 +106,4 @@ final class ServerProcess: @unchecked Sendable {
 struct ServerError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Hands redirects back to the test instead of following them (a page's 303 is what is checked).
-final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
-    }
 }

@@ -125,9 +125,9 @@ struct FootMeasurer {
         // A print whose toes left no pads (clawed or lifted off the plate) shows no toe 2 to aim the axis
         // at: aimed instead where toe 2 stands on the forefoot's front.
         if isPrint, orderedTips.count < 2 {
-            axis = Self.toelessPrintAxis(points: points, parts: ranges, print: printRanges, from: frame,
-                                         medialSign: medialSign, pternionBand: pternionBandMM)
-            frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
+            frame = Self.toelessPrintAxis(points: points, parts: ranges, print: printRanges, from: frame,
+                                          medialSign: medialSign, pternionBand: pternionBandMM)
+            axis = frame.axis
         }
         let tipXs = orderedTips.map { frame.xs[$0] }
         // In plantar view with the toes up, +y is the viewer's right: a big toe there is a right foot.
@@ -222,9 +222,10 @@ struct FootMeasurer {
     /// stands), iterated from `frame` until the two agree. `print` are the ranges of `points` that are
     /// print (a lone toe pad left out); `parts` all of them. The principal axis it replaces leans towards
     /// the lateral side on a print, whose arch leaves the medial midfoot out: on generated prints by about
-    /// 4 degrees, making them 1.4-4.8 mm long and 0.6-1.8 mm wide.
+    /// 4 degrees, making them 1.4-4.8 mm long and 0.6-1.8 mm wide. Returns the frame along that axis
+    /// (`frame` itself when the print has no front to read).
     static func toelessPrintAxis(points: [SIMD2<Double>], parts: [Range<Int>], print: [Range<Int>], from frame: Frame,
-                                 medialSign: Double, pternionBand: Double) -> SIMD2<Double> {
+                                 medialSign: Double, pternionBand: Double) -> Frame {
         var frame = frame
         for _ in 0..<12 {
             guard let front = print.lazy.flatMap({ $0 }).map({ frame.xs[$0] }).max() else { break }
@@ -241,7 +242,7 @@ struct FootMeasurer {
             frame = Frame(points: points, parts: parts, axis: axis, pternionBand: pternionBand)
             if change < 1e-7 { break }
         }
-        return frame.axis
+        return frame
     }
 
     /// How clearly the end toe taken for the big toe is the big one, 0 to 1: on a print the pads' areas,

@@ -64,7 +64,8 @@ struct SideCues: Sendable {
         func span(_ part: Range<Int>) -> (low: Double, high: Double) {
             part.reduce((Double.infinity, -Double.infinity)) { (min($0.0, frame.ys[$1]), max($0.1, frame.ys[$1])) }
         }
-        let low = max(span(heel).low, span(forefoot).low), high = min(span(heel).high, span(forefoot).high)
+        let heelSpan = span(heel), forefootSpan = span(forefoot)
+        let low = max(heelSpan.low, forefootSpan.low), high = min(heelSpan.high, forefootSpan.high)
         guard high - low >= 20 else { return nil }
         // Where the part's outline crosses the line y = `y`: its x's.
         func crossings(_ part: Range<Int>, y: Double) -> [Double] {
