@@ -19,7 +19,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Seed of the first scan; scan i uses seed + i.")
     var seed: UInt64 = 1
 
-    @Option(help: "Pixel density (default: one of 150, 200, 300, 600).")
+    @Option(help: "Pixel density (default: one of 150, 200, 300, 600, at most what `footscan measure` reads).")
     var dpi: Double?
 
     @Option(help: "Feet per scan, 1 or 2 (default: either).")
@@ -162,6 +162,16 @@ struct SynthCommand: ParsableCommand {
                                      angle: random.uniform(-0.35...0.35), bedMM: (150, 120))
             }
             scene.claimedDotsPerInch = claimDpi
+            // Never a scan that `footscan measure` refuses as too large (an ink form at 600 dpi is 91
+            // million pixels): a density drawn at random steps down to one it reads; one asked for fails.
+            let limit = DecodingOptions.defaultMaximumPixelCount
+            while scene.widthPixels * scene.heightPixels > limit {
+                guard dpi == nil, let lower = [300.0, 200, 150].first(where: { $0 < scene.dotsPerInch }) else {
+                    StandardError.print("footscan: scan \(seed &+ UInt64(index)) would be \(scene.widthPixels) x \(scene.heightPixels) pixels at \(scene.dotsPerInch) dpi, more than footscan measure reads (\(limit)); choose a lower --dpi")
+                    throw ExitCode(1)
+                }
+                scene.dotsPerInch = lower
+            }
             let scan = try ScanRenderer.render(scene)
             let name = "\(prefix)-\(seed &+ UInt64(index))"
             let imagePath = (out as NSString).appendingPathComponent("\(name).\(scan.fileExtension)")

@@ -34,4 +34,22 @@ struct SynthCommandTests {
             #expect(outcome.stderr.hasPrefix("Error: \(message)\n"), "\(outcome.stderr)")
         }
     }
+
+    /// An ink form is 413 x 396 mm: at 600 dpi 91 million pixels, more than `footscan measure` reads
+    /// (seed 5301 draws 600 dpi; it used to write a scan the command then refused as too large).
+    @Test("synth writes no scan that measure refuses as too large: a random density steps down, one asked for fails")
+    func fitsTheReader() throws {
+        let folder = try CommandRunner.temporaryFolder("synth-size")
+        let asked = try CommandRunner.run(["synth", "--out", folder.path, "--device", "ink-grid", "--seed", "5301", "--dpi", "600"])
+        #expect(asked.status == 1)
+        #expect(asked.stderr.hasPrefix("footscan: scan 5301 would be ") && asked.stderr.hasSuffix("choose a lower --dpi\n")
+                && asked.stderr.filter { $0 == "\n" }.count == 1, "\(asked.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let drawn = try CommandRunner.run(["synth", "--out", folder.path, "--device", "ink-grid", "--seed", "5301", "--format", "jpeg"])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("foot-5301.truth.json"))) as? [String: Any]
+        #expect((truth?["dpi"] as? Double) == 300)
+        let measured = try CommandRunner.run(["measure", "--view", "dorsal", folder.appendingPathComponent("foot-5301.jpg").path])
+        #expect(measured.status == 0, "\(measured.stderr)")
+    }
 }

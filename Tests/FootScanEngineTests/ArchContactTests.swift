@@ -41,11 +41,11 @@ struct ArchContactTests {
     @Test("a print with no toe shown may be a quarter shorter than its foot, and as much wider for its length")
     func toelessPlausibility() {
         // 180 x 105 mm: too broad for a foot that long, a print that ends at the ball of a 250 mm foot.
-        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: true, toeCount: 5) == [.implausibleShape])
-        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: true, toeCount: 0).isEmpty)
-        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: false, toeCount: 0) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: true, toeTipsMM: [172, 180, 176, 168, 158]) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: true, toeTipsMM: []).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 180, widthMM: 105, heelWidthMM: 65, isPrint: false, toeTipsMM: []) == [.implausibleShape])
         // Longer than any foot is no foot's print either.
-        #expect(Plausibility.warnings(lengthMM: 360, widthMM: 120, heelWidthMM: 70, isPrint: true, toeCount: 0).contains(.implausibleSize))
+        #expect(Plausibility.warnings(lengthMM: 360, widthMM: 120, heelWidthMM: 70, isPrint: true, toeTipsMM: []).contains(.implausibleSize))
     }
 
     /// Regions of filled ellipses (1 mm pixels), one per `(centre, semi-axes)`, in the order given.

@@ -25,9 +25,18 @@ struct PlausibilityAndSideTests {
         #expect(Plausibility.warnings(lengthMM: 1270, widthMM: 480, heelWidthMM: 300, isPrint: false).contains(.implausibleSize))
         // A print is its contact, narrower than the foot: the generator's narrowest map (307 x 85 mm) is a
         // print's proportions, not a sole's; a strip as narrow as the bed gradient above is neither.
-        #expect(Plausibility.warnings(lengthMM: 307, widthMM: 85, heelWidthMM: 64, isPrint: true).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 307, widthMM: 85, heelWidthMM: 64, isPrint: true, toeTipsMM: [300, 307, 303, 295, 285]).isEmpty)
         #expect(Plausibility.warnings(lengthMM: 307, widthMM: 85, heelWidthMM: 64, isPrint: false) == [.implausibleShape])
-        #expect(Plausibility.warnings(lengthMM: 230, widthMM: 50, heelWidthMM: 40, isPrint: true) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 230, widthMM: 50, heelWidthMM: 40, isPrint: true, toeTipsMM: [225, 230, 228, 220, 210]) == [.implausibleShape])
+        // Toes at the heel's end are no toes: a fuzzed image's "foot" of random bits, 237 x 123.8 mm, its
+        // five "toes" 13 to 74 mm from the heel; the same print with its toes in front is a foot's.
+        #expect(Plausibility.warnings(lengthMM: 237, widthMM: 123.8, heelWidthMM: 32, isPrint: true,
+                                      toeTipsMM: [20, 73.7, 53.4, 12.8, 23.2]) == [.implausibleShape])
+        #expect(Plausibility.warnings(lengthMM: 237, widthMM: 123.8, heelWidthMM: 32, isPrint: true,
+                                      toeTipsMM: [230, 237, 233, 226, 215]).isEmpty)
+        // The little toe ends at about 0.8 of the length: a tip at 0.66 is still a foot's, at 0.64 not.
+        #expect(Plausibility.warnings(lengthMM: 250, widthMM: 97, heelWidthMM: 64, isPrint: false, toeTipsMM: [245, 250, 240, 220, 165]).isEmpty)
+        #expect(Plausibility.warnings(lengthMM: 250, widthMM: 97, heelWidthMM: 64, isPrint: false, toeTipsMM: [245, 250, 240, 220, 160]) == [.implausibleShape])
     }
 
     @Test("a foot-shaped region of no human length gets the density message")

@@ -256,7 +256,7 @@ public enum MeasurementStages {
                 if oneSide || measured[index].sideConfidence < SideCues.uncertainBelow { warnings.append(.sideUncertain) }
                 warnings += Plausibility.warnings(lengthMM: measured[index].lengthMM, widthMM: measured[index].widthMM,
                                                   heelWidthMM: measured[index].heelWidthMM, isPrint: isPrint,
-                                                  toeCount: measured[index].toeTipsMM.count)
+                                                  toeTipsMM: measured[index].toeTipsMM)
                 measured[index].warnings = warnings
             }
             let isFootprint = measured.contains { $0.archIndex != nil }

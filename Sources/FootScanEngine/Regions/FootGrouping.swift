@@ -13,7 +13,9 @@ import FootScanImage
 ///   one foot, even when the forefoot alone would pass for a foot.
 /// - Small compact regions (12 to 1,200 mm², at most 3 times as long as wide, at most 45 mm long) are
 ///   toe pads of the foot whose outline lies nearest, when that is within 40 mm and they lie at its toes
-///   (``padsAtTheToes(_:of:regions:runs:runsOfRegion:mmPerPixelX:mmPerPixelY:)``); of more than five, the five nearest the print.
+///   (``padsAtTheToes(_:of:regions:runs:runsOfRegion:mmPerPixelX:mmPerPixelY:)``) with no line between
+///   them and it (``crossesLine(from:to:runs:rowStarts:labels:isLine:)``); of more than five, the five
+///   nearest the print.
 /// Everything else (specks, a card, a ruler, a light band along the bed) is left out.
 struct FootGrouping {
     struct Foot {
@@ -140,6 +142,38 @@ struct FootGrouping {
         return area(ends[0]) >= area(ends[1]) ? ends[0] : ends[1]
     }
 
+    /// How long a region that parts a blob from a foot must be to be a line, mm: a form's printed line,
+    /// its frame, a block of its text, a ruler's edge (a speck or a stray ink line between a toe and its
+    /// print is not one).
+    static let lineMM = 30.0
+
+    /// Whether the straight way from `start` to `end` (pixels) crosses a region `isLine` accepts, looked up
+    /// in the runs every half pixel along it.
+    static func crossesLine(from start: SIMD2<Double>, to end: SIMD2<Double>, runs: [ForegroundRun], rowStarts: [Int],
+                            labels: [Int32], isLine: (Int) -> Bool) -> Bool {
+        let delta = end - start
+        let steps = max(1, Int((2 * max(abs(delta.x), abs(delta.y))).rounded(.up)))
+        var checked = Int32(-1)
+        for step in 0...steps {
+            let point = start + delta * (Double(step) / Double(steps))
+            let x = Int(point.x.rounded()), y = Int(point.y.rounded())
+            guard y >= 0, y + 1 < rowStarts.count else { continue }
+            // The row's last run starting at or before x.
+            var low = rowStarts[y], high = rowStarts[y + 1]
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(runs[middle].start) <= x { low = middle + 1 } else { high = middle }
+            }
+            guard low > rowStarts[y], x < Int(runs[low - 1].end) else { continue }
+            let label = labels[low - 1]
+            if label != checked {
+                if isLine(Int(label)) { return true }
+                checked = label
+            }
+        }
+        return false
+    }
+
     /// How solid each region is: its area over the area of its rows' spans (each row from the region's
     /// first pixel to its last). About 0.8 or more for a sole, a print or a toe pad (only a concave side
     /// across the rows leaves gaps); 0.5 or less for a block of text on a form, whose glyphs, smoothed,
@@ -242,7 +276,7 @@ struct FootGrouping {
             // rowStarts[y]..<rowStarts[y + 1]: row y's runs, as the segmenter handed them on.
             let rowStarts = foreground.rowStarts
             let reach = 40.0
-            var nearest = [(distance: Double, foot: Int)](repeating: (.infinity, -1), count: pads.count)
+            var nearest = [(distance: Double, foot: Int, point: SIMD2<Double>)](repeating: (.infinity, -1, .zero), count: pads.count)
             for (p, pad) in pads.enumerated() {
                 let c = regions[pad].centroid
                 let top = Int(max(0, min(Double(image.height), (c.y - reach / mmPerPixelY).rounded(.down))))
@@ -254,11 +288,23 @@ struct FootGrouping {
                     let y = Double(run.row), x0 = Double(run.start), x1 = Double(run.end - 1)
                     let dx = max(x0 - c.x, 0, c.x - x1) * mmPerPixelX, dy = (y - c.y) * mmPerPixelY
                     let distance = (dx * dx + dy * dy).squareRoot()
-                    if distance < nearest[p].distance { nearest[p] = (distance, foot) }
+                    if distance < nearest[p].distance { nearest[p] = (distance, foot, SIMD2(min(max(c.x, x0), x1), y)) }
                 }
             }
+            // A toe stands before its print with nothing between: a blob beyond a form's printed line (its
+            // text, on generated ink prints a glyph 20-25 mm from the print, nearer than a faint toe) is none.
+            var isPad = [Bool](repeating: false, count: regions.count)
+            for candidate in padCandidates { isPad[candidate] = true }
+            func isLine(_ label: Int) -> Bool {
+                guard footOfRegion[label] < 0, !isPad[label] else { return false }
+                let region = regions[label]
+                let long = max(Double(region.maxX - region.minX + 1) * mmPerPixelX, Double(region.maxY - region.minY + 1) * mmPerPixelY)
+                return long >= FootGrouping.lineMM
+            }
             var distance: [Int: Double] = [:]
-            for (p, pad) in pads.enumerated() where nearest[p].foot >= 0 && nearest[p].distance <= reach {
+            for (p, pad) in pads.enumerated() where nearest[p].foot >= 0 && nearest[p].distance <= reach
+                && !FootGrouping.crossesLine(from: SIMD2(regions[pad].centroid.x, regions[pad].centroid.y), to: nearest[p].point, runs: runs, rowStarts: rowStarts,
+                                             labels: labels, isLine: isLine) {
                 feet[nearest[p].foot].pads.append(pad)
                 distance[pad] = nearest[p].distance
             }
