@@ -142,6 +142,23 @@ struct FootGrouping {
         return area(ends[0]) >= area(ends[1]) ? ends[0] : ends[1]
     }
 
+    /// A blob at the toes smaller than this share of the candidates' median area is the first left out
+    /// when there are more than five: on generated ink prints a toe's pad is 78-500 mm², a glyph of the
+    /// form's text 12-42.
+    static let smallPadShare = 1.0 / 3
+
+    /// Of more than five candidate toes (`pads`, with their `areas`), those under ``smallPadShare`` of the
+    /// median area left out, smallest first, down to five at most; fewer than six are kept as they are.
+    static func withoutSmallOutliers(_ pads: [Int], areas: [Double]) -> [Int] {
+        guard pads.count > 5 else { return pads }
+        let median = areas.sorted()[areas.count / 2]
+        var kept = Array(zip(pads, areas))
+        for small in kept.filter({ $0.1 < smallPadShare * median }).sorted(by: { $0.1 < $1.1 }) where kept.count > 5 {
+            kept.removeAll { $0.0 == small.0 }
+        }
+        return kept.map(\.0)
+    }
+
     /// How long a region that parts a blob from a foot must be to be a line, mm: a form's printed line,
     /// its frame, a block of its text, a ruler's edge (a speck or a stray ink line between a toe and its
     /// print is not one).
@@ -309,10 +326,12 @@ struct FootGrouping {
                 distance[pad] = nearest[p].distance
             }
             for n in feet.indices where !feet[n].pads.isEmpty {
-                // At most five toes: of more blobs at the toes, the five nearest the print.
+                // At most five toes: of more blobs at the toes, the ones far smaller than the rest first
+                // out (``withoutSmallOutliers(_:areas:)``), then the five nearest the print.
                 let toes = FootGrouping.padsAtTheToes(feet[n].pads, of: feet[n], regions: regions, runs: runs,
                                                        runsOfRegion: runsOfRegion, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
-                feet[n].pads = Array(toes.sorted { distance[$0] ?? 0 < distance[$1] ?? 0 }.prefix(5))
+                let kept = FootGrouping.withoutSmallOutliers(toes, areas: toes.map { regions[$0].area })
+                feet[n].pads = Array(kept.sorted { distance[$0] ?? 0 < distance[$1] ?? 0 }.prefix(5))
             }
         }
         for n in feet.indices {
