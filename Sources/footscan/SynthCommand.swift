@@ -167,7 +167,7 @@ struct SynthCommand: ParsableCommand {
             let limit = DecodingOptions.defaultMaximumPixelCount
             while scene.widthPixels * scene.heightPixels > limit {
                 guard dpi == nil, let lower = [300.0, 200, 150].first(where: { $0 < scene.dotsPerInch }) else {
-                    StandardError.print("footscan: scan \(seed &+ UInt64(index)) would be \(scene.widthPixels) x \(scene.heightPixels) pixels at \(scene.dotsPerInch) dpi, more than footscan measure reads (\(limit)); choose a lower --dpi")
+                    StandardError.print("footscan: scan \(seed &+ UInt64(index)) would be \(scene.widthPixels) x \(scene.heightPixels) pixels at \(scene.dotsPerInch.rounded() == scene.dotsPerInch ? String(Int(scene.dotsPerInch)) : String(scene.dotsPerInch)) dpi, more than footscan measure reads (\(limit)); choose a lower --dpi")
                     throw ExitCode(1)
                 }
                 scene.dotsPerInch = lower

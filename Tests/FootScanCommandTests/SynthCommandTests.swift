@@ -42,7 +42,7 @@ struct SynthCommandTests {
         let folder = try CommandRunner.temporaryFolder("synth-size")
         let asked = try CommandRunner.run(["synth", "--out", folder.path, "--device", "ink-grid", "--seed", "5301", "--dpi", "600"])
         #expect(asked.status == 1)
-        #expect(asked.stderr.hasPrefix("footscan: scan 5301 would be ") && asked.stderr.hasSuffix("choose a lower --dpi\n")
+        #expect(asked.stderr.hasPrefix("footscan: scan 5301 would be ") && asked.stderr.hasSuffix("choose a lower --dpi\n") && asked.stderr.contains(" at 600 dpi, ")
                 && asked.stderr.filter { $0 == "\n" }.count == 1, "\(asked.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let drawn = try CommandRunner.run(["synth", "--out", folder.path, "--device", "ink-grid", "--seed", "5301", "--format", "jpeg"])
