@@ -90,6 +90,12 @@ public struct YCbCrPlanes: Sendable {
 
     /// The grey channel `projection` gives, as an image (orientation and density applied).
     public func projected(by projection: ChannelProjection) -> ScanImage {
+        projected(by: projection, vectorised: true)
+    }
+
+    /// The grey channel `projection` gives; `vectorised` false takes the general path for every row
+    /// (the tests' reference for the vector path).
+    func projected(by projection: ChannelProjection, vectorised: Bool) -> ScanImage {
         let stride = ScanImage.alignedStride(forWidth: width)
         let kernel = ProjectionKernel(projection)
         // Every byte is written below (each row's padding zeroed), so the buffer is not cleared first.
@@ -101,7 +107,7 @@ public struct YCbCrPlanes: Sendable {
                         guard let out = out.baseAddress, let y = y.baseAddress, let cb = cb.baseAddress, let cr = cr.baseAddress else { return }
                         kernel.project(y: y, yStride: yStride, cb: cb, cr: cr, chromaStride: chromaStride, chromaWidth: chromaWidth,
                                        chromaHeight: chromaHeight, chromaX: chromaX, chromaY: chromaY,
-                                       width: width, height: height, into: out, stride: stride)
+                                       width: width, height: height, into: out, stride: stride, vectorised: vectorised)
                         if stride > width {
                             for row in 0..<height { (out + row * stride + width).initialize(repeating: 0, count: stride - width) }
                         }
@@ -152,7 +158,7 @@ struct ProjectionKernel {
     /// element-wise one the compiler vectorises.
     func project(y: UnsafePointer<UInt8>, yStride: Int, cb: UnsafePointer<UInt8>, cr: UnsafePointer<UInt8>, chromaStride: Int,
                  chromaWidth: Int, chromaHeight: Int, chromaX: Int, chromaY: Int, width: Int, height: Int,
-                 into out: UnsafeMutablePointer<UInt8>, stride: Int) {
+                 into out: UnsafeMutablePointer<UInt8>, stride: Int, vectorised: Bool = true) {
         // Three chroma rows of terms (a ring, by row index mod 3), one vertical blend with an edge
         // sample repeated at each end, and one full-width row of upsampled terms.
         let ring = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * chromaWidth)
@@ -180,6 +186,13 @@ struct ProjectionKernel {
             }
             blended[0] = blended[1]
             blended[chromaWidth + 1] = blended[chromaWidth]
+            let lumaRow = y + row * yStride, outRow = out + row * stride
+            #if _endian(little)
+            if vectorised && chromaX == 2 {
+                halvedRow(blended: blended, chromaWidth: chromaWidth, luma: lumaRow, width: width, into: outRow)
+                continue
+            }
+            #endif
             if chromaX == 2 {
                 // Pixel 2i lies a quarter sample left of chroma sample i, pixel 2i + 1 a quarter right.
                 for i in 0..<chromaWidth {
@@ -190,7 +203,6 @@ struct ProjectionKernel {
             } else {
                 for x in 0..<width { wide[x] = 4 &* blended[x + 1] }
             }
-            let lumaRow = y + row * yStride, outRow = out + row * stride
             if kY == 0 {
                 // A pure hue (the skin's: its weights sum to zero) does not read the luma at all.
                 for x in 0..<width { outRow[x] = UInt8(clamping: Int16(clamping: wide[x] >> shift)) }
@@ -200,6 +212,42 @@ struct ProjectionKernel {
                     outRow[x] = UInt8(truncatingIfNeeded: min(max(value, 0), 255))
                 }
             }
+        }
+    }
+
+    /// One row of grey where the chroma is halved across (4:2:0 and 4:2:2, nearly every JPEG): pixels
+    /// 2i and 2i + 1 are 3 parts chroma sample i and 1 part sample i - 1 or i + 1 (`blended`, which
+    /// starts one sample early). Eight samples, sixteen pixels, a step: the even and odd pixels are
+    /// worked out as two vectors and stored interleaved as one vector of 16-bit pairs (little-endian:
+    /// the even pixel is the low byte), and the luma read the same way; the last pixels one by one.
+    /// The same integers as the general path, so the same grey to the bit.
+    @inline(__always)
+    func halvedRow(blended: UnsafePointer<Int32>, chromaWidth: Int, luma: UnsafePointer<UInt8>, width: Int,
+                   into out: UnsafeMutablePointer<UInt8>) {
+        let shift = Self.fraction + 4, kY = self.luma
+        let terms = UnsafeRawPointer(blended)
+        let low = SIMD8<Int32>(repeating: 0), high = SIMD8<Int32>(repeating: 255)
+        var i = 0
+        while i + 8 <= chromaWidth && 2 * i + 16 <= width {
+            let left = terms.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Int32>.self)
+            let centre = 3 &* terms.loadUnaligned(fromByteOffset: 4 * (i + 1), as: SIMD8<Int32>.self)
+            let right = terms.loadUnaligned(fromByteOffset: 4 * (i + 2), as: SIMD8<Int32>.self)
+            var even = centre &+ left, odd = centre &+ right
+            if kY != 0 {
+                let pairs = SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(luma + 2 * i).loadUnaligned(as: SIMD8<UInt16>.self))
+                even &+= kY &* (pairs & 0xFF)
+                odd &+= kY &* (pairs &>> 8)
+            }
+            even = (even &>> Int32(shift)).clamped(lowerBound: low, upperBound: high)
+            odd = (odd &>> Int32(shift)).clamped(lowerBound: low, upperBound: high)
+            UnsafeMutableRawPointer(out + 2 * i).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: even | (odd &<< 8)), as: SIMD8<UInt16>.self)
+            i += 8
+        }
+        for x in (2 * i)..<width {
+            let sample = x / 2
+            let wide = 3 &* blended[sample + 1] &+ (x % 2 == 0 ? blended[sample] : blended[sample + 2])
+            let value = (kY &* Int32(luma[x]) &+ wide) >> shift
+            out[x] = UInt8(truncatingIfNeeded: min(max(value, 0), 255))
         }
     }
 }

@@ -71,6 +71,21 @@ struct PressureScaleTests {
         }) == .jet)
     }
 
+    /// A scale holds when nine in ten bright blocks lie on it; the reading stops at the first block
+    /// past a tenth off it. The off-scale blocks come first here, so a count off by one either way
+    /// fails one of the two.
+    @Test("a map with a tenth of its blocks off the scale is one; with one block more, it is not")
+    func offScaleShare() {
+        for (offBlocks, expected) in [(10, PressureScale.jet as PressureScale?), (11, nil)] {
+            let map = Self.sample { column, row in
+                if (row - 3) * 10 + (column - 3) < offBlocks { return SIMD3(190, 140, 115) }
+                let c = PressureScale.jet.colour(at: Double(column - 3) / 9)
+                return SIMD3(Float(c.x), Float(c.y), Float(c.z))
+            }
+            #expect(PressureScale.detect(map) == expected, "\(offBlocks) of 100 blocks off the scale")
+        }
+    }
+
     @Test("a map decoded through its scale: grey is pressure, black is zero")
     func decoding() throws {
         // 96 x 64: black, with a band across the middle rows running the scale from left to right.

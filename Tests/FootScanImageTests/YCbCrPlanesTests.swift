@@ -1,4 +1,4 @@
-import FootScanImage
+@testable import FootScanImage
 import Testing
 
 /// The single-decode colour path: a YCbCr JPEG's planes give the same luma, sample and projection as
@@ -67,6 +67,24 @@ struct YCbCrPlanesTests {
             #expect(Double(total) / pixels < 1, "mean difference \(Double(total) / pixels) (chroma \(chroma), progressive \(progressive))")
             #expect(abs(Double(signed) / pixels) < 0.1, "mean signed difference \(Double(signed) / pixels)")
             #expect(worst <= 4, "largest difference \(worst) (chroma \(chroma), progressive \(progressive))")
+        }
+    }
+
+    /// Rows of halved chroma go sixteen pixels a step; the general path, pixel by pixel, is the
+    /// reference. Widths either side of a whole step, odd ones, and weights with and without luma.
+    @Test("the vector path gives the general path's grey to the bit", arguments: [(2, 2), (2, 1)])
+    func vectorPath(chroma: (Int, Int)) throws {
+        let projections = [ChannelProjection(weights: SIMD3(1.8, -0.4, -1.4), offset: 40, isSkinHue: true),
+                           ChannelProjection(weights: SIMD3(0.9, 0.5, -0.2), offset: -12, isSkinHue: false),
+                           ChannelProjection(weights: SIMD3(-2.5, 3.0, 0.5), offset: 300, isSkinHue: false)]
+        for width in [15, 16, 17, 31, 32, 33, 203] {
+            let file = try Self.jpeg(width: width, height: 37, chroma: chroma)
+            let planes = try #require(try ScanDecoder.decodePlanes(file))
+            for projection in projections {
+                let fast = planes.projected(by: projection), reference = planes.projected(by: projection, vectorised: false)
+                #expect(fast.width == reference.width && fast.height == reference.height && fast.pixels == reference.pixels,
+                        "width \(width), weights \(projection.weights)")
+            }
         }
     }
 

@@ -130,6 +130,27 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(darkBedJPEG)) }
     }
 
+    // A colour flatbed scan in the plain look (skin on a dark bed, no haze): the colour sample is read
+    // and the luma kept. The pressure scales' check once read every bright block against each scale
+    // (some 20 ms here); it now stops once a tenth of the blocks lie off a scale.
+    let plainColourJPEG: [UInt8] = {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [300]
+        conditions.footCount = 1
+        conditions.angle = -Double.pi / 2
+        var scene = ScanScene.random(seed: 2026, conditions: conditions)
+        scene.lighting.skinTint = [1.0, 0.8, 0.7]
+        scene.lighting.bedTint = [0.95, 0.97, 1.0]
+        scene.format = .jpeg(quality: 90, progressive: false)
+        return (try? ScanRenderer.render(scene).fileBytes) ?? []
+    }()
+    Benchmark("decode_luma_jpeg_300dpi_plain_colour") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try ScanDecoder.decode(plainColourJPEG)) }
+    }
+    Benchmark("decode_for_measuring_jpeg_300dpi_plain_colour") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try ScanPipeline().decode(plainColourJPEG)) }
+    }
+
     // Writing PNG at 600 dpi: an overlay (one foot, and a pair on a 330 x 350 mm bed), and a generated
     // scan's pixels (noise, gradient and leak: what `synth` writes) with the fast setting, beside the old
     // one (level 6, adaptive filters) for the ratio. The technician's-command issue asks at most 1 s.
