@@ -154,8 +154,9 @@ struct ProjectionKernel {
     }
 
     /// Grey at every luma pixel: the chroma terms brought up to full size (3 parts the nearer sample, 1
-    /// part the farther, down and across: 16 in all), plus the luma term; each loop is a plain
-    /// element-wise one the compiler vectorises.
+    /// part the farther, down and across: 16 in all), plus the luma term. Rows of chroma halved
+    /// across go through `halvedRow` (when `vectorised`); the
+    /// general path's loops are plain element-wise ones the compiler vectorises.
     func project(y: UnsafePointer<UInt8>, yStride: Int, cb: UnsafePointer<UInt8>, cr: UnsafePointer<UInt8>, chromaStride: Int,
                  chromaWidth: Int, chromaHeight: Int, chromaX: Int, chromaY: Int, width: Int, height: Int,
                  into out: UnsafeMutablePointer<UInt8>, stride: Int, vectorised: Bool = true) {
