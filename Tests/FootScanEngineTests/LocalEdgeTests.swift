@@ -97,6 +97,80 @@ struct LocalEdgeTests {
         }
     }
 
+    /// A map of sensors 10 px apart, grey 200 a full share: `column(c)` and `row(c)` are the shares
+    /// of sensor column and row `c`, each pixel its sensor's value (blocks, cell `c` over pixels 10c to
+    /// 10c + 9) or the linear blend between sensor centres on pixels 5 + 10c (interpolated).
+    static func sensorMap(width: Int, height: Int, interpolated: Bool, column: (Int) -> Double, row: (Int) -> Double) -> ScanImage {
+        func share(_ coordinate: Int, _ value: (Int) -> Double) -> Double {
+            guard interpolated else { return value(coordinate / 10) }
+            let u = (Double(coordinate) - 5) / 10, cell = Int(u.rounded(.down)), fraction = u - Double(cell)
+            return value(cell) * (1 - fraction) + value(cell + 1) * fraction
+        }
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width { pixels[y * width + x] = UInt8((200 * share(x, column) * share(y, row)).rounded()) }
+        }
+        return ScanImage(width: width, height: height, packedPixels: pixels, density: nil,
+                         source: ImageSourceDescription(format: .png, storedWidth: width, storedHeight: height, bitDepth: 8,
+                                                        colourType: "grey", interlaced: false))
+    }
+
+    /// The right edges' vertices of a pad over sensor columns with the given shares (rows 2-5), refined
+    /// from x = `right` by the half-way level alone and with the step's area over two sensors.
+    static func padEdges(_ shares: [Int: Double], right: Double) -> [(levelled: Double, placed: Double)] {
+        let pad = sensorMap(width: 130, height: 80, interpolated: true, column: { shares[$0] ?? 0 }, row: { (2...5).contains($0) ? 1 : 0 })
+        let outline = rectangle(left: 71, right: right, top: 20.5, bottom: 58.5)
+        var edge = LocalEdge(image: pad, footIsLighter: true, visible: VisibleArea(width: 130, height: 80), reach: 10, minimumStep: 4)
+        let levelled = edge.refined(outline)
+        edge.areaReach = 20
+        let placed = edge.refined(outline)
+        return outline.indices.filter { outline[$0].x == right && (30.0...50.0).contains(outline[$0].y) }.map { (levelled[$0].x, placed[$0].x) }
+    }
+
+    @Test("a toe's pad of even pressure, a gap behind it: its edge by the step's area, where the half-way level lies inside")
+    func narrowPart() {
+        // Sensor columns 7 and 8 at a share of 0.6, 40% of column 9 (0.24); nothing in columns 0-6.
+        // The right edge lies at 90 + 4 = 94. From x = 95 the band r = 20 px inside lies on the pad
+        // and the deep band behind it, in the gap: the profile falls inwards.
+        let edges = Self.padEdges([7: 0.6, 8: 0.6, 9: 0.24], right: 95)
+        #expect(edges.count == 20)
+        for (levelled, placed) in edges {
+            #expect(abs(placed - 94) < 0.1, "area \(placed)")
+            // Half-way between 120 and the bed lies at 93.33, between the last two sensors' centres.
+            #expect(abs(levelled - 93.33) < 0.1, "half-way level \(levelled)")
+        }
+    }
+
+    @Test("a toe's pad of even pressure whose edge's sensor is more than half covered: a tenth of a sensor out, the rule's limit")
+    func narrowPartMostlyCovered() {
+        // Columns 7 and 8 at 0.6, 75% of column 9 (0.45): the edge lies at 90 + 7.5 = 97.5. Half-way
+        // between 120 and the bed the profile crosses at 98.33, beyond the last centre; a sensor inside
+        // that, on the ramp between the last two centres, it reads 110, and the area over that level
+        // puts the edge at 98.48.
+        let edges = Self.padEdges([7: 0.6, 8: 0.6, 9: 0.45], right: 99)
+        #expect(edges.count == 20)
+        for (_, placed) in edges {
+            #expect(abs(placed - 98.48) < 0.1, "area \(placed)")
+        }
+    }
+
+    @Test("under blocks, a heel's faint last row of sensors: placed by the area, though the half-way level lies at the block's boundary")
+    func partlyCoveredBlock() {
+        // Sensor columns 2-7 full, column 8 a share of 0.35 (the foot over 35% of it), rows 2-5: the
+        // right edge lies at 79.5 + 3.5 = 83.0; half-way between 200 and the bed, the profile crosses
+        // at 79.77, 0.16 of the area's reach (20 px) away from the area's edge.
+        let map = Self.sensorMap(width: 130, height: 80, interpolated: false,
+                                 column: { (2...7).contains($0) ? 1 : $0 == 8 ? 0.35 : 0 }, row: { (2...5).contains($0) ? 1 : 0 })
+        let right = 89.0
+        let outline = Self.rectangle(left: 21, right: right, top: 20.5, bottom: 58.5)
+        var edge = LocalEdge(image: map, footIsLighter: true, visible: VisibleArea(width: 130, height: 80), reach: 10, minimumStep: 4)
+        edge.areaReach = 20
+        let placed = edge.refined(outline)
+        for index in outline.indices where outline[index].x == right && (30.0...50.0).contains(outline[index].y) {
+            #expect(abs(placed[index].x - 83.0) < 0.1, "area \(placed[index])")
+        }
+    }
+
     /// A circle's outline about `centre`, `count` vertices.
     static func circle(radius: Double, centre: SIMD2<Double>, count: Int) -> [SIMD2<Double>] {
         (0..<count).map { index in
