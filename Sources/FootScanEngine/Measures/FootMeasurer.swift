@@ -72,17 +72,18 @@ struct FootMeasurer {
                 toe1First = frame.ys[first] * medialSide >= frame.ys[last] * medialSide
             }
         }
+        var settling = AxisSettling(axis)
         for _ in 0..<12 {
             findToes()
             guard toes.tips.count >= 2 else { break }
             let tip2 = points[toe1First ? toes.tips[1] : toes.tips[toes.tips.count - 2]]
             let direction = tip2 - frame.origin
-            let newAxis = direction / (direction * direction).sum().squareRoot()
-            let change = abs(newAxis.x * axis.y - newAxis.y * axis.x)
-            axis = newAxis
+            let stop = settling.take(direction / (direction * direction).sum().squareRoot())
+            axis = settling.axis
             frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
-            if change < 1e-7 { converged = true; break }
+            if stop { break }
         }
+        converged = settling.isSettled
         if toes.tips.count >= 2 { findToes() }
         // An outline without pads apart whose midfoot leaves the arch out, or whose front is a ball's with
         // no toes found, is a print whose toes joined the forefoot or did not press: measured again as one
