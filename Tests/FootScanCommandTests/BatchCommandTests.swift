@@ -5,7 +5,7 @@ import FootScanTestSupport
 @Suite("footscan batch, end to end")
 struct BatchCommandTests {
     /// A folder of good scans (one and two feet, PNG and JPEG, in a subfolder too) with a corrupt, a
-    /// truncated and a non-image file among them, and a text file that is skipped.
+    /// truncated and a non-image file among them, and a text file that is skipped. The caller removes it.
     static func makeFolder() throws -> (folder: URL, good: Int, feet: Int) {
         let folder = try CommandRunner.temporaryFolder("batch")
         let sub = folder.appendingPathComponent("customers/2026")
@@ -36,6 +36,7 @@ struct BatchCommandTests {
     @Test("every file gets its rows, failures included, and the batch goes on; status 1")
     func folder() throws {
         let (folder, good, feet) = try Self.makeFolder()
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let out = folder.appendingPathComponent("results.csv")
         let outcome = try CommandRunner.run(["batch", folder.path, "--out", out.path, "--jobs", "2"])
         #expect(outcome.status == 1)
@@ -60,6 +61,7 @@ struct BatchCommandTests {
     @Test("JSON Lines rows carry the spec's keys plus file, foot and error")
     func jsonLines() throws {
         let (folder, _, feet) = try Self.makeFolder()
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let out = folder.appendingPathComponent("results.jsonl")
         _ = try CommandRunner.run(["batch", folder.path, "--out", out.path, "--no-progress"])
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
@@ -73,6 +75,7 @@ struct BatchCommandTests {
     @Test("--resume after an interruption measures only what is missing and keeps the file valid")
     func resume() throws {
         let (folder, _, _) = try Self.makeFolder()
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let out = folder.appendingPathComponent("results.csv")
         _ = try CommandRunner.run(["batch", folder.path, "--out", out.path])
         let complete = try String(contentsOf: out, encoding: .utf8)
@@ -89,6 +92,7 @@ struct BatchCommandTests {
     @Test("one job and two jobs give the same rows")
     func jobs() throws {
         let (folder, _, _) = try Self.makeFolder()
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let one = try CommandRunner.run(["batch", folder.path, "--jobs", "1"])
         let two = try CommandRunner.run(["batch", folder.path, "--jobs", "2"])
         #expect(one.stdout == two.stdout)
@@ -98,6 +102,7 @@ struct BatchCommandTests {
     @Test("an existing output is never replaced without --force, nor resumed unless batch wrote it; unwritable places are one line")
     func existingOutput() throws {
         let folder = try CommandRunner.temporaryFolder("batch-out")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         _ = try CommandRunner.writeScan(seed: 61, into: folder)
         let out = folder.appendingPathComponent("results.csv")
         try Data("customer,notes\nKim,keep me\n".utf8).write(to: out)
@@ -124,6 +129,7 @@ struct BatchCommandTests {
         #expect(both.status == 2)
         // Nothing to measure is said, and is a failure.
         let empty = try CommandRunner.temporaryFolder("batch-empty")
+        defer { CommandRunner.removeTemporaryFolder(empty) }
         try Data("notes".utf8).write(to: empty.appendingPathComponent("notes.txt"))
         let nothing = try CommandRunner.run(["batch", empty.path])
         #expect(nothing.status == 1)
@@ -133,6 +139,7 @@ struct BatchCommandTests {
     @Test("--resume measures failed files again: a density given after the first run fixes their rows")
     func resumeRetriesFailures() throws {
         let folder = try CommandRunner.temporaryFolder("batch-retry")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         _ = try CommandRunner.writeScan(seed: 62, into: folder)
         _ = try CommandRunner.writeScan(seed: 63, density: false, into: folder)
         let out = folder.appendingPathComponent("results.csv")
@@ -151,6 +158,7 @@ struct BatchCommandTests {
     @Test("shards 1/3, 2/3 and 3/3 together give exactly the rows of one unsharded run")
     func shards() throws {
         let (folder, _, _) = try Self.makeFolder()
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let whole = try CommandRunner.run(["batch", folder.path, "--jobs", "2"])
         var rows: [String] = []
         var counts: [Int] = []

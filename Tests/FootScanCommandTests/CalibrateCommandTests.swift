@@ -24,6 +24,7 @@ struct CalibrateCommandTests {
     ])
     func card(seed: UInt64, dpi: Double, angle: Double) throws {
         let folder = try CommandRunner.temporaryFolder("calibrate")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let url = try Self.cardScan(seed: seed, dpi: dpi, angle: angle, format: seed % 2 == 0 ? .png : .jpeg(quality: 90, progressive: false), into: folder)
         let profile = folder.appendingPathComponent("scanner.toml")
         let outcome = try CommandRunner.run(["calibrate", url.path, "--object", "card", "-o", profile.path])
@@ -43,6 +44,7 @@ struct CalibrateCommandTests {
     @Test("a profile replaces the file's wrong density when measuring; no card is a clear error")
     func profileInUse() throws {
         let folder = try CommandRunner.temporaryFolder("profile")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let card = try Self.cardScan(seed: 9, dpi: 150, angle: 0.1, format: .png, into: folder)
         let profile = folder.appendingPathComponent("scanner.toml")
         #expect(try CommandRunner.run(["calibrate", card.path, "--object", "card", "-o", profile.path]).status == 0)
@@ -78,6 +80,7 @@ struct CalibrateCommandTests {
     @Test("a profile is read by a TOML parser: comments after values and other layouts work; a broken one says where")
     func profileTOML() throws {
         let folder = try CommandRunner.temporaryFolder("profile-toml")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (scan, truth) = try CommandRunner.writeScan(seed: 23, claimedDPI: 72, into: folder)
         let handWritten = folder.appendingPathComponent("hand.toml")
         try Data("""

@@ -25,6 +25,7 @@ struct MatchCommandTests {
     @Test("a scan is measured and matched; a batch file gives one match per scan")
     func scanAndBatch() throws {
         let folder = try CommandRunner.temporaryFolder("match")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, _) = try CommandRunner.writeScan(seed: 81, feet: 2, into: folder)
         let scan = try CommandRunner.run(["match", url.path, "--sex", "male"])
         #expect(scan.status == 0, "\(scan.stderr)")
@@ -55,6 +56,7 @@ struct MatchCommandTests {
     @Test("a foot no human has is refused with the reason, exit 1; the overlay of a scan with no foot shows why")
     func implausible() throws {
         let folder = try CommandRunner.temporaryFolder("implausible")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         // A 100 dpi scan of a 318 mm foot that says 85 dpi: 374 mm, foot-shaped, measured but implausible.
         let (long, _) = try CommandRunner.writeScan(seed: 7, dpi: 100, claimedDPI: 85, into: folder)
         let measured = try CommandRunner.run(["measure", "--format", "json", long.path])
@@ -78,6 +80,7 @@ struct MatchCommandTests {
     @Test("lasts validate names each mistake and fails; the sample passes")
     func validate() throws {
         let folder = try CommandRunner.temporaryFolder("lasts")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let bad = folder.appendingPathComponent("bad.csv")
         try Data("id,workshop,style,toe_shape,size_mm,width,length_mm,ball_width_mm,ball_girth_mm,heel_width_mm\nA,W,clog,round,250,E,267,93,233,58\n".utf8).write(to: bad)
         let outcome = try CommandRunner.run(["lasts", "validate", bad.path])
@@ -92,6 +95,7 @@ struct MatchCommandTests {
     @Test("match --batch reports each failed or implausible scan in one line (and a JSON row) and exits 1")
     func batchFailures() throws {
         let folder = try CommandRunner.temporaryFolder("match-batch")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (good, _) = try CommandRunner.writeScan(seed: 82, into: folder)
         let broken = folder.appendingPathComponent("broken.jpg")
         try Data("not a scan".utf8).write(to: broken)
@@ -133,6 +137,7 @@ struct MatchCommandTests {
     @Test("lasts validate: a renamed header is one line, a missing file says why")
     func validateHeaderAndFile() throws {
         let folder = try CommandRunner.temporaryFolder("lasts-header")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let renamed = folder.appendingPathComponent("renamed.csv")
         let sample = try CommandRunner.run(["lasts", "sample"]).stdout
         try Data(sample.replacingOccurrences(of: "size_mm,width", with: "sizes_mm,width").utf8).write(to: renamed)

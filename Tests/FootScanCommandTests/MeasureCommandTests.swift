@@ -8,6 +8,7 @@ struct MeasureCommandTests {
     @Test("a bed as bright as the skin is measured from colour, and says so")
     func colourChannel() throws {
         let folder = try CommandRunner.temporaryFolder("colour")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, truth) = try CommandRunner.writeScan(seed: 77, dpi: 150, feet: 1, isoluminant: true, into: folder)
         let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -23,6 +24,7 @@ struct MeasureCommandTests {
     @Test("JSON output carries the spec's keys and the true measures")
     func json() throws {
         let folder = try CommandRunner.temporaryFolder("measure")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, truth) = try CommandRunner.writeScan(seed: 41, feet: 2, into: folder)
         let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -51,6 +53,7 @@ struct MeasureCommandTests {
     @Test("text and JSON Lines for several files; one failure gives status 1 and a one-line message")
     func severalFiles() throws {
         let folder = try CommandRunner.temporaryFolder("several")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (a, _) = try CommandRunner.writeScan(seed: 42, into: folder)
         let (b, _) = try CommandRunner.writeScan(seed: 43, format: .png, into: folder)
         let broken = folder.appendingPathComponent("broken.png")
@@ -70,6 +73,7 @@ struct MeasureCommandTests {
     @Test("no density: an error that says how to fix it; --dpi fixes it")
     func density() throws {
         let folder = try CommandRunner.temporaryFolder("density")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, truth) = try CommandRunner.writeScan(seed: 44, density: false, into: folder)
         let refused = try CommandRunner.run(["measure", url.path])
         #expect(refused.status == 1)
@@ -83,6 +87,7 @@ struct MeasureCommandTests {
     @Test("--dpi fills in only where a file states no density; --override-dpi replaces a stated one")
     func densityFillInAndOverride() throws {
         let folder = try CommandRunner.temporaryFolder("density-choice")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, truth) = try CommandRunner.writeScan(seed: 47, dpi: 100, into: folder)
         func measured(_ arguments: [String]) throws -> [String: Any] {
             let outcome = try CommandRunner.run(["measure", "--format", "json"] + arguments + [url.path])
@@ -127,6 +132,7 @@ struct MeasureCommandTests {
     @Test("bench prints the fastest and the median of each step")
     func benchMedian() throws {
         let folder = try CommandRunner.temporaryFolder("bench")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, _) = try CommandRunner.writeScan(seed: 47, into: folder)
         let text = try CommandRunner.run(["bench", url.path, "--repeat", "3"])
         #expect(text.status == 0, "\(text.stderr)")
@@ -140,6 +146,7 @@ struct MeasureCommandTests {
     @Test("the overlay is a PNG of the scan's height and density, at least as wide (a label panel may be added on the right)")
     func overlay() throws {
         let folder = try CommandRunner.temporaryFolder("overlay")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, _) = try CommandRunner.writeScan(seed: 45, into: folder)
         let out = folder.appendingPathComponent("overlay.png")
         let outcome = try CommandRunner.run(["overlay", url.path, "-o", out.path])
@@ -155,6 +162,7 @@ struct MeasureCommandTests {
     @Test("an overlay never replaces the scan, nor an existing file without --force")
     func overlayKeepsFiles() throws {
         let folder = try CommandRunner.temporaryFolder("overlay-safe")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, _) = try CommandRunner.writeScan(seed: 46, into: folder)
         let original = try Data(contentsOf: url)
         for arguments in [["overlay", url.path, "-o", url.path], ["overlay", url.path, "-o", url.path, "--force"],
@@ -182,6 +190,7 @@ struct MeasureCommandTests {
     func unwritablePlaces() throws {
         guard FileManager.default.fileExists(atPath: "/sys/kernel") else { return }
         let folder = try CommandRunner.temporaryFolder("unwritable")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, _) = try CommandRunner.writeScan(seed: 48, into: folder)
         let card = try CalibrateCommandTests.cardScan(seed: 8, dpi: 150, angle: 0.2, format: .png, into: folder)
         let cases: [([String], String)] = [
@@ -211,6 +220,7 @@ struct MeasureCommandTests {
         } ?? []
         #expect(listed.count == 24)
         let folder = try CommandRunner.temporaryFolder("keys")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, _) = try CommandRunner.writeScan(seed: 49, into: folder)
         let outcome = try CommandRunner.run(["measure", "--format", "json", url.path])
         // The same keys, no more, and each written after the one before it.

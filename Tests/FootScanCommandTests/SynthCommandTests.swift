@@ -7,6 +7,7 @@ struct SynthCommandTests {
     @Test("synth never replaces a file without --force, says in one line why it cannot write, and refuses options that do nothing")
     func keepsFiles() throws {
         let folder = try CommandRunner.temporaryFolder("synth")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let arguments = ["synth", "--out", folder.path, "--seed", "9", "--dpi", "150", "--feet", "1", "--format", "jpeg"]
         let first = try CommandRunner.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
@@ -40,6 +41,7 @@ struct SynthCommandTests {
     @Test("synth writes no scan that measure refuses as too large: a random density steps down, one asked for fails")
     func fitsTheReader() throws {
         let folder = try CommandRunner.temporaryFolder("synth-size")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let asked = try CommandRunner.run(["synth", "--out", folder.path, "--device", "ink-grid", "--seed", "5301", "--dpi", "600"])
         #expect(asked.status == 1)
         #expect(asked.stderr.hasPrefix("footscan: scan 5301 would be ") && asked.stderr.hasSuffix("choose a lower --dpi\n") && asked.stderr.contains(" at 600 dpi, ")

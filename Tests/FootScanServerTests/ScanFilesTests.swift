@@ -9,6 +9,7 @@ struct ScanFilesTests {
     @Test("stored bytes come back under their SHA-256; the same content is stored once; no partial file is left")
     func storeAndRead() throws {
         let folder = try CommandRunner.temporaryFolder("scanfiles")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let files = try ScanFiles(directory: folder)
         let bytes: [UInt8] = Array("a scan's bytes".utf8)
         let hash = try files.store(bytes)

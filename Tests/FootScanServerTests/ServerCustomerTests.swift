@@ -94,10 +94,10 @@ struct ServerCustomerTests {
         #expect(try await server.send("PUT", "/api/profiles/counter-1", body: Array(toml.utf8)).status == 201)
         #expect(try await server.send("PUT", "/api/profiles/bad", body: Array("mm_per_pixel_x = 9".utf8)).status == 422)
         #expect(try await server.send("PUT", "/api/profiles/..%2Fescape", body: Array(toml.utf8)).status == 400)
-        let png = try CommandRunner.writeScan(seed: 7301, format: .png, density: false, into: TestScans.folder).url
-        let upload = try await server.send("POST", "/api/scans?profile=counter-1", body: [UInt8](try Data(contentsOf: png)))
+        let png = try TestScans.undatedPNG(seed: 7301)
+        let upload = try await server.send("POST", "/api/scans?profile=counter-1", body: png)
         #expect(upload.status == 201, "\(upload.text)")
         #expect((upload.json["measurement"] as? [String: Any])?["density_source"] as? String == "profile")
-        #expect(try await server.send("POST", "/api/scans?profile=nope", body: [UInt8](try Data(contentsOf: png))).status == 422)
+        #expect(try await server.send("POST", "/api/scans?profile=nope", body: png).status == 422)
     }
 }

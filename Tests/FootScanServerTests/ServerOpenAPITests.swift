@@ -11,6 +11,7 @@ struct ServerOpenAPITests {
     func operations() throws {
         let document = try OpenAPIDocument()
         let folder = try CommandRunner.temporaryFolder("openapi-routes")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let service = try WorkshopService(configuration: ServerConfiguration(dataDirectory: folder))
         let api = service.router().routes.filter { "\($0.path)".hasPrefix("/api/") || ["/health", "/metrics"].contains("\($0.path)") }
         #expect(api.count > 15)

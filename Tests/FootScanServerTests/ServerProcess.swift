@@ -32,7 +32,10 @@ final class ServerProcess: @unchecked Sendable {
         token = try Self.admin(["add-token", "--data", data.path, "scanner-pc"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    deinit { kill(signal: SIGKILL) }
+    deinit {
+        kill(signal: SIGKILL)
+        CommandRunner.removeTemporaryFolder(data)
+    }
 
     private static func admin(_ arguments: [String], input: String = "") throws -> String {
         let process = Process()

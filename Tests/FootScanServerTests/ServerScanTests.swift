@@ -2,14 +2,23 @@ import FootScanTestSupport
 import Foundation
 import Testing
 
-/// Generated scans with known feet, written once per test process.
+/// Generated scans with known feet.
 enum TestScans {
-    static let folder: URL = (try? CommandRunner.temporaryFolder("server-scans")) ?? FileManager.default.temporaryDirectory
-
-    /// A generated 150 dpi JPEG scan (one foot or two) and its truth's lengths.
+    /// A generated 150 dpi JPEG scan (one foot or two) and its truth's lengths, written through a
+    /// temporary folder that is removed once read.
     static func scan(seed: UInt64, feet: Int = 1) throws -> (bytes: [UInt8], lengths: [Double]) {
+        let folder = try CommandRunner.temporaryFolder("server-scan")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
         let (url, truth) = try CommandRunner.writeScan(seed: seed, dpi: 150, feet: feet, into: folder)
         return ([UInt8](try Data(contentsOf: url)), truth.map(\.lengthMM))
+    }
+
+    /// A generated 150 dpi PNG scan of one foot that states no density.
+    static func undatedPNG(seed: UInt64) throws -> [UInt8] {
+        let folder = try CommandRunner.temporaryFolder("server-scan")
+        defer { CommandRunner.removeTemporaryFolder(folder) }
+        let url = try CommandRunner.writeScan(seed: seed, format: .png, density: false, into: folder).url
+        return [UInt8](try Data(contentsOf: url))
     }
 }
 
@@ -64,10 +73,10 @@ struct ServerScanTests {
         let text = try await server.send("POST", "/api/scans", body: Array("name,length\nkim,250\n".utf8))
         #expect(text.status == 415)
         // A PNG with no density and none given: the engine's reason, 422.
-        let png = try CommandRunner.writeScan(seed: 7103, format: .png, density: false, into: TestScans.folder).url
-        let noDensity = try await server.send("POST", "/api/scans", body: [UInt8](try Data(contentsOf: png)))
+        let png = try TestScans.undatedPNG(seed: 7103)
+        let noDensity = try await server.send("POST", "/api/scans", body: png)
         #expect(noDensity.status == 422 && noDensity.text.contains("no resolution in the file"), "\(noDensity.text)")
-        let given = try await server.send("POST", "/api/scans?dpi=150", body: [UInt8](try Data(contentsOf: png)))
+        let given = try await server.send("POST", "/api/scans?dpi=150", body: png)
         #expect(given.status == 201, "\(given.text)")
         #expect(try await server.send("POST", "/api/scans?dpi=5", body: bytes).status == 400)
         #expect(try await server.send("POST", "/api/scans?customer_id=42", body: bytes).status == 422)
@@ -89,8 +98,7 @@ struct ServerScanTests {
         let server = try ServerProcess(name: "multipart")
         try server.start()
         defer { server.kill(signal: SIGTERM) }
-        let png = try CommandRunner.writeScan(seed: 7105, format: .png, density: false, into: TestScans.folder).url
-        let bytes = [UInt8](try Data(contentsOf: png))
+        let bytes = try TestScans.undatedPNG(seed: 7105)
         func form(_ fields: [(String, String)], file: [UInt8]?) -> [UInt8] {
             var body: [UInt8] = []
             for (name, value) in fields {
