@@ -42,7 +42,6 @@ struct FootMeasurer {
         var toes = ToeTipFinder.Result(tips: [], clefts: [])
         var toe1First = true
         var merged: MergedToes?
-        var converged = false
         func findToes() {
             if isPrint {
                 // Each pad's most distal point, across the axis in order; the big toe's pad is the largest.
@@ -83,7 +82,7 @@ struct FootMeasurer {
             frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
             if stop { break }
         }
-        converged = settling.isSettled
+        let converged = settling.isSettled
         if toes.tips.count >= 2 { findToes() }
         // An outline without pads apart whose midfoot leaves the arch out, or whose front is a ball's with
         // no toes found, is a print whose toes joined the forefoot or did not press: measured again as one
