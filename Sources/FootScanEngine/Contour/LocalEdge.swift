@@ -66,10 +66,12 @@ struct LocalEdge {
     }
 
     /// The outline with each vertex on its local edge. `outline` is closed, in pixel coordinates with
-    /// pixel centres at whole numbers.
-    func refined(_ outline: [SIMD2<Double>]) -> [SIMD2<Double>] {
+    /// pixel centres at whole numbers. Given `elsewhere` (the same vertices, placed another way), only
+    /// the step's area (``areaReach``) places a vertex, and every other vertex is taken from there.
+    func refined(_ outline: [SIMD2<Double>], elsewhere: [SIMD2<Double>]? = nil) -> [SIMD2<Double>] {
         let n = outline.count
-        guard n >= 16, reach >= 2 else { return outline }
+        precondition(elsewhere.map { $0.count == n } ?? true, "the outline placed elsewhere has other vertices")
+        guard n >= 16, reach >= 2 else { return elsewhere ?? outline }
         var twiceArea = 0.0
         for i in 0..<n {
             let a = outline[i], b = outline[(i + 1) % n]
@@ -112,7 +114,7 @@ struct LocalEdge {
             crossings.deallocate()
         }
         return image.pixels.withUnsafeBufferPointer { pixels in
-            var result = outline
+            var result = elsewhere ?? outline
             var generation = 0
             let stride = image.stride
             let maxX = Double(visible.maxX - 1), maxY = Double(visible.maxY - 1)
@@ -250,6 +252,8 @@ struct LocalEdge {
                     result[i] = p + normal * (t + move)
                     continue
                 }
+                // Placed elsewhere.
+                if elsewhere != nil { continue }
                 // The samples reach `samples * step`, up to a quarter pixel past `reach` (found by
                 // AddressSanitizer: a read one row past the image's last).
                 let first = p - normal * span, last = p + normal * span
