@@ -171,28 +171,33 @@ struct LocalEdgeTests {
         }
     }
 
-    @Test("given the vertices placed elsewhere, only the step's area moves a vertex; every other comes from there")
-    func placedElsewhere() {
-        // The partly covered block above: its right edge by the area at 83.0 whatever the other placing
-        // says; with a reach too long for the map, no vertex by the area, every one as placed elsewhere.
+    @Test("the step's area alone places a vertex or leaves it; kept vertices are left where they are")
+    func placedByAreaAndKept() {
+        // The partly covered block above: its right edge by the area at 83.0; with a reach too long for
+        // the map, no vertex by the area. Vertices kept are left as they are; the others still move.
         let map = Self.sensorMap(width: 130, height: 80, interpolated: false,
                                  column: { (2...7).contains($0) ? 1 : $0 == 8 ? 0.35 : 0 }, row: { (2...5).contains($0) ? 1 : 0 })
         let right = 89.0
         let outline = Self.rectangle(left: 21, right: right, top: 20.5, bottom: 58.5)
-        let elsewhere = outline.map { $0 + SIMD2(0.3, -0.2) }
         var edge = LocalEdge(image: map, footIsLighter: true, visible: VisibleArea(width: 130, height: 80), reach: 10, minimumStep: 4)
         edge.areaReach = 20
-        let placed = edge.refined(outline, elsewhere: elsewhere)
-        var byArea = 0
+        let byArea = edge.placedByArea(outline)
+        var onRight = 0
         for index in outline.indices {
             if outline[index].x == right && (30.0...50.0).contains(outline[index].y) {
-                #expect(abs(placed[index].x - 83.0) < 0.1, "area \(placed[index])")
-                byArea += 1
+                #expect(byArea[index].map { abs($0.x - 83.0) < 0.1 } == true, "area \(String(describing: byArea[index]))")
+                onRight += 1
             }
         }
-        #expect(byArea == 20)
+        #expect(onRight == 20)
+        let kept = byArea.map { $0 != nil }
+        let refined = edge.refined(outline), refinedKeeping = edge.refined(outline, keeping: kept)
+        for index in outline.indices {
+            #expect(refinedKeeping[index] == (kept[index] ? outline[index] : refined[index]))
+        }
+        #expect(kept.contains(false) && refinedKeeping != outline)
         edge.areaReach = 80
-        #expect(edge.refined(outline, elsewhere: elsewhere) == elsewhere)
+        #expect(edge.placedByArea(outline).allSatisfy { $0 == nil })
     }
 
     /// A circle's outline about `centre`, `count` vertices.

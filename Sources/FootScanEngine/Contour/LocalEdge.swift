@@ -66,12 +66,24 @@ struct LocalEdge {
     }
 
     /// The outline with each vertex on its local edge. `outline` is closed, in pixel coordinates with
-    /// pixel centres at whole numbers. Given `elsewhere` (the same vertices, placed another way), only
-    /// the step's area (``areaReach``) places a vertex, and every other vertex is taken from there.
-    func refined(_ outline: [SIMD2<Double>], elsewhere: [SIMD2<Double>]? = nil) -> [SIMD2<Double>] {
+    /// pixel centres at whole numbers. A vertex marked in `kept` is left where it is (it is placed
+    /// another way, by the caller), and costs nothing.
+    func refined(_ outline: [SIMD2<Double>], keeping kept: [Bool]? = nil) -> [SIMD2<Double>] {
+        placed(outline, keeping: kept, byAreaOnly: false).enumerated().map { $1 ?? outline[$0] }
+    }
+
+    /// Each vertex of `outline` where the step's area (``areaReach``) places it, or nil where the area
+    /// does not apply (or no ``areaReach`` is set).
+    func placedByArea(_ outline: [SIMD2<Double>]) -> [SIMD2<Double>?] {
+        placed(outline, keeping: nil, byAreaOnly: true)
+    }
+
+    /// Each vertex on its local edge, nil where it stays: marked in `kept`, or not placed (by the area
+    /// alone when `byAreaOnly`).
+    private func placed(_ outline: [SIMD2<Double>], keeping kept: [Bool]?, byAreaOnly: Bool) -> [SIMD2<Double>?] {
         let n = outline.count
-        precondition(elsewhere.map { $0.count == n } ?? true, "the outline placed elsewhere has other vertices")
-        guard n >= 16, reach >= 2 else { return elsewhere ?? outline }
+        precondition(kept.map { $0.count == n } ?? true, "the vertices kept are another outline's")
+        guard n >= 16, reach >= 2 else { return Array(repeating: nil, count: n) }
         var twiceArea = 0.0
         for i in 0..<n {
             let a = outline[i], b = outline[(i + 1) % n]
@@ -114,12 +126,12 @@ struct LocalEdge {
             crossings.deallocate()
         }
         return image.pixels.withUnsafeBufferPointer { pixels in
-            var result = elsewhere ?? outline
+            var result = [SIMD2<Double>?](repeating: nil, count: n)
             var generation = 0
             let stride = image.stride
             let maxX = Double(visible.maxX - 1), maxY = Double(visible.maxY - 1)
             let minX = Double(visible.minX), minY = Double(visible.minY)
-            func grey(_ p: SIMD2<Double>) -> Double {
+            @inline(__always) func grey(_ p: SIMD2<Double>) -> Double {
                 let x0 = Int(p.x), y0 = Int(p.y)
                 let fx = p.x - Double(x0), fy = p.y - Double(y0)
                 let i = y0 * stride + x0
@@ -128,7 +140,7 @@ struct LocalEdge {
                 return top * (1 - fy) + bottom * fy
             }
             /// The profile's level, the foot's side up.
-            func level(_ p: SIMD2<Double>) -> Double {
+            @inline(__always) func level(_ p: SIMD2<Double>) -> Double {
                 let value = grey(p)
                 return footIsLighter ? value : 255 - value
             }
@@ -242,7 +254,7 @@ struct LocalEdge {
                 guard length > 1e-9 else { continue }
                 let normal = SIMD2(tangent.y, -tangent.x) * (orientation / length)
                 let p = outline[i]
-                guard !visible.isOnEdge(p) else { continue }
+                guard kept?[i] != true, !visible.isOnEdge(p) else { continue }
                 if let areaReach, let t = edgeByArea(p, normal, areaReach) {
                     var move = 0.0
                     if areaBlur > 0 {
@@ -252,8 +264,7 @@ struct LocalEdge {
                     result[i] = p + normal * (t + move)
                     continue
                 }
-                // Placed elsewhere.
-                if elsewhere != nil { continue }
+                if byAreaOnly { continue }
                 // The samples reach `samples * step`, up to a quarter pixel past `reach` (found by
                 // AddressSanitizer: a read one row past the image's last).
                 let first = p - normal * span, last = p + normal * span
