@@ -59,18 +59,30 @@ enum JPEGDecoder {
             let paddedHeights = [Int(layout.padded_height.0), Int(layout.padded_height.1), Int(layout.padded_height.2)]
             let yStride = ScanImage.alignedStride(forWidth: max(paddedWidths[0], widths[0]))
             let chromaStride = max(paddedWidths[1], paddedWidths[2], widths[1])
-            var y = [UInt8](repeating: 0, count: yStride * paddedHeights[0])
-            var cb = [UInt8](repeating: 0, count: chromaStride * paddedHeights[1])
-            var cr = [UInt8](repeating: 0, count: chromaStride * paddedHeights[2])
-            let readStatus = y.withUnsafeMutableBufferPointer { y in
-                cb.withUnsafeMutableBufferPointer { cb in
-                    cr.withUnsafeMutableBufferPointer { cr -> Int32 in
-                        guard let yBase = y.baseAddress, let cbBase = cb.baseAddress, let crBase = cr.baseAddress else { return Int32(FS_ERR_USAGE) }
+            // The planes are not cleared first (12 MB at 300 dpi, 0.7 ms): libjpeg writes every row of each
+            // padded plane as wide as its padded width, and only each row's alignment past that is zeroed.
+            let strides = [yStride, chromaStride, chromaStride]
+            let counts = (0..<3).map { strides[$0] * paddedHeights[$0] }
+            /// Zeroes the columns of `plane`'s rows that libjpeg does not write.
+            func zeroAlignment(_ base: UnsafeMutablePointer<UInt8>, plane: Int) {
+                let written = paddedWidths[plane], stride = strides[plane]
+                guard written < stride else { return }
+                for row in 0..<paddedHeights[plane] { (base + row * stride + written).initialize(repeating: 0, count: stride - written) }
+            }
+            var readStatus = Int32(FS_ERR_USAGE)
+            var cb: [UInt8] = [], cr: [UInt8] = []
+            let y = [UInt8](unsafeUninitializedCapacity: counts[0]) { y, yCount in
+                cb = [UInt8](unsafeUninitializedCapacity: counts[1]) { cb, cbCount in
+                    cr = [UInt8](unsafeUninitializedCapacity: counts[2]) { cr, crCount in
+                        guard let yBase = y.baseAddress, let cbBase = cb.baseAddress, let crBase = cr.baseAddress else { return }
+                        for (plane, base) in [yBase, cbBase, crBase].enumerated() { zeroAlignment(base, plane: plane) }
                         let planes: [UnsafeMutablePointer<UInt8>?] = [yBase, cbBase, crBase]
-                        let strides = [yStride, chromaStride, chromaStride]
-                        return fs_jpeg_read_planes(reader, planes, strides)
+                        readStatus = fs_jpeg_read_planes(reader, planes, strides)
+                        crCount = readStatus == FS_OK ? counts[2] : 0
                     }
+                    cbCount = readStatus == FS_OK ? counts[1] : 0
                 }
+                yCount = readStatus == FS_OK ? counts[0] : 0
             }
             guard readStatus == FS_OK else { return failure(readStatus) }
             let source = ImageSourceDescription(

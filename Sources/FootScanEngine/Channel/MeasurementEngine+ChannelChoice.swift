@@ -25,14 +25,17 @@ extension MeasurementEngine {
     {
         // A YCbCr JPEG is decoded once, into its planes: luma, sample and projection all come from them.
         if options.projection == nil, let planes = try ScanDecoder.decodePlanes(bytes, file: file, options: options) {
-            guard let (projection, hiddenEdges) = channel(for: planes.luma, sample: planes.sample()) else { return planes.luma }
+            let luma = planes.luma
+            guard let (projection, hiddenEdges) = channel(for: luma, sample: planes.sample()) else { return luma }
             if projection.pressureScale != nil {
                 // A table of colours is no weighting of the planes: the map is decoded again, in RGB.
                 var colour = options
                 colour.projection = projection
                 return try ScanDecoder.decode(bytes, file: file, options: colour)
             }
-            var projected = planes.projected(by: projection)
+            // The channel is written over the luma plane, whose memory the luma image must let go first.
+            _ = consume luma
+            var projected = (consume planes).projectedOverLuma(by: projection)
             projected.hiddenEdges = hiddenEdges
             return projected
         }
