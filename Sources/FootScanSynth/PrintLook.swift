@@ -64,6 +64,9 @@ public struct PrintLook: Sendable, Codable, Hashable {
     public var contactInsetMM: Double = 0
     /// Podoscope: how much brighter the bed is at the image's centre than at its corners (the light
     /// spills around the feet: a bed of 10 to 45 on real images, the dim foot a step above it locally).
+    /// Drawn from 15 to 30 over corners at 10 to 15 (the bed 25 to 45 at the centre): the corners' level
+    /// and the rise were once 10 to 35 and 0 to 20, the bed varying by less across one image than on
+    /// real ones.
     public var bedRise: Double = 0
     /// Pressure plate: the sensors' pitch, mm; the colour scale; whether the map is interpolated between
     /// the cells' centres (else drawn as blocks); the lowest pressure a sensor reports, as a share of the
@@ -94,12 +97,12 @@ public struct PrintLook: Sendable, Codable, Hashable {
                              lightFall: random.uniform(5...20), dimStep: 0, contactBlurMM: 0, outlineBlurMM: 0,
                              marks: Int(random.uniform(1...4.99)))
         case .podoscope:
-            return PrintLook(device: device, bedLevel: random.uniform(10...35), peakLevel: random.uniform(225...250),
+            return PrintLook(device: device, bedLevel: random.uniform(10...15), peakLevel: random.uniform(225...250),
                              heelShare: 1, archPressure: random.uniform(0.55...0.75), toePressure: random.uniform(0.6...0.85),
                              ridgeSpacingMM: 0, ridgeDepth: 0, gridSpacingMM: 0, gridAngle: 0, lightDirection: 0, lightFall: 0,
                              dimStep: random.uniform(10...16), contactBlurMM: random.uniform(0.3...0.6),
                              outlineBlurMM: random.uniform(0.4...0.9), marks: 0, contactInsetMM: random.uniform(1.5...3.5),
-                             bedRise: random.uniform(0...20))
+                             bedRise: random.uniform(15...30))
         case .pressurePlate:
             var look = PrintLook(device: device, bedLevel: 0, peakLevel: 255, heelShare: 1, archPressure: random.uniform(0.15...0.35),
                                  toePressure: random.uniform(0.12...0.3), ridgeSpacingMM: 0, ridgeDepth: 0, gridSpacingMM: 0, gridAngle: 0,

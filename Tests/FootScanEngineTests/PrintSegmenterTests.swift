@@ -71,6 +71,35 @@ struct PrintSegmenterTests {
         #expect(abs(Int(level[5, 100]) - Int(level[100, 100]) - 60) <= 2, "the print stays 60 below it")
     }
 
+    @Test("the bed's level away from the feet: a bed rising by 25 levels to its middle, a dim foot 10 above it")
+    func bedLevelAway() {
+        // A podoscope's bed, 15 at the corners and 40 in the middle, with noise of up to 2 levels either
+        // way; a foot's dim outline 10 levels above the bed around a bright contact (230), covering the
+        // middle of the image, and a dim cloth patch (the bed + 10) away from the foot.
+        let bedAt = { (x: Int, y: Int) -> Double in
+            let u = Double(x) / 299 - 0.5, v = Double(y) / 199 - 0.5
+            return 40 - 50 * (u * u + v * v)
+        }
+        let scan = Self.image(300, 200) { x, y in
+            if (130..<170).contains(x) && (60..<140).contains(y) { return 230 }
+            let noise = Double((x &* 7919 &+ y &* 104_729) % 5 - 2)
+            if (60..<240).contains(x) && (20..<180).contains(y) { return bedAt(x, y) + 10 + noise }
+            if (10..<50).contains(x) && (10..<60).contains(y) { return bedAt(x, y) + 10 + noise }
+            return bedAt(x, y) + noise
+        }
+        let histogram = GreyHistogram(image: scan, step: 2)
+        let otsu = histogram.otsu()
+        let peak = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: true)
+        let around = BedLevel(image: scan, pixelMM: 0.25, threshold: otsu.threshold, footIsLighter: true, peak: peak,
+                              away: [PixelBox(x: 50, y: 10, width: 200, height: 180)])
+        var worst = 0.0
+        for (x, y) in [(0, 0), (299, 199), (150, 100), (40, 100), (260, 30), (150, 195)] { worst = max(worst, abs(around.level(x: Double(x), y: Double(y)) - bedAt(x, y))) }
+        #expect(worst < 1.5, "the surface away from the feet: largest departure \(worst)")
+        // From the levels near the bed's peak alone, the surface keeps to a ring of the bed.
+        let ring = BedLevel(image: scan, pixelMM: 0.25, threshold: otsu.threshold, footIsLighter: true, peak: peak)
+        #expect(abs(ring.level(x: 150, y: 100) - bedAt(150, 100)) > 3, "the peak's ring: \(ring.level(x: 150, y: 100)) in the middle")
+    }
+
     @Test("hysteresis: a faint region joined to a bright one is kept, a faint one alone is not")
     func hysteresis() {
         // Bed 10; a bright block (200) with a faint tail (40) attached; a faint block (40) apart.

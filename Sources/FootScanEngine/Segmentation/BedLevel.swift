@@ -23,8 +23,12 @@ struct BedLevel {
     }
 
     /// Fits the bed of `image`; `footIsLighter` says on which side of the bed the foot lies, `threshold`
-    /// Otsu's level between the two, `peak` the bed's most frequent level and its noise.
-    init(image: ScanImage, pixelMM: Double, threshold: Int, footIsLighter: Bool, peak: (mode: Int, noise: Double)) {
+    /// Otsu's level between the two, `peak` the bed's most frequent level and its noise. Samples inside
+    /// `away` are left out (a podoscope's feet, whose dim outline lies around their contact), and then
+    /// the first bed is every other sample, not those near the bed's peak: a bed whose level varies across
+    /// the image by more than the dim foot's step above it keeps only a ring of its levels near the peak,
+    /// and the surface fitted to that ring never rises to the bed's brighter middle.
+    init(image: ScanImage, pixelMM: Double, threshold: Int, footIsLighter: Bool, peak: (mode: Int, noise: Double), away: [PixelBox] = []) {
         width = image.width
         height = image.height
         let step = max(1, Int((4 / pixelMM).rounded()))
@@ -34,7 +38,7 @@ struct BedLevel {
             var x = step / 2
             while x < image.width {
                 let value = Int(image[x, y])
-                if (value > threshold) != footIsLighter {
+                if (value > threshold) != footIsLighter, !away.contains(where: { $0.contains(x: x, y: y) }) {
                     samples.append((Double(x) / Double(width) - 0.5, Double(y) / Double(height) - 0.5, Double(value)))
                 }
                 x += step
@@ -46,9 +50,10 @@ struct BedLevel {
         guard samples.count >= 12 else { return }
         let sign: Double = footIsLighter ? 1 : -1
         // The first bed: samples within six noise deviations of the bed's peak (a lightly pressed print,
-        // or a podoscope's dim foot, on the bed's side of Otsu's level would pull the surface towards it).
+        // or a podoscope's dim foot, on the bed's side of Otsu's level would pull the surface towards it),
+        // or all of them when the feet are left out.
         let window = max(6 * peak.noise, 4)
-        var kept = samples.filter { abs($0.value - Double(peak.mode)) <= window }
+        var kept = away.isEmpty ? samples.filter { abs($0.value - Double(peak.mode)) <= window } : samples
         if kept.count < 12 { kept = samples }
         for _ in 0..<4 {
             guard let fit = BedLevel.leastSquares(kept) else { break }

@@ -46,13 +46,14 @@ struct PrintSegmenter: Segmenter {
         return levelled(radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius) : image, pixelMM: pixelMM)
     }
 
-    /// `image` with its bed made level (``BedLevel``, fitted with Otsu's classes and the bed's peak).
-    static func levelled(_ smoothed: ScanImage, pixelMM: Double) -> ScanImage {
+    /// `image` with its bed made level (``BedLevel``, fitted with Otsu's classes and the bed's peak, and
+    /// without the samples inside `away`).
+    static func levelled(_ smoothed: ScanImage, pixelMM: Double, away: [PixelBox] = []) -> ScanImage {
         let histogram = GreyHistogram(image: smoothed, step: max(1, Int((0.8 / pixelMM).rounded())))
         let otsu = histogram.otsu()
         let lighter = histogram.borderMean <= Double(otsu.threshold)
         let peak = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: lighter)
-        let bed = BedLevel(image: smoothed, pixelMM: pixelMM, threshold: otsu.threshold, footIsLighter: lighter, peak: peak)
+        let bed = BedLevel(image: smoothed, pixelMM: pixelMM, threshold: otsu.threshold, footIsLighter: lighter, peak: peak, away: away)
         return bed.flattened(smoothed)
     }
 
