@@ -12,7 +12,7 @@
 public struct YCbCrPlanes: Sendable {
     /// The luma plane as the scan's grey image (orientation and density applied): what a luma decode of
     /// the file gives. It shares the plane's memory (unless the file's orientation turns it): keep it no
-    /// longer than needed before ``projectedOverLuma(by:)``.
+    /// longer than needed before `projectedOverLuma(by:)`.
     public var luma: ScanImage {
         ScanDecoder.finish(pixels: y, width: width, height: height, stride: yStride, density: density, source: source)
     }
