@@ -12,31 +12,25 @@ extension ProjectionKernel {
     /// across go sixteen pixels a step, the last pixels one by one.
     func projectHue(cb: UnsafePointer<UInt8>, cr: UnsafePointer<UInt8>, chromaStride: Int, chromaWidth: Int, chromaHeight: Int,
                     chromaX: Int, chromaY: Int, width: Int, height: Int, into out: UnsafeMutablePointer<UInt8>, stride: Int) {
-        // Three chroma rows' levels, in sixteenths (a ring, by row index mod 3), each with its edge sample
-        // repeated at both ends: the terms carry the final rounding's half, and 16 x 4095 still fits 16
-        // bits. A plane of levels, tried, cost more than it saved: its pages are new memory each time.
+        // Three chroma rows' levels, in sixteenths, each with its edge sample repeated at both ends: the
+        // terms carry the final rounding's half, and 16 x 4095 still fits 16 bits. A plane of levels,
+        // tried, cost more than it saved: its pages are new memory each time.
         let rowLength = chromaWidth + 2
-        let ring = UnsafeMutablePointer<UInt16>.allocate(capacity: 3 * rowLength)
+        var ring = ChromaRowRing<UInt16>(rowLength: rowLength)
         let terms = UnsafeMutablePointer<Int32>.allocate(capacity: chromaWidth)
         let blended = UnsafeMutablePointer<UInt16>.allocate(capacity: rowLength)
-        defer { ring.deallocate(); terms.deallocate(); blended.deallocate() }
-        var held = [-1, -1, -1]
-        func levels(_ j: Int) -> UnsafeMutablePointer<UInt16> {
-            let row = ring + (j % 3) * rowLength
-            if held[j % 3] != j {
-                chromaTerms(cb: cb + j * chromaStride, cr: cr + j * chromaStride, count: chromaWidth, into: terms)
-                for i in 0..<chromaWidth { row[i + 1] = UInt16(truncatingIfNeeded: min(max((terms[i] &+ 8) &>> (Self.fraction - 4), 0), 4095)) }
-                row[0] = row[1]
-                row[chromaWidth + 1] = row[chromaWidth]
-                held[j % 3] = j
-            }
-            return row
+        defer { terms.deallocate(); blended.deallocate() }
+        func fillLevels(_ j: Int, _ row: UnsafeMutablePointer<UInt16>) {
+            chromaTerms(cb: cb + j * chromaStride, cr: cr + j * chromaStride, count: chromaWidth, into: terms)
+            for i in 0..<chromaWidth { row[i + 1] = UInt16(truncatingIfNeeded: min(max((terms[i] &+ 8) &>> (Self.fraction - 4), 0), 4095)) }
+            row[0] = row[1]
+            row[chromaWidth + 1] = row[chromaWidth]
         }
         for r in 0..<height {
             let j = min(r / chromaY, chromaHeight - 1)
-            let near = levels(j)
+            let near = ring.row(j, fill: fillLevels)
             if chromaY == 2 {
-                let far = levels(r % 2 == 0 ? max(j - 1, 0) : min(j + 1, chromaHeight - 1))
+                let far = ring.row(r % 2 == 0 ? max(j - 1, 0) : min(j + 1, chromaHeight - 1), fill: fillLevels)
                 for i in 0..<rowLength { blended[i] = 3 &* near[i] &+ far[i] }
             } else {
                 for i in 0..<rowLength { blended[i] = 4 &* near[i] }

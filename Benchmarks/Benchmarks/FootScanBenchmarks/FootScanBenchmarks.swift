@@ -119,6 +119,15 @@ let benchmarks: @Sendable () -> Void = {
         guard let planes, let hue = SkinHue.choose(planes.sample()).projection else { return }
         for _ in benchmark.scaledIterations { blackHole(planes.projected(by: hue)) }
     }, setup: { planes = try ScanDecoder.decodePlanes(darkBedJPEG) })
+    // The channel as the decode for measuring makes it: the planes decoded, then the skin's hue written
+    // over the luma plane (less `decode_planes_jpeg_300dpi_dark_bed`: what the projection in place costs).
+    Benchmark("decode_planes_project_over_luma_300dpi_dark_bed", closure: { benchmark in
+        guard let planes, let hue = SkinHue.choose(planes.sample()).projection else { return }
+        for _ in benchmark.scaledIterations {
+            guard let fresh = try ScanDecoder.decodePlanes(darkBedJPEG) else { return }
+            blackHole(fresh.projectedOverLuma(by: hue))
+        }
+    }, setup: { planes = try ScanDecoder.decodePlanes(darkBedJPEG) })
     Benchmark("sample_planes_300dpi_dark_bed", closure: { benchmark in
         guard let planes else { return }
         for _ in benchmark.scaledIterations { blackHole(planes.sample()) }
