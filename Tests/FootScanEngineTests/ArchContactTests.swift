@@ -27,15 +27,29 @@ struct ArchContactTests {
         #expect(ArchContact.isPrint(frame: print, parts: printParts))
     }
 
-    @Test("no toes found and a front as broad as the ball: a print that ends at the ball; a tapered front is a sole's")
-    func front() {
-        let (square, squareParts) = Self.outline(archDepth: 0)
-        #expect(ArchContact.frontShare(frame: square, parts: squareParts) > 0.99)
-        #expect(ArchContact.isPrint(frame: square, parts: squareParts, toesFound: 0))
-        #expect(!ArchContact.isPrint(frame: square, parts: squareParts, toesFound: 5), "toes found: the front does not decide")
-        let (tapered, taperedParts) = Self.outline(archDepth: 0, tapered: true)
-        #expect(abs(ArchContact.frontShare(frame: tapered, parts: taperedParts) - 41.6 / 80) < 0.01)
-        #expect(!ArchContact.isPrint(frame: tapered, parts: taperedParts, toesFound: 0))
+    /// A flat outline (no arch) in the axis frame, mm: the heel 60 broad at x = 0, widening to the ball,
+    /// 80 broad at x = 150. With `toes`, the ball runs on to x = 170 and the toes narrow it to 20 mm
+    /// across at x = 240 (a sole); else a front oblique and rounded along the metatarsal heads ends it,
+    /// its lateral corner at x = 158, its foremost point at x = 188 (a print whose toes left no pad).
+    static func flatOutline(toes: Bool) -> (Frame, [Range<Int>]) {
+        let front: [SIMD2<Double>] = toes
+            ? [SIMD2(170, -40), SIMD2(240, -10), SIMD2(240, 10), SIMD2(170, 40)]
+            : [SIMD2(158, -39.5), SIMD2(170, -30), SIMD2(183, 0), SIMD2(188, 25), SIMD2(185, 35), SIMD2(178, 39.5)]
+        let corners: [SIMD2<Double>] = [SIMD2(0, -30), SIMD2(150, -40)] + front + [SIMD2(150, 40), SIMD2(0, 30)]
+        let points = [SIMD2<Double>](polygonThrough: corners)
+        return (Frame(points: points, parts: [0..<points.count], axis: SIMD2(1, 0)), [0..<points.count])
+    }
+
+    @Test("no toes found and the ball at the front: a print that ends at the ball; a sole's toes reach beyond its ball")
+    func ball() {
+        let (sole, soleParts) = Self.flatOutline(toes: true)
+        #expect(abs(ArchContact.ballPlace(frame: sole, parts: soleParts) - 150.0 / 240) < 0.01)
+        #expect(!ArchContact.isPrint(frame: sole, parts: soleParts, toesFound: 0))
+        let (print, printParts) = Self.flatOutline(toes: false)
+        #expect(abs(ArchContact.ballPlace(frame: print, parts: printParts) - 150.0 / 188) < 0.01)
+        #expect(ArchContact.isPrint(frame: print, parts: printParts, toesFound: 0))
+        #expect(ArchContact.isPrint(frame: print, parts: printParts, toesFound: 1))
+        #expect(!ArchContact.isPrint(frame: print, parts: printParts, toesFound: 5), "toes found: the ball does not decide")
     }
 
     @Test("a print with no toe shown may be a quarter shorter than its foot, and as much wider for its length")

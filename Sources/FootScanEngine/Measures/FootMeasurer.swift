@@ -208,32 +208,39 @@ struct FootMeasurer {
         )
     }
 
-    /// Where toe 2 stands across the forefoot's front, as a share of the print's breadth there from the
-    /// medial edge (``toelessPrintAxis(points:parts:print:from:medialSign:pternionBand:)``): the big toe is about
-    /// a third of the breadth at the toes' bases, and toe 2 stands beside it (0.399-0.414 on four
-    /// generated toe-less prints, each at 64 and 200 dpi, read 5, 10 and 15 mm behind the front).
-    static let toeTwoShare = 0.40
+    /// Where toe 2 stands across the ball, as a share of the ball's breadth from its medial edge
+    /// (``toelessPrintAxis(points:parts:print:from:medialSign:pternionBand:)``): the big toe takes about
+    /// a third of the ball, and toe 2 stands beside it. The generator puts the axis through toe 2 at
+    /// 0.36-0.41 of the ball's breadth from the medial edge; this is the middle of that.
+    static let toeTwoShare = 0.385
 
-    /// How far behind a toe-less print's front its breadth is read, mm: clear of the rounded front.
-    static let toelessSectionMM = 10.0
+    /// Where the ball is looked for on a print without toes, as a share of the print's length: its
+    /// breadth is the most medial and the most lateral points ahead of this (the ball's two sides stand
+    /// at different places along the foot, the first metatarsal head's ahead of the fifth's).
+    static let toelessBallFrom = 0.55
 
     /// The axis of a print without toes: through the pternion and the point ``toeTwoShare`` of the way
-    /// across the print's breadth ``toelessSectionMM`` behind its front, from the medial edge (where toe 2
-    /// stands), iterated from `frame` until the two agree. `print` are the ranges of `points` that are
-    /// print (a lone toe pad left out); `parts` all of them. The principal axis it replaces leans towards
-    /// the lateral side on a print, whose arch leaves the medial midfoot out: on generated prints by about
-    /// 4 degrees, making them 1.4-4.8 mm long and 0.6-1.8 mm wide. Returns the frame along that axis
-    /// (`frame` itself when the print has no front to read).
+    /// across the ball from its medial edge (where toe 2 stands), iterated from `frame` until the two
+    /// agree. The ball's edges are the print's most medial and most lateral points ahead of
+    /// ``toelessBallFrom`` of its length, not one section: a real print's front is oblique and rounded
+    /// along the metatarsal heads, so a section near it crosses only part of the ball. `print` are the
+    /// ranges of `points` that are print (a lone toe pad left out); `parts` all of them. The principal
+    /// axis it replaces leans towards the lateral side on a print, whose arch leaves the medial midfoot
+    /// out: on generated prints by about 4 degrees, making them 1.4-4.8 mm long and 0.6-1.8 mm wide.
+    /// Returns the frame along that axis (`frame` itself when the print has no ball to read).
     static func toelessPrintAxis(points: [SIMD2<Double>], parts: [Range<Int>], print: [Range<Int>], from frame: Frame,
                                  medialSign: Double, pternionBand: Double) -> Frame {
         var frame = frame
         for _ in 0..<12 {
-            guard let front = print.lazy.flatMap({ $0 }).map({ frame.xs[$0] }).max() else { break }
-            let x = front - toelessSectionMM
-            let section = frame.crossSection(atX: x, in: print)
-            guard x > 0, section.high > section.low else { break }
-            let medialEdge = medialSign > 0 ? section.high : section.low
-            let y = medialEdge - medialSign * toeTwoShare * (section.high - section.low)
+            guard let front = print.lazy.flatMap({ $0 }).map({ frame.xs[$0] }).max(), front > 0 else { break }
+            var medialEdge = -Double.infinity, lateralEdge = Double.infinity
+            for index in print.lazy.flatMap({ $0 }) where frame.xs[index] >= toelessBallFrom * front {
+                let across = frame.ys[index] * medialSign
+                medialEdge = max(medialEdge, across)
+                lateralEdge = min(lateralEdge, across)
+            }
+            guard medialEdge > lateralEdge else { break }
+            let y = medialSign * (medialEdge - toeTwoShare * (medialEdge - lateralEdge))
             let direction = frame.point(x: front, y: y) - frame.origin
             let norm = (direction * direction).sum().squareRoot()
             guard norm > 0 else { break }
