@@ -148,6 +148,8 @@ public struct FootprintOutline: Sendable {
         let radius: Double
         /// The front's foremost x.
         let foremostX: Double
+        /// Ys across the ball, 0.25 mm apart, both edges included, where the front is sampled.
+        let ys: [Double]
 
         init(outline: FootOutline, shape: FootShape, gap: Double, rounded: Bool) {
             // The clefts between neighbouring toes: where the shorter of the two leaves the forefoot.
@@ -163,21 +165,19 @@ public struct FootprintOutline: Sendable {
             b = rounded ? slope : 0
             a = rounded ? meanX - slope * meanY - gap : outline.toeBaseX - gap
             let ball = FootTruth.section([outline.points], atX: outline.toeBaseX - gap)
-            low = ball?.low ?? -shape.ballBreadthMM / 2
-            high = ball?.high ?? shape.ballBreadthMM / 2
+            let low = ball?.low ?? -shape.ballBreadthMM / 2, high = ball?.high ?? shape.ballBreadthMM / 2
+            self.low = low
+            self.high = high
             let breadth = max(high - low, 2)
             centre = (low + high) / 2
             c = rounded ? FootprintOutline.frontBulge * breadth / (breadth * breadth / 4) : 0
             radius = rounded ? FootprintOutline.cornerRadius * breadth : 0
-            var foremost = -Double.infinity
-            for y in Self.ys(low, high) { foremost = max(foremost, a + b * y - c * (y - centre) * (y - centre) - Self.fall(y, low, high, radius)) }
-            foremostX = foremost
-        }
-
-        /// Ys across the ball, 0.25 mm apart, both edges included.
-        static func ys(_ low: Double, _ high: Double) -> [Double] {
             let steps = max(Int(((high - low) / 0.25).rounded(.up)), 1)
-            return (0...steps).map { low + (high - low) * Double($0) / Double(steps) }
+            let ys = (0...steps).map { low + (high - low) * Double($0) / Double(steps) }
+            self.ys = ys
+            var foremost = -Double.infinity
+            for y in ys { foremost = max(foremost, a + b * y - c * (y - centre) * (y - centre) - Self.fall(y, low, high, radius)) }
+            foremostX = foremost
         }
 
         /// How far a quarter circle of radius `radius` falls back at `y`, within `radius` of either edge.
@@ -196,9 +196,10 @@ public struct FootprintOutline: Sendable {
         /// The ys at which the front lies at or ahead of `x` (nil when the front lies wholly behind it);
         /// unbounded on a side where the ball's edge itself lies ahead of `x`.
         func span(atX x: Double) -> ClosedRange<Double>? {
-            let ys = Self.ys(low, high)
-            let ahead = ys.map { self.x(atY: $0) >= x }
-            guard let first = ahead.firstIndex(of: true), let last = ahead.lastIndex(of: true) else { return nil }
+            // A square front: all of every section up to it, nothing past it.
+            guard radius > 0 else { return x <= a ? -Double.infinity...Double.infinity : nil }
+            guard let first = ys.firstIndex(where: { self.x(atY: $0) >= x }),
+                  let last = ys.lastIndex(where: { self.x(atY: $0) >= x }) else { return nil }
             // The front is concave in y, so what lies ahead is one run; its ends are placed between samples.
             func crossing(_ inner: Int, _ outer: Int) -> Double {
                 let xi = self.x(atY: ys[inner]), xo = self.x(atY: ys[outer])
