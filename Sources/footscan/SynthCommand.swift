@@ -46,7 +46,7 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With --footprints or --device: irregular toe pads, the big toe's, the fifth's or both joined to the forefoot's print.")
     var touchingPads = false
 
-    @Flag(help: "With --footprints or --device: prints without separate toes: every toe's pad joined to the forefoot's print, or no toe pads at all (one foot in two each).")
+    @Flag(help: "With --footprints or --device: prints without separate toes: every toe's pad joined to the forefoot's print, or no toe pads at all (one foot in two each), the ball's print ending oblique along the toes' bases and rounded into the sides; on a podoscope the dim whole foot still holds the toes.")
     var padless = false
 
     @Flag(help: "With --device podoscope: trousers at the heels, dark cloth around and behind each heel as dim as the foot beside it.")

@@ -13,6 +13,8 @@ struct PadlessPrintTests {
         for scan in scans {
             let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
             #expect(error == nil && found == drawn, "\(name) seed \(scan.seed): \(found) of \(drawn) feet, \(error ?? "")")
+            // No dim whole foot around these prints: never read as a podoscope's contact.
+            #expect(scan.imageKind != .podoscope, "\(name) seed \(scan.seed): read as a podoscope image")
         }
         let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
         #expect(feet.count >= 40, "\(name): \(feet.count) feet")
@@ -72,6 +74,28 @@ struct PadlessPrintTests {
     @Test("plain prints: toes joined or not shown")
     func plain() {
         Self.expectPrints(GeneratedSet.padlessPrints, name: "padless prints")
+    }
+
+    /// A glare strip beside a print without toes, joined to a shadow in its arch, is no podoscope's dim
+    /// whole foot: read as one, this print (`footscan synth --footprints --padless --seed 7013`) came out
+    /// 26 mm too wide. A podoscope's whole foot is at most 10 mm wider than its contact (2.7-6.8 mm on
+    /// 86 feet of generated podoscope images).
+    @Test("a glare strip beside a print without toes is not a podoscope's whole foot")
+    func glareStripBesideToelessPrint() throws {
+        let scans = GeneratedSet.run(seeds: [7013]) { seed in
+            var conditions = SceneConditions()
+            conditions.footprints = true
+            conditions.padlessPrints = true
+            return ScanScene.random(seed: seed, conditions: conditions)
+        }
+        let scan = try #require(scans.first)
+        let kind = scan.imageKind
+        #expect(kind == .footprint, "\(String(describing: kind))")
+        for foot in scan.feet {
+            let measured = try #require(foot.measured)
+            #expect(abs(measured.widthMM - foot.truth.widthMM) <= 1.0 && abs(measured.lengthMM - foot.truth.lengthMM) <= 1.0,
+                    "length \(measured.lengthMM) against \(foot.truth.lengthMM), width \(measured.widthMM) against \(foot.truth.widthMM)")
+        }
     }
 
     @Test("contact scanner: toes joined or not shown")

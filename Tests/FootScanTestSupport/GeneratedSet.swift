@@ -161,6 +161,13 @@ package enum GeneratedSet {
         $0.padlessPrints = true
     }
 
+    /// Podoscope images of the same feet: the contact shows no toe pad apart (toes joined to the forefoot's
+    /// contact, or off the glass), the dim whole foot holds them all; 30 scans.
+    package static let padlessPodoscope = atThreeDensities(seeds: 9721...9750, multiplier: 7727) {
+        $0.device = .podoscope
+        $0.padlessPrints = true
+    }
+
     /// Pressure plates' maps (``PrintDevice/pressurePlate``): sensors 4.5 to 5.1 mm apart, in jet or a
     /// rainbow on black, as blocks or interpolated, seen from above (`--view dorsal`); faint toes that
     /// may join one another and the forefoot. 30 scans.

@@ -3,10 +3,10 @@ import FootScanImage
 extension MeasurementEngine {
     /// A podoscope image's feet: length, widths, toes and side from the dim outline of each whole foot,
     /// the arch indices from the contact print inside it. Nil unless every contact print lies inside an
-    /// outline of its own, clear of the image's border, 1.1 to 2.5 times its area, at most 30 mm longer,
-    /// and holding the toes with the rest (no pads apart): a contact scanner's or an ink print's
-    /// surroundings have no such outline, and a bed's gradient, a light band or a glare strip beside a
-    /// print is not one. Trousers as dim as the foot around the heels are taken back to the bed first,
+    /// outline of its own that could be its whole foot (``wholeFeet(of:in:)``), measured at most
+    /// ``wholeFootWiderMM`` wider than the contact: a contact scanner's or an ink print's surroundings
+    /// have no such outline, and a bed's gradient, a light band or a glare strip beside a print is not
+    /// one. Trousers as dim as the foot around the heels are taken back to the bed first,
     /// beyond the contact's reach (``HeelCloth``).
     func measurePodoscope(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double)
         throws(MeasurementError) -> ScanMeasurement?
@@ -52,6 +52,10 @@ extension MeasurementEngine {
                 let a = result.feet[$0].centrePixel - print.centrePixel, b = result.feet[$1].centrePixel - print.centrePixel
                 return (a * a).sum() < (b * b).sum()
             }) else { continue }
+            // The dim foot is the contact's own: wider than it by the rim the glass does not touch, never
+            // by a light leak or glare strip it joined beside the print.
+            let wider = result.feet[index].widthMM - print.widthMM
+            guard wider >= -Self.wholeFootWidthSlackMM, wider <= Self.wholeFootWiderMM else { return nil }
             result.feet[index].archIndex = print.archIndex
             result.feet[index].archType = print.archType
             result.feet[index].chippauxSmirakIndex = print.chippauxSmirakIndex
@@ -63,6 +67,27 @@ extension MeasurementEngine {
         return result
     }
 
+    /// `print`, or the podoscope image it is the contact of: a print whose contact shows no toe pads apart
+    /// (toes off the glass, or joined to the forefoot's contact) is read again as a podoscope's contact
+    /// when a dim outline surrounds it (``measurePodoscope(_:contact:pixelMM:)`` tries only contacts with
+    /// toe pads first). Soles are not tried: every clean scan would pay for it.
+    func toelessPodoscope(_ image: ScanImage, contact: MeasurementStages.Grouped, print: ScanMeasurement)
+        throws(MeasurementError) -> ScanMeasurement
+    {
+        guard print.imageKind == .footprint, !contact.feet.contains(where: { $0.pads.count >= 2 }) else { return print }
+        let pixelMM = max(contact.segmented.mmPerPixelX, contact.segmented.mmPerPixelY)
+        return try measurePodoscope(image, contact: contact, pixelMM: pixelMM) ?? print
+    }
+
+    /// How much wider than its contact print a podoscope's whole foot may be, mm: the rim of the sole
+    /// off the glass beside the ball (2.7-6.8 mm on 72 feet of generated podoscope images: plain, with
+    /// trousers, toe pads touching or none apart), never a glare strip's 26 mm.
+    static let wholeFootWiderMM = 10.0
+
+    /// How much narrower than its contact print a whole foot may measure, mm: the two outlines' edges
+    /// are placed by different segmenters.
+    static let wholeFootWidthSlackMM = 1.0
+
     /// How far around a contact print's box the bed is not sampled for its level, mm: the dim outline
     /// lies within a few millimetres of the contact at the sides and heel, and the toes' tips 1.5 mm
     /// beyond their pads.
@@ -72,7 +97,10 @@ extension MeasurementEngine {
     /// whose foreground holds the print's centre (of two touching feet parted by a wall, the one whose
     /// centre lies nearest). Nil unless every print stands in an outline of its own that could be its
     /// whole foot: clear of the image's border, 1.1 to 2.5 times the print's area, at most 30 mm longer,
-    /// and holding the toes with the rest (no pads apart).
+    /// and holding the toes with the rest (no pads apart). A print without toe pads apart (toes off the
+    /// glass, or joined to the forefoot's contact) lacks the toes and, often, the ball's front: its whole
+    /// foot may be 3.5 times its area and its length over 0.65 (toe-less contacts on generated podoscope
+    /// images were 20-28 mm shorter than the foot).
     static func wholeFeet(of contact: MeasurementStages.Grouped, in outline: MeasurementStages.Grouped) -> [Int]? {
         let mmPerPixelX = contact.segmented.mmPerPixelX, mmPerPixelY = contact.segmented.mmPerPixelY
         let width = outline.segmented.image.width, height = outline.segmented.image.height
@@ -84,10 +112,11 @@ extension MeasurementEngine {
             let foot = outline.feet[whole].summary
             let footLength = foot.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             let printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
+            let toeless = print.pads.count < 2
             // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
             guard outline.feet[whole].pads.isEmpty,
-                  foot.area >= 1.1 * print.summary.area, foot.area <= 2.5 * print.summary.area,
-                  footLength <= printLength + 30,
+                  foot.area >= 1.1 * print.summary.area, foot.area <= (toeless ? 3.5 : 2.5) * print.summary.area,
+                  footLength <= (toeless ? printLength / 0.65 : printLength + 30),
                   foot.minX > 0, foot.minY > 0, foot.maxX < width - 1, foot.maxY < height - 1 else { return nil }
             partners.append(whole)
         }

@@ -5,8 +5,9 @@ extension MeasurementEngine {
     /// (ridges, ink lines; ``PrintSegmenter/texturedAbove``), measured with the print segmenter; or a
     /// print with toe pads on a podoscope image (a dim outline of the whole foot around the contact),
     /// measured as both (``measurePodoscope(_:contact:pixelMM:)``); or a solid print whose contact is
-    /// graded (``measureGradedPrint(_:first:pixelMM:)``). Nil otherwise: the first segmentation's feet
-    /// stand.
+    /// graded (``measureGradedPrint(_:first:pixelMM:)``), itself the contact of a podoscope image when a
+    /// dim outline surrounds it (``toelessPodoscope(_:contact:print:)``). Nil otherwise: the first
+    /// segmentation's feet stand.
     func measurePrint(_ image: ScanImage, first: MeasurementStages.Segmented, grouped: MeasurementStages.Grouped)
         throws(MeasurementError) -> ScanMeasurement?
     {
@@ -27,8 +28,10 @@ extension MeasurementEngine {
         let padded = grouped.feet.contains { $0.pads.count >= 2 }
         if padded, let podoscope = try measurePodoscope(image, contact: grouped, pixelMM: pixelMM) { return podoscope }
         // A print with toe pads, or one whose heel and forefoot lie apart: its contact may be graded.
-        guard padded || grouped.feet.contains(where: { $0.parts.count >= 2 }) else { return nil }
-        return try measureGradedPrint(image, first: grouped, pixelMM: pixelMM)
+        guard padded || grouped.feet.contains(where: { $0.parts.count >= 2 }),
+              let graded = try measureGradedPrint(image, first: grouped, pixelMM: pixelMM) else { return nil }
+        // A podoscope's contact without toe pads, its heel apart from its ball.
+        return try toelessPodoscope(image, contact: grouped, print: graded)
     }
 
     /// How far beyond the first segmentation's convex hull a graded print may grow, mm, besides the

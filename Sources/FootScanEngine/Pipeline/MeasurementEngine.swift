@@ -38,6 +38,6 @@ public struct MeasurementEngine: Sendable {
         let grouped = segmented.groupFeet()
         if let print = try measurePrint(image, first: segmented, grouped: grouped) { return print }
         guard !grouped.feet.isEmpty else { throw MeasurementError(grouped.noFootReason) }
-        return grouped.traced().measure(engine: self)
+        return try toelessPodoscope(image, contact: grouped, print: grouped.traced().measure(engine: self))
     }
 }
