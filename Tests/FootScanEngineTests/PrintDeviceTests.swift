@@ -44,6 +44,15 @@ struct PrintDeviceTests {
         }
     }
 
+    /// A podoscope's whole-foot errors, on the feet measured: length at 200 dpi and more (the sole bound's
+    /// density), width and heel width at every density.
+    static func outlineErrors(_ feet: [FootResult]) -> (length: ErrorStatistics, width: ErrorStatistics, heel: ErrorStatistics) {
+        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
+        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
+        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        return (length, width, heel)
+    }
+
     @Test("contact scanner: ridged prints, faint heels, dim arch bands and dust")
     func contactScanner() {
         Self.expectFound(GeneratedSet.contactScanner, kind: .footprint, name: "contact scanner")
@@ -88,9 +97,7 @@ struct PrintDeviceTests {
         Self.expectFound(scans, kind: .podoscope, name: "podoscope")
         Self.expectAccurate(scans, name: "podoscope")
         let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
-        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
-        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
-        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        let (length, width, heel) = Self.outlineErrors(feet)
         // The sole bounds: length P95 0.5 mm at 200 dpi and more, widths 0.8 mm.
         #expect(length.p95 <= 0.5 && width.p95 <= 0.8 && heel.p95 <= 0.8, "podoscope outline: length \(length), width \(width), heel \(heel)")
         for foot in feet {
@@ -128,9 +135,7 @@ struct PrintDeviceTests {
         #expect(outlines.count * 4 >= scans.count * 3, "padless podoscope: \(outlines.count) of \(scans.count) scans read as podoscope images")
         Self.expectAccurate(outlines, name: "padless podoscope")
         let feet = outlines.flatMap(\.feet).filter { $0.measured != nil }
-        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
-        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
-        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        let (length, width, heel) = Self.outlineErrors(feet)
         print("padless podoscope: \(outlines.count) of \(scans.count) scans as podoscope images; \(soles.count) feet read as soles, length error \(soleLength); outline length error (200 dpi and more) \(length); width error \(width); heel width error \(heel)")
         // The sole bounds: length P95 0.5 mm at 200 dpi and more, widths 0.8 mm.
         #expect(length.p95 <= 0.5 && width.p95 <= 0.8 && heel.p95 <= 0.8, "padless podoscope outline: length \(length), width \(width), heel \(heel)")
@@ -160,9 +165,7 @@ struct PrintDeviceTests {
             #expect(abs(arch) <= 0.02, "trousers seed \(foot.seed): arch index off by \(arch)")
         }
         let feet = outlines.flatMap(\.feet).filter { $0.measured != nil }
-        let width = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.widthMM - f.truth.widthMM } })
-        let heel = ErrorStatistics(feet.compactMap { f in f.measured.map { $0.heelWidthMM - f.truth.heelWidthMM } })
-        let length = ErrorStatistics(feet.filter { $0.dotsPerInch >= 200 }.compactMap { f in f.measured.map { $0.lengthMM - f.truth.lengthMM } })
+        let (length, width, heel) = Self.outlineErrors(feet)
         print("podoscope with trousers: \(outlines.count) of \(scans.count) scans as podoscope images, \(feet.count) feet; length error (200 dpi and more) \(length); width error \(width); heel width error \(heel)")
         // The sole bounds: length P95 0.5 mm at 200 dpi and more, widths 0.8 mm.
         #expect(length.p95 <= 0.5 && width.p95 <= 0.8 && heel.p95 <= 0.8, "trousers outline: length \(length), width \(width), heel \(heel)")
