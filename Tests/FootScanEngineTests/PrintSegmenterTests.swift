@@ -56,6 +56,19 @@ struct PrintSegmenterTests {
         #expect(smoothStep[20, 4] == 20 && smoothStep[44, 4] == 220)
     }
 
+    @Test("the bed's shift per pixel rounds as rounded() does: half-way cases away from zero, the largest doubles below a half")
+    func bedShiftRounding() {
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 254.5, -254.5, 0.49999999999999994, -0.49999999999999994,
+                                1.4999999999999998, -1.4999999999999998, 0.5000000000000001, 1e-300, -1e-300, 123456.5, -98765.49999999999]
+        var state: UInt64 = 2026
+        for _ in 0..<100_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append((Double(state >> 11) / Double(1 << 53) - 0.5) * 600)
+        }
+        let wrong = values.filter { BedLevel.roundedToInt($0) != Int($0.rounded()) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("the bed's level: a gradient of 30 levels across paper is taken out; the print keeps its step")
     func bedLevel() {
         // Paper from 210 (left) to 240 (right), a dark print 60 levels below it in the middle.

@@ -95,6 +95,20 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(colourJPEG)) }
     }
 
+    // A solid print with toe pads at 300 dpi (two feet, PNG): the podoscope is tried on it (its bed made
+    // level on a 0.5 mm box smoothing), so the box smoothing's passes weigh in the whole.
+    let printPNG: [UInt8] = {
+        var conditions = SceneConditions()
+        conditions.dotsPerInch = [300]
+        conditions.footprints = true
+        var scene = ScanScene.random(seed: 2026, conditions: conditions)
+        scene.format = .png
+        return (try? ScanRenderer.render(scene).fileBytes) ?? []
+    }()
+    Benchmark("end_to_end_png_300dpi_print_with_toe_pads") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(ScanPipeline().run(printPNG)) }
+    }
+
     // A colour flatbed's dark-bed look (haze, cloth, toe necks, pale heel) at 300 dpi: the luma decode
     // alone against the decode for measuring (colour sample, skin-hue projection) of the same file, and
     // the whole pipeline. The real-scans issue asks the second to cost at most 1.3x the first.
