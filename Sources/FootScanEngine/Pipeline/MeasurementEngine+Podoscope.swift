@@ -88,6 +88,22 @@ extension MeasurementEngine {
     /// are placed by different segmenters.
     static let wholeFootWidthSlackMM = 1.0
 
+    /// A whole foot's area over its contact print's (a contact with toe pads apart): the rim off the
+    /// glass adds a tenth at least; a bed's gradient or cloth joined to the foot more than the top.
+    static let wholeFootAreaRatio = 1.1...2.5
+
+    /// A whole foot's area over its contact's at most, where the contact shows no toe pads apart: the toes
+    /// and often the ball's front are off the glass.
+    static let toelessWholeFootAreaRatio = 3.5
+
+    /// How much longer than its contact print with toe pads a whole foot may be, mm: the toes' tips
+    /// beyond their pads and the heel's rim.
+    static let wholeFootLongerMM = 30.0
+
+    /// The least share of its whole foot's length a contact without toe pads apart spans (toe-less
+    /// contacts on generated podoscope images were 20-28 mm shorter than the foot).
+    static let toelessContactLengthShare = 0.65
+
     /// How far around a contact print's box the bed is not sampled for its level, mm: the dim outline
     /// lies within a few millimetres of the contact at the sides and heel, and the toes' tips 1.5 mm
     /// beyond their pads.
@@ -96,11 +112,11 @@ extension MeasurementEngine {
     /// For each contact print of `contact`, the index of the foot of `outline` it stands in: the one
     /// whose foreground holds the print's centre (of two touching feet parted by a wall, the one whose
     /// centre lies nearest). Nil unless every print stands in an outline of its own that could be its
-    /// whole foot: clear of the image's border, 1.1 to 2.5 times the print's area, at most 30 mm longer,
-    /// and holding the toes with the rest (no pads apart). A print without toe pads apart (toes off the
+    /// whole foot: clear of the image's border, ``wholeFootAreaRatio`` times the print's area, at most
+    /// ``wholeFootLongerMM`` longer, and holding the toes with the rest (no pads apart). A print without toe pads apart (toes off the
     /// glass, or joined to the forefoot's contact) lacks the toes and, often, the ball's front: its whole
-    /// foot may be 3.5 times its area and its length over 0.65 (toe-less contacts on generated podoscope
-    /// images were 20-28 mm shorter than the foot).
+    /// foot may be ``toelessWholeFootAreaRatio`` times its area and its length over
+    /// ``toelessContactLengthShare``.
     static func wholeFeet(of contact: MeasurementStages.Grouped, in outline: MeasurementStages.Grouped) -> [Int]? {
         let mmPerPixelX = contact.segmented.mmPerPixelX, mmPerPixelY = contact.segmented.mmPerPixelY
         let width = outline.segmented.image.width, height = outline.segmented.image.height
@@ -113,10 +129,12 @@ extension MeasurementEngine {
             let footLength = foot.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             let printLength = print.summary.principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY).major
             let toeless = print.pads.count < 2
+            let mostArea = (toeless ? toelessWholeFootAreaRatio : wholeFootAreaRatio.upperBound) * print.summary.area
+            let longest = toeless ? printLength / toelessContactLengthShare : printLength + wholeFootLongerMM
             // The whole foot joins its toes to the forefoot through their necks: no pads of its own.
             guard outline.feet[whole].pads.isEmpty,
-                  foot.area >= 1.1 * print.summary.area, foot.area <= (toeless ? 3.5 : 2.5) * print.summary.area,
-                  footLength <= (toeless ? printLength / 0.65 : printLength + 30),
+                  foot.area >= wholeFootAreaRatio.lowerBound * print.summary.area, foot.area <= mostArea,
+                  footLength <= longest,
                   foot.minX > 0, foot.minY > 0, foot.maxX < width - 1, foot.maxY < height - 1 else { return nil }
             partners.append(whole)
         }
