@@ -1,37 +1,41 @@
 import FootScanImage
 
 extension MeasurementEngine {
-    /// A contact print the first segmentation cannot measure alone: a foreground made of a texture
-    /// (ridges, ink lines; ``PrintSegmenter/texturedAbove``), measured with the print segmenter; or a
-    /// print with toe pads on a podoscope image (a dim outline of the whole foot around the contact),
-    /// measured as both (``measurePodoscope(_:contact:pixelMM:)``); or a solid print whose contact is
-    /// graded (``measureGradedPrint(_:first:pixelMM:)``), itself the contact of a podoscope image when a
-    /// dim outline surrounds it (``toelessPodoscope(_:contact:print:)``). Nil otherwise: the first
-    /// segmentation's feet stand.
-    func measurePrint(_ image: ScanImage, first: MeasurementStages.Segmented, grouped: MeasurementStages.Grouped)
+    /// A print made of a texture (ridges, ink lines: the first segmentation's foreground has at least
+    /// ``PrintSegmenter/texturedAbove`` of outline per area), measured with the print segmenter. Nil
+    /// for a solid foreground, or when no foot of it is a print (a sole's skin texture on a light bed).
+    func measureTexturedPrint(_ image: ScanImage, first: MeasurementStages.Segmented)
         throws(MeasurementError) -> ScanMeasurement?
     {
-        let textured = first.foreground.boundaryPerArea(mmPerPixelX: first.mmPerPixelX, mmPerPixelY: first.mmPerPixelY) >= PrintSegmenter.texturedAbove
+        guard first.foreground.boundaryPerArea(mmPerPixelX: first.mmPerPixelX, mmPerPixelY: first.mmPerPixelY) >= PrintSegmenter.texturedAbove
+        else { return nil }
         let pixelMM = max(first.mmPerPixelX, first.mmPerPixelY)
-        if textured {
-            let smoothing = PrintSegmenter.texturedSmoothingMM
-            let prepared = PrintSegmenter.prepared(image, pixelMM: pixelMM, smoothingMM: smoothing)
-            var print = try MeasurementStages.Segmented(image: prepared, segmenter: PrintSegmenter(smoothingMM: smoothing)).groupFeet()
-            // A print, smoothed, is solid; a form's block of text is full of holes.
-            print.feet.removeAll { foot in
-                print.rowFills[foot.parts[0]] < PrintSegmenter.solidAbove
-            }
-            // Not every foot here is a print: a sole's skin texture on a light bed comes this way too.
-            return print.feet.isEmpty ? nil : print.traced().measure(engine: self)
+        let smoothing = PrintSegmenter.texturedSmoothingMM
+        let prepared = PrintSegmenter.prepared(image, pixelMM: pixelMM, smoothingMM: smoothing)
+        var print = try MeasurementStages.Segmented(image: prepared, segmenter: PrintSegmenter(smoothingMM: smoothing)).groupFeet()
+        // A print, smoothed, is solid; a form's block of text is full of holes.
+        print.feet.removeAll { foot in
+            print.rowFills[foot.parts[0]] < PrintSegmenter.solidAbove
         }
+        return print.feet.isEmpty ? nil : print.traced().measure(engine: self)
+    }
+
+    /// A solid contact the first segmentation cannot measure alone: a print with toe pads on a podoscope
+    /// image (a dim outline of the whole foot around the contact), measured as both
+    /// (``measurePodoscope(_:contact:pixelMM:)``); or a print whose contact is graded
+    /// (``measureGradedPrint(_:first:pixelMM:)``). Nil otherwise: the first segmentation's feet stand.
+    /// A print without toe pads apart is tried as a podoscope's contact afterwards, on whichever print
+    /// stands (``toelessPodoscope(_:contact:print:)``).
+    func measureSolidPrint(_ image: ScanImage, grouped: MeasurementStages.Grouped)
+        throws(MeasurementError) -> ScanMeasurement?
+    {
+        let pixelMM = max(grouped.segmented.mmPerPixelX, grouped.segmented.mmPerPixelY)
         // A solid print with its toe pads: a podoscope's contact when a dim outline surrounds it.
         let padded = grouped.feet.contains { $0.pads.count >= 2 }
         if padded, let podoscope = try measurePodoscope(image, contact: grouped, pixelMM: pixelMM) { return podoscope }
         // A print with toe pads, or one whose heel and forefoot lie apart: its contact may be graded.
-        guard padded || grouped.feet.contains(where: { $0.parts.count >= 2 }),
-              let graded = try measureGradedPrint(image, first: grouped, pixelMM: pixelMM) else { return nil }
-        // A podoscope's contact without toe pads, its heel apart from its ball.
-        return try toelessPodoscope(image, contact: grouped, print: graded)
+        guard padded || grouped.feet.contains(where: { $0.parts.count >= 2 }) else { return nil }
+        return try measureGradedPrint(image, first: grouped, pixelMM: pixelMM)
     }
 
     /// How far beyond the first segmentation's convex hull a graded print may grow, mm, besides the

@@ -36,8 +36,15 @@ public struct MeasurementEngine: Sendable {
         if image.source.projection?.pressureScale != nil { return try measurePressureMap(image) }
         let segmented = try MeasurementStages.Segmented(image: image)
         let grouped = segmented.groupFeet()
-        if let print = try measurePrint(image, first: segmented, grouped: grouped) { return print }
-        guard !grouped.feet.isEmpty else { throw MeasurementError(grouped.noFootReason) }
-        return try toelessPodoscope(image, contact: grouped, print: grouped.traced().measure(engine: self))
+        if let print = try measureTexturedPrint(image, first: segmented) { return print }
+        let print: ScanMeasurement
+        if let solid = try measureSolidPrint(image, grouped: grouped) {
+            print = solid
+        } else {
+            guard !grouped.feet.isEmpty else { throw MeasurementError(grouped.noFootReason) }
+            print = grouped.traced().measure(engine: self)
+        }
+        // A podoscope's contact without toe pads apart, read as a print or a graded print.
+        return try toelessPodoscope(image, contact: grouped, print: print)
     }
 }

@@ -3,7 +3,7 @@ import FootScanImage
 /// The engine's stages one at a time, each handing a plain value to the next: what
 /// ``MeasurementEngine/measure(_:)`` runs in a row for soles and solid prints, open for benchmarks and
 /// diagnostics (textured prints and podoscopes run these stages again on a prepared image with their
-/// own segmenters: `MeasurementEngine.measurePrint(_:first:grouped:)`).
+/// own segmenters: `MeasurementEngine.measureTexturedPrint(_:first:)`).
 public enum MeasurementStages {
     /// The grey level FootScan's segmenter (`ThresholdSegmenter`) chooses between foot and bed
     /// (subsampled histogram, Otsu, local edge steps), and whether the foot is the lighter side: its first
