@@ -116,10 +116,10 @@ struct PrintDeviceTests {
     /// before (the podoscope was tried only on contacts with toe pads), such feet came out 3.2-5.0 mm
     /// short and 2.4-6.5 mm narrow where the toes joined, 20-28 mm short where they did not show, on 16
     /// scans made with `footscan synth --device podoscope --padless --dpi 150 --seed 7601 --count 16`.
-    /// Left open: a contact read as a sole stands as a sole (the podoscope is not tried on soles, which
-    /// would pay for it on every scan): a flat foot's contact with all five toes joined, or a contact
-    /// segmented together with the dim foot around it (seed 9748, arch index 0.06). Such feet are 2-5 mm
-    /// short, never long.
+    /// A contact read as a sole (a flat foot's with all five toes joined, or one segmented together with
+    /// the dim foot around it) is read as a podoscope's when a quick look at the reduced image shows a dim
+    /// foot (`MeasurementEngine.showsDimFoot`): 29 of 30 scans (24 before the look). A sole left standing
+    /// is 2-5 mm short, never long.
     @Test("podoscope, contact without toe pads: the whole foot from the dim outline")
     func podoscopePadless() {
         let scans = GeneratedSet.padlessPodoscope
@@ -129,7 +129,7 @@ struct PrintDeviceTests {
         let soleLength = ErrorStatistics(soleErrors)
         #expect(soleErrors.allSatisfy { $0 <= 1.0 }, "padless podoscope: a contact read as a sole longer than the foot, \(soleErrors)")
         let outlines = scans.filter { $0.imageKind == .podoscope }
-        #expect(outlines.count * 4 >= scans.count * 3, "padless podoscope: \(outlines.count) of \(scans.count) scans read as podoscope images")
+        #expect(outlines.count >= 29, "padless podoscope: \(outlines.count) of \(scans.count) scans read as podoscope images")
         Self.expectAccurate(outlines, name: "padless podoscope")
         let feet = outlines.flatMap(\.feet).filter { $0.measured != nil }
         let (length, width, heel) = Self.outlineErrors(feet)

@@ -69,6 +69,39 @@ struct PrintSegmenterTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 
+    @Test("the bed's noise is the median residual by selection: the same element a sort puts at k, with ties and at every k")
+    func bedNoiseSelection() {
+        var state: UInt64 = 7
+        func next(_ range: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % range
+        }
+        for count in [1, 2, 3, 5, 8, 33, 100, 1001] {
+            for levels in [2, 7, 1000] {
+                let values = (0..<count).map { _ in Double(next(levels)) / 4 }
+                let sorted = values.sorted()
+                for k in Set([0, count / 2, count - 1, next(count)]) {
+                    var scratch = values
+                    #expect(BedLevel.orderStatistic(&scratch, k) == sorted[k], "\(count) values of \(levels) levels, k \(k)")
+                    #expect(scratch.sorted() == sorted, "a permutation of the values")
+                }
+            }
+        }
+    }
+
+    @Test("the bed's surface: the least-squares quadratic through exact samples is the quadratic")
+    func bedSurfaceFit() throws {
+        let truth: [Double] = [40, -12, 7, 30, -5, 18]
+        var samples: [(u: Double, v: Double, value: Double)] = []
+        for j in 0..<20 { for i in 0..<30 {
+            let u = Double(i) / 30 - 0.5, v = Double(j) / 20 - 0.5
+            samples.append((u, v, BedLevel.evaluate(truth, u, v)))
+        } }
+        let fit = try #require(BedLevel.leastSquares(samples))
+        for (got, want) in zip(fit, truth) { #expect(abs(got - want) < 1e-9, "\(fit)") }
+        #expect(BedLevel.leastSquares(Array(samples.prefix(5))) == nil, "five samples fix no quadratic")
+    }
+
     @Test("the bed's level: a gradient of 30 levels across paper is taken out; the print keeps its step")
     func bedLevel() {
         // Paper from 210 (left) to 240 (right), a dark print 60 levels below it in the middle.

@@ -2,11 +2,14 @@ import FootScanImage
 
 /// The bed's level across the image as a smooth surface (a quadratic in x and y), fitted to the bed's
 /// pixels: a sheet of paper lit from one side, a bed brighter towards one edge, vignetting. Samples on a
-/// grid of about 4 mm; the first bed is the samples of Otsu's bed class near the bed's peak, then every
+/// grid of ``gridMM`` (or coarser, for a quick look); the first bed is the samples of Otsu's bed class near the bed's peak, then every
 /// sample farther from the surface than two robust deviations on the foot's side (three on the other)
 /// is dropped and the surface fitted again (four rounds),
 /// so that prints, form lines and text do not pull it.
 struct BedLevel {
+    /// The spacing of the samples the surface is fitted to, mm.
+    static let gridMM = 4.0
+
     /// The surface's coefficients over (1, x, y, x², xy, y²), x and y in units of the image's size about its centre.
     var coefficients: [Double]
     /// The bed's spread about the surface, grey levels (robust: 1.4826 times the median absolute residual
@@ -28,11 +31,13 @@ struct BedLevel {
     /// the first bed is every other sample, not those near the bed's peak: a bed whose level varies across
     /// the image by more than the dim foot's step above it keeps only a ring of its levels near the peak,
     /// and the surface fitted to that ring never rises to the bed's brighter middle.
-    init(image: ScanImage, pixelMM: Double, threshold: Int, footIsLighter: Bool, peak: (mode: Int, noise: Double), away: [PixelBox] = []) {
+    init(image: ScanImage, pixelMM: Double, threshold: Int, footIsLighter: Bool, peak: (mode: Int, noise: Double), away: [PixelBox] = [],
+         gridMM: Double = BedLevel.gridMM) {
         width = image.width
         height = image.height
-        let step = max(1, Int((4 / pixelMM).rounded()))
+        let step = max(1, Int((gridMM / pixelMM).rounded()))
         var samples: [(u: Double, v: Double, value: Double)] = []
+        samples.reserveCapacity(((image.height + step - 1) / step) * ((image.width + step - 1) / step))
         var y = step / 2
         while y < image.height {
             var x = step / 2
@@ -55,18 +60,50 @@ struct BedLevel {
         let window = max(6 * peak.noise, 4)
         var kept = away.isEmpty ? samples.filter { abs($0.value - Double(peak.mode)) <= window } : samples
         if kept.count < 12 { kept = samples }
+        // Two buffers the rounds reuse, one for the residuals' sizes and one for the next bed.
+        var absolute: [Double] = [], next: [(u: Double, v: Double, value: Double)] = []
+        absolute.reserveCapacity(samples.count)
+        next.reserveCapacity(samples.count)
         for _ in 0..<4 {
             guard let fit = BedLevel.leastSquares(kept) else { break }
             coefficients = fit
-            let residuals = samples.map { s in s.value - BedLevel.evaluate(fit, s.u, s.v) }
             // The spread of the samples taken for bed so far: the print's own samples must not widen it.
-            var absolute = kept.map { s in abs(s.value - BedLevel.evaluate(fit, s.u, s.v)) }
-            absolute.sort()
-            noise = 1.4826 * absolute[absolute.count / 2]
+            absolute.removeAll(keepingCapacity: true)
+            for s in kept { absolute.append(abs(s.value - BedLevel.evaluate(fit, s.u, s.v))) }
+            noise = 1.4826 * BedLevel.orderStatistic(&absolute, absolute.count / 2)
             // Stricter on the foot's side, where a faint print or a dim foot lies.
-            kept = zip(samples, residuals).filter { $0.1 * sign <= 2 * noise + 1 && $0.1 * sign >= -(3 * noise + 3) }.map(\.0)
+            next.removeAll(keepingCapacity: true)
+            for s in samples {
+                let residual = s.value - BedLevel.evaluate(fit, s.u, s.v)
+                if residual * sign <= 2 * noise + 1 && residual * sign >= -(3 * noise + 3) { next.append(s) }
+            }
+            swap(&kept, &next)
             guard kept.count >= 12 else { break }
         }
+    }
+
+    /// The `k`-th smallest of `values` (`values.sorted()[k]`), found by selection (Hoare's partitions
+    /// about the median of three) rather than a sort; `values` is left reordered. `k` must index
+    /// `values`.
+    static func orderStatistic(_ values: inout [Double], _ k: Int) -> Double {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let a = values[low], b = values[low + (high - low) / 2], c = values[high]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while pivot < values[j] { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now values[low...j] <= pivot <= values[i...high], and any between equal the pivot.
+            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
+        }
+        return values[k]
     }
 
     static func evaluate(_ c: [Double], _ u: Double, _ v: Double) -> Double {
@@ -76,17 +113,22 @@ struct BedLevel {
     /// The least-squares quadratic through the samples (normal equations, Gaussian elimination with
     /// partial pivoting); nil when they do not fix it.
     static func leastSquares(_ samples: [(u: Double, v: Double, value: Double)]) -> [Double]? {
-        // The augmented normal equations, six rows of seven, in one flat buffer.
-        var a = [Double](repeating: 0, count: 6 * 7)
-        return a.withUnsafeMutableBufferPointer { a -> [Double]? in
-            for s in samples {
-                let uu: Double = s.u * s.u, uv: Double = s.u * s.v, vv: Double = s.v * s.v
-                let basis = SIMD8<Double>(1, s.u, s.v, uu, uv, vv, 0, 0)
-                for i in 0..<6 {
-                    for j in 0..<6 { a[i * 7 + j] += basis[i] * basis[j] }
-                    a[i * 7 + 6] += basis[i] * s.value
-                }
-            }
+        // The augmented normal equations, six rows of seven: each row summed as one vector (lanes 0-5
+        // the basis, lane 6 the value), the same products added in the same order as element by element.
+        var r0 = SIMD8<Double>.zero, r1 = r0, r2 = r0, r3 = r0, r4 = r0, r5 = r0
+        for s in samples {
+            let uu: Double = s.u * s.u, uv: Double = s.u * s.v, vv: Double = s.v * s.v
+            let augmented = SIMD8<Double>(1, s.u, s.v, uu, uv, vv, s.value, 0)
+            r0 += augmented
+            r1 += augmented * s.u
+            r2 += augmented * s.v
+            r3 += augmented * uu
+            r4 += augmented * uv
+            r5 += augmented * vv
+        }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * 7) { a -> [Double]? in
+            func store(_ row: SIMD8<Double>, at i: Int) { for j in 0..<7 { a[i * 7 + j] = row[j] } }
+            store(r0, at: 0); store(r1, at: 1); store(r2, at: 2); store(r3, at: 3); store(r4, at: 4); store(r5, at: 5)
             for column in 0..<6 {
                 guard let pivot = (column..<6).max(by: { abs(a[$0 * 7 + column]) < abs(a[$1 * 7 + column]) }),
                       abs(a[pivot * 7 + column]) > 1e-9 else { return nil }
@@ -100,8 +142,6 @@ struct BedLevel {
         }
     }
 
-    /// `image` with the surface taken out: each pixel moved by the surface's departure from its mean
-    /// over the image, so that the bed lies level at that mean.
     /// `Int(value.rounded())` (half-way cases away from zero) without the C library's `round`, a call
     /// per pixel in ``flattened(_:)``: the conversion truncates in one instruction, and the part it drops
     /// is exact in floating point, so comparing it with one half rounds exactly as `rounded()` does.
@@ -111,6 +151,8 @@ struct BedLevel {
         return dropped >= 0.5 ? truncated + 1 : dropped <= -0.5 ? truncated - 1 : truncated
     }
 
+    /// `image` with the surface taken out: each pixel moved by the surface's departure from its mean
+    /// over the image, so that the bed lies level at that mean.
     func flattened(_ image: ScanImage) -> ScanImage {
         var mean = 0.0
         let grid = 8

@@ -48,12 +48,12 @@ struct PrintSegmenter: Segmenter {
 
     /// `image` with its bed made level (``BedLevel``, fitted with Otsu's classes and the bed's peak, and
     /// without the samples inside `away`).
-    static func levelled(_ smoothed: ScanImage, pixelMM: Double, away: [PixelBox] = []) -> ScanImage {
+    static func levelled(_ smoothed: ScanImage, pixelMM: Double, away: [PixelBox] = [], gridMM: Double = BedLevel.gridMM) -> ScanImage {
         let histogram = GreyHistogram(image: smoothed, step: max(1, Int((0.8 / pixelMM).rounded())))
         let otsu = histogram.otsu()
         let lighter = histogram.borderMean <= Double(otsu.threshold)
         let peak = histogram.bedPeak(threshold: otsu.threshold, footIsLighter: lighter)
-        let bed = BedLevel(image: smoothed, pixelMM: pixelMM, threshold: otsu.threshold, footIsLighter: lighter, peak: peak, away: away)
+        let bed = BedLevel(image: smoothed, pixelMM: pixelMM, threshold: otsu.threshold, footIsLighter: lighter, peak: peak, away: away, gridMM: gridMM)
         return bed.flattened(smoothed)
     }
 
