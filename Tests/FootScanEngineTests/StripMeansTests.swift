@@ -9,7 +9,8 @@ struct StripMeansTests {
           arguments: [(width: 7, height: 5, factor: 2), (width: 40, height: 33, factor: 3), (width: 37, height: 12, factor: 12), (width: 5, height: 5, factor: 5)])
     func reducedByStrips(width: Int, height: Int, factor: Int) {
         let (image, pixels) = BoxSmoothingTests.image(width, height, seed: UInt64(width * 31 + factor))
-        let reduced = StripMeans.reduced(image, by: factor)
+        let (reduced, applied) = StripMeans.reduced(image, by: factor)
+        #expect(applied == factor)
         #expect(reduced.width == width / factor && reduced.height == height / factor)
         #expect(reduced.density?.dotsPerInch == 100 / Double(factor))
         for row in 0..<reduced.height {
@@ -21,10 +22,13 @@ struct StripMeansTests {
         }
     }
 
-    @Test("a factor of one, or an image smaller than a block, is left as it is")
+    @Test("a factor of one or less, or an image smaller than a block, is left as it is, the factor applied one")
     func leftAsItIs() {
         let (image, pixels) = BoxSmoothingTests.image(6, 4, seed: 3)
-        #expect(StripMeans.reduced(image, by: 1).pixels == image.pixels)
-        #expect(StripMeans.reduced(image, by: 5).width == 6 && pixels.count == 24)
+        let (same, one) = StripMeans.reduced(image, by: 1)
+        #expect(same.pixels == image.pixels && one == 1)
+        let (whole, none) = StripMeans.reduced(image, by: 5)
+        #expect(whole.width == 6 && pixels.count == 24 && none == 1)
+        #expect(StripMeans.reduced(image, by: 0).factor == 1 && StripMeans.reduced(image, by: -3).factor == 1)
     }
 }

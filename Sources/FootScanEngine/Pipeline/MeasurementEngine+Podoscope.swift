@@ -88,10 +88,9 @@ extension MeasurementEngine {
     /// this look found 8 of 9 podoscope contacts read as soles, and none of 112 soles (plain, dark and
     /// light beds, quirks, blur, isoluminant, light leaks, touching feet).
     static func showsDimFoot(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double) -> Bool {
-        let factor = max(1, Int(dimFootLookMM / pixelMM))
-        let coarse = StripMeans.reduced(image, by: factor)
-        let scale = coarse.width == image.width ? 1 : factor, coarseMM = pixelMM * Double(scale)
-        let away = clearance(of: contact, pixelMM: pixelMM, on: coarse, reducedBy: scale)
+        let (coarse, factor) = StripMeans.reduced(image, by: Int(dimFootLookMM / pixelMM))
+        let coarseMM = pixelMM * Double(factor)
+        let away = clearance(of: contact, pixelMM: pixelMM, on: coarse, reducedBy: factor)
         return OutlineSegmenter(image: PrintSegmenter.levelled(coarse, pixelMM: coarseMM, away: away), pixelMM: coarseMM) != nil
     }
 

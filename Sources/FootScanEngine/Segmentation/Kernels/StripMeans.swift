@@ -6,11 +6,11 @@ import FootScanImage
 /// the whole image at a few millimetres a pixel costs a fraction of a pass over it; the strip's mean
 /// keeps the noise of single pixels out.
 enum StripMeans {
-    /// `image` reduced by `factor`, its density reduced to match; `image` itself when `factor` is 1 or
-    /// less or the image is smaller than one block.
-    static func reduced(_ image: ScanImage, by factor: Int) -> ScanImage {
+    /// `image` reduced by `factor`, its density reduced to match, and the factor applied; `image` itself
+    /// and a factor of 1 when `factor` is 1 or less or the image is smaller than one block.
+    static func reduced(_ image: ScanImage, by factor: Int) -> (image: ScanImage, factor: Int) {
         let width = image.width / max(factor, 1), height = image.height / max(factor, 1)
-        guard factor >= 2, width >= 1, height >= 1 else { return image }
+        guard factor >= 2, width >= 1, height >= 1 else { return (image, 1) }
         let stride = ScanImage.alignedStride(forWidth: width), sourceStride = image.stride
         let mean = BoxSmoothing.WindowMean(window: factor)
         var reduced = [UInt8](repeating: 0, count: stride * height)
@@ -28,7 +28,8 @@ enum StripMeans {
                 }
             }
         }
-        return ScanImage(width: width, height: height, stride: stride, pixels: reduced,
-                         density: image.density?.reduced(by: factor), source: image.source)
+        let image = ScanImage(width: width, height: height, stride: stride, pixels: reduced,
+                              density: image.density?.reduced(by: factor), source: image.source)
+        return (image, factor)
     }
 }
