@@ -10,8 +10,9 @@ struct BedLevel {
     /// The spacing of the samples the surface is fitted to, mm.
     static let gridMM = 4.0
 
-    /// The surface's coefficients over (1, x, y, x², xy, y²), x and y in units of the image's size about its centre.
-    var coefficients: [Double]
+    /// The surface's coefficients over (1, x, y, x², xy, y²) in lanes 0 to 5 (lanes 6 and 7 zero), x and y
+    /// in units of the image's size about its centre: a value, not an array, so that a fit allocates nothing.
+    var coefficients: SIMD8<Double>
     /// The bed's spread about the surface, grey levels (robust: 1.4826 times the median absolute residual
     /// of the samples taken for bed).
     var noise: Double
@@ -50,7 +51,8 @@ struct BedLevel {
             }
             y += step
         }
-        coefficients = [samples.isEmpty ? Double(threshold) : samples.reduce(0.0) { $0 + $1.value } / Double(samples.count), 0, 0, 0, 0, 0]
+        coefficients = .zero
+        coefficients[0] = samples.isEmpty ? Double(threshold) : samples.reduce(0.0) { $0 + $1.value } / Double(samples.count)
         noise = 0
         guard samples.count >= 12 else { return }
         let sign: Double = footIsLighter ? 1 : -1
@@ -106,13 +108,14 @@ struct BedLevel {
         return values[k]
     }
 
-    static func evaluate(_ c: [Double], _ u: Double, _ v: Double) -> Double {
+    /// The quadratic with coefficients `c` (as ``coefficients``) at (`u`, `v`).
+    static func evaluate(_ c: SIMD8<Double>, _ u: Double, _ v: Double) -> Double {
         c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v
     }
 
     /// The least-squares quadratic through the samples (normal equations, Gaussian elimination with
-    /// partial pivoting); nil when they do not fix it.
-    static func leastSquares(_ samples: [(u: Double, v: Double, value: Double)]) -> [Double]? {
+    /// partial pivoting), its coefficients as ``coefficients``; nil when they do not fix it.
+    static func leastSquares(_ samples: [(u: Double, v: Double, value: Double)]) -> SIMD8<Double>? {
         // The augmented normal equations, six rows of seven: each row summed as one vector (lanes 0-5
         // the basis, lane 6 the value), the same products added in the same order as element by element.
         var r0 = SIMD8<Double>.zero, r1 = r0, r2 = r0, r3 = r0, r4 = r0, r5 = r0
@@ -126,7 +129,7 @@ struct BedLevel {
             r4 += augmented * uv
             r5 += augmented * vv
         }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * 7) { a -> [Double]? in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * 7) { a -> SIMD8<Double>? in
             func store(_ row: SIMD8<Double>, at i: Int) { for j in 0..<7 { a[i * 7 + j] = row[j] } }
             store(r0, at: 0); store(r1, at: 1); store(r2, at: 2); store(r3, at: 3); store(r4, at: 4); store(r5, at: 5)
             for column in 0..<6 {
@@ -138,7 +141,9 @@ struct BedLevel {
                     for k in column..<7 { a[row * 7 + k] -= factor * a[column * 7 + k] }
                 }
             }
-            return (0..<6).map { (i: Int) -> Double in a[i * 7 + 6] / a[i * 7 + i] }
+            var solution = SIMD8<Double>.zero
+            for i in 0..<6 { solution[i] = a[i * 7 + 6] / a[i * 7 + i] }
+            return solution
         }
     }
 

@@ -60,9 +60,10 @@ struct OutlineSegmenter: Segmenter {
         // The dim foot may outnumber the bed (a large foot on a small image, trousers as dim as the foot
         // around it): the most frequent level is then the dim foot's, and the bed is the hump further
         // from the contact, past a valley under half its height.
-        let beyondMode = sign > 0 ? Array(0..<max(bed.mode - 2, 0)) : Array(min(bed.mode + 3, 256)..<256)
+        // (Ranges and lazy maps, not arrays: this runs on every clean scan's quick look for a dim foot.)
+        let beyondMode = sign > 0 ? 0..<max(bed.mode - 2, 0) : min(bed.mode + 3, 256)..<256
         if let hump = beyondMode.max(by: { even($0) < even($1) }), even(hump) >= 0.25 * even(bed.mode),
-           let valley = Swift.stride(from: hump, through: bed.mode, by: sign).map(even).min(), valley < 0.5 * even(hump) {
+           let valley = Swift.stride(from: hump, through: bed.mode, by: sign).lazy.map(even).min(), valley < 0.5 * even(hump) {
             bed = (hump, histogram.noise(around: hump, footIsLighter: lighter))
         }
         let contactLevel = lighter ? otsu.highMean : otsu.lowMean
@@ -75,14 +76,14 @@ struct OutlineSegmenter: Segmenter {
         func inside(_ level: Int) -> Bool { (level - high) * sign <= 0 }
         while inside(valley + sign) && even(valley + sign) > even(valley) { valley += sign }
         while inside(valley + sign) && even(valley + sign) <= even(valley) { valley += sign }
-        let range = sign > 0 ? Array(valley...high) : Array(high...valley)
+        let range = sign > 0 ? valley...high : high...valley
         guard let dim = range.max(by: { even($0) < even($1) }), even(dim) >= 1.5 * even(valley) else { return nil }
         let between = range.reduce(0) { $0 + counts[$1] }
-        let contact = (sign > 0 ? Array(min(high + 1, 255)...255) : Array(0...max(high - 1, 0))).reduce(0) { $0 + counts[$1] }
+        let contact = (sign > 0 ? min(high + 1, 255)...255 : 0...max(high - 1, 0)).reduce(0) { $0 + counts[$1] }
         let step = Double((dim - bed.mode) * sign)
         guard step >= max(5 * bed.noise, 5), between * 10 >= contact, contact > 0 else { return nil }
         // Half-way between the bed's hump (its mean, up to the valley and as far the other way) and the dim foot.
-        let hump = (min(bed.mode, 2 * bed.mode - valley, valley)...max(bed.mode, 2 * bed.mode - valley, valley)).filter { (0...255).contains($0) }
+        let hump = (min(bed.mode, 2 * bed.mode - valley, valley)...max(bed.mode, 2 * bed.mode - valley, valley)).clamped(to: 0...255)
         let humpCount = hump.reduce(0) { $0 + counts[$1] }
         let bedCentre = humpCount > 0 ? Double(hump.reduce(0) { $0 + $1 * counts[$1] }) / Double(humpCount) : Double(bed.mode)
         threshold = Int(((bedCentre + Double(dim)) / 2).rounded(lighter ? .down : .up))
