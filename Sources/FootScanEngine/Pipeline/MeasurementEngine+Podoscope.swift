@@ -81,23 +81,32 @@ extension MeasurementEngine {
     }
 
     /// Whether `image` shows a dim foot's level between its bed and its contact, looked at coarsely: the
-    /// image reduced to pixels of ``dimFootLookMM`` (``StripMeans``), its bed made level away from the
+    /// image reduced to pixels of `lookMM` (``StripMeans``), its bed made level away from the
     /// feet, and the outline's level sought as the podoscope's reading seeks it (``OutlineSegmenter``).
-    /// A flat foot's contact with all its toes joined looks like a sole; the podoscope's reading tried on
-    /// every sole at full resolution costs a clean scan 10 to 20 times its measuring. On generated scans
-    /// this look found 8 of 9 podoscope contacts read as soles, and none of 112 soles (plain, dark and
-    /// light beds, quirks, blur, isoluminant, light leaks, touching feet).
-    static func showsDimFoot(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double) -> Bool {
-        let (coarse, factor) = StripMeans.reduced(image, by: Int(dimFootLookMM / pixelMM))
+    /// The podoscope's full reading is tried only where this look shows a dim foot: on a sole (at
+    /// ``dimFootLookMM``; a flat foot's contact with all its toes joined looks like one) and on a solid
+    /// print with toe pads (at ``paddedDimFootLookMM``). Tried on every sole at full resolution it costs a
+    /// clean scan 10 to 20 times its measuring, and on every print with toe pads 6 to 17 times. On
+    /// generated scans this look found 8 of 9 podoscope contacts read as soles, and none of 112 soles
+    /// (plain, dark and light beds, quirks, blur, isoluminant, light leaks, touching feet).
+    static func showsDimFoot(_ image: ScanImage, contact: MeasurementStages.Grouped, pixelMM: Double, lookMM: Double = dimFootLookMM) -> Bool {
+        let (coarse, factor) = StripMeans.reduced(image, by: Int(lookMM / pixelMM))
         let coarseMM = pixelMM * Double(factor)
         let away = clearance(of: contact, pixelMM: pixelMM, on: coarse, reducedBy: factor)
         return OutlineSegmenter(image: PrintSegmenter.levelled(coarse, pixelMM: coarseMM, away: away), pixelMM: coarseMM) != nil
     }
 
-    /// The pixel size ``showsDimFoot(_:contact:pixelMM:)`` looks at, mm: coarse enough to cost a few
+    /// The pixel size ``showsDimFoot(_:contact:pixelMM:lookMM:)`` looks at, mm: coarse enough to cost a few
     /// per cent of a scan's measuring, fine enough to find the dim foot's level (2 and 3 mm found the same 8
     /// contacts; at 1 mm one of the 112 soles showed a dim level too).
     static let dimFootLookMM = 2.0
+
+    /// The pixel size ``showsDimFoot(_:contact:pixelMM:lookMM:)`` looks at on a solid print with toe pads,
+    /// mm. A very flat foot's contact leaves a dim rim of a few millimetres around it: at 2 mm 2 of 56
+    /// generated podoscope images with toe pads showed no dim foot (one very flat foot, drawn in two
+    /// sets), at 1 mm all of 101 did (plain, trousers, pads touching the forefoot; 150-300 dpi), and 1
+    /// of 20 plain prints with toe pads did too (the full reading then finds no whole foot).
+    static let paddedDimFootLookMM = 1.0
 
     /// How much wider than its contact print a podoscope's whole foot may be, mm: the rim of the sole
     /// off the glass beside the ball (2.7-6.8 mm on 72 feet of generated podoscope images: plain, with

@@ -21,7 +21,8 @@ extension MeasurementEngine {
     }
 
     /// A solid contact the first segmentation cannot measure alone: a print with toe pads on a podoscope
-    /// image (a dim outline of the whole foot around the contact), measured as both
+    /// image (a dim outline of the whole foot around the contact, tried when a quick look shows one:
+    /// ``showsDimFoot(_:contact:pixelMM:lookMM:)``), measured as both
     /// (``measurePodoscope(_:contact:pixelMM:)``); or a print whose contact is graded
     /// (``measureGradedPrint(_:first:pixelMM:)``). Nil otherwise: the first segmentation's feet stand.
     /// A print without toe pads apart is tried as a podoscope's contact afterwards, on whichever print
@@ -32,7 +33,8 @@ extension MeasurementEngine {
         let pixelMM = max(grouped.segmented.mmPerPixelX, grouped.segmented.mmPerPixelY)
         // A solid print with its toe pads: a podoscope's contact when a dim outline surrounds it.
         let padded = grouped.feet.contains { $0.pads.count >= 2 }
-        if padded, let podoscope = try measurePodoscope(image, contact: grouped, pixelMM: pixelMM) { return podoscope }
+        if padded, Self.showsDimFoot(image, contact: grouped, pixelMM: pixelMM, lookMM: Self.paddedDimFootLookMM),
+           let podoscope = try measurePodoscope(image, contact: grouped, pixelMM: pixelMM) { return podoscope }
         // A print with toe pads, or one whose heel and forefoot lie apart: its contact may be graded.
         guard padded || grouped.feet.contains(where: { $0.parts.count >= 2 }) else { return nil }
         return try measureGradedPrint(image, first: grouped, pixelMM: pixelMM)
