@@ -117,6 +117,35 @@ struct PrintSegmenterTests {
         #expect(abs(Int(level[5, 100]) - Int(level[100, 100]) - 60) <= 2, "the print stays 60 below it")
     }
 
+    @Test("the bed taken out: every pixel moved by the surface's rounded departure from its mean, worked out pixel by pixel",
+          arguments: [(width: 37, height: 23, seed: UInt64(1)), (width: 200, height: 9, seed: 2), (width: 5, height: 64, seed: 3)])
+    func bedFlattenedPixelByPixel(width: Int, height: Int, seed: UInt64) {
+        let (image, _) = BoxSmoothingTests.image(width, height, seed: seed)
+        let histogram = GreyHistogram(image: image, step: 1)
+        let otsu = histogram.otsu()
+        var bed = BedLevel(image: image, pixelMM: 0.25, threshold: otsu.threshold, footIsLighter: true,
+                           peak: histogram.bedPeak(threshold: otsu.threshold, footIsLighter: true))
+        // Surfaces steep enough to saturate pixels at both ends, and one with half-way shifts.
+        for coefficients in [SIMD8<Double>(31, -140, 75, 300, -90, 260, 0, 0), SIMD8<Double>(0.5, 1, -1, 0, 0, 0, 0, 0),
+                             SIMD8<Double>(-12.25, 3.5, 0, -7.75, 2.5, 0.125, 0, 0)] {
+            bed.coefficients = coefficients
+            var mean = 0.0
+            for j in 0..<8 { for i in 0..<8 { mean += bed.level(x: (Double(i) + 0.5) / 8 * Double(width), y: (Double(j) + 0.5) / 8 * Double(height)) } }
+            mean /= 64
+            let flat = bed.flattened(image)
+            var wrong = 0
+            for y in 0..<height {
+                for x in 0..<width {
+                    let u = Double(x) / Double(width) - 0.5, v = Double(y) / Double(height) - 0.5
+                    let c = coefficients
+                    let shift = (c[0] + c[2] * v + c[5] * v * v - mean) + (c[1] + c[4] * v) * u + c[3] * u * u
+                    if flat[x, y] != UInt8(clamping: Int(image[x, y]) - Int(shift.rounded())) { wrong += 1 }
+                }
+            }
+            #expect(wrong == 0, "\(coefficients): \(wrong) of \(width * height) pixels")
+        }
+    }
+
     @Test("the bed's level away from the feet: a bed rising by 25 levels to its middle, a dim foot 10 above it")
     func bedLevelAway() {
         // A podoscope's bed, 15 at the corners and 40 in the middle, with noise of up to 2 levels either

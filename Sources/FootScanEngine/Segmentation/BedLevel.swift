@@ -165,16 +165,23 @@ struct BedLevel {
         mean /= Double(grid * grid)
         var pixels = image.pixels
         let c = coefficients
+        // Each column's u, worked out once for the image, not once a pixel: a division per pixel was
+        // most of this pass (the same u, so the same shifts). On the stack when the image is narrow (the
+        // quick look's), so that the look allocates nothing for it.
         pixels.withUnsafeMutableBufferPointer { buffer in
-            for y in 0..<height {
-                let v = Double(y) / Double(height) - 0.5
-                // Along a row the surface is a quadratic in u: a + b u + c u².
-                let a = c[0] + c[2] * v + c[5] * v * v - mean, b = c[1] + c[4] * v, q = c[3]
-                let row = y * image.stride
-                for x in 0..<width {
-                    let u = Double(x) / Double(width) - 0.5
-                    let shift = Self.roundedToInt(a + b * u + q * u * u)
-                    buffer[row + x] = UInt8(clamping: Int(buffer[row + x]) - shift)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(width, 1)) { columns in
+                guard let pixels = buffer.baseAddress, let columns = columns.baseAddress else { return }
+                for x in 0..<width { (columns + x).initialize(to: Double(x) / Double(width) - 0.5) }
+                for y in 0..<height {
+                    let v = Double(y) / Double(height) - 0.5
+                    // Along a row the surface is a quadratic in u: a + b u + c u².
+                    let a = c[0] + c[2] * v + c[5] * v * v - mean, b = c[1] + c[4] * v, q = c[3]
+                    let row = pixels + y * image.stride
+                    for x in 0..<width {
+                        let u = columns[x]
+                        let shift = Self.roundedToInt(a + b * u + q * u * u)
+                        row[x] = UInt8(clamping: Int(row[x]) - shift)
+                    }
                 }
             }
         }

@@ -75,28 +75,47 @@ enum BoxSmoothing {
     /// One box pass along each row, rounding the mean.
     private static func alongRows(from source: UnsafeBufferPointer<UInt8>, fromStride: Int, to target: UnsafeMutableBufferPointer<UInt8>,
                                   width: Int, height: Int, stride: Int, radius: Int, mean: WindowMean) {
+        // The window's mean chosen once for the pass, not at every pixel.
+        if mean.isNarrow {
+            alongRows(from: source, fromStride: fromStride, to: target, width: width, height: height, stride: stride, radius: radius) { mean.narrow($0) }
+        } else {
+            alongRows(from: source, fromStride: fromStride, to: target, width: width, height: height, stride: stride, radius: radius) { mean($0) }
+        }
+    }
+
+    /// The pass along each row with `divide` taking a window's sum to its mean: one running sum a row,
+    /// read through pointers where the window lies inside the row (no clamping, no checked index sums).
+    @inline(__always)
+    private static func alongRows(from source: UnsafeBufferPointer<UInt8>, fromStride: Int, to target: UnsafeMutableBufferPointer<UInt8>,
+                                  width: Int, height: Int, stride: Int, radius: Int, divide: (UInt32) -> UInt8) {
+        guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return }
         let last = width - 1
+        // Clamped reads only where the window crosses the row's ends.
+        let innerStart = min(radius, width)
+        let innerEnd = innerStart + max(0, min(width, width - radius - 1) - radius)
         for row in 0..<height {
-            let start = row * fromStride, targetStart = row * stride
-            @inline(__always) func value(_ x: Int) -> UInt32 { UInt32(source[start + min(max(x, 0), last)]) }
+            let line = sourceBase + row * fromStride, out = targetBase + row * stride
+            @inline(__always) func value(_ x: Int) -> UInt32 { UInt32(line[min(max(x, 0), last)]) }
             var sum: UInt32 = 0
             for x in -radius...radius { sum &+= value(x) }
-            // Clamped reads only where the window crosses the row's ends.
-            let inner = max(0, min(width, width - radius - 1) - radius)
-            let innerStart = min(radius, width)
             var x = 0
             while x < innerStart {
-                target[targetStart + x] = mean(sum)
+                out[x] = divide(sum)
                 sum = sum &+ value(x + radius + 1) &- value(x - radius)
                 x += 1
             }
-            while x < innerStart + inner {
-                target[targetStart + x] = mean(sum)
-                sum = sum &+ UInt32(source[start + x + radius + 1]) &- UInt32(source[start + x - radius])
-                x += 1
+            if x < innerEnd {
+                var entering = line + (x + radius + 1), leaving = line + (x - radius)
+                while x < innerEnd {
+                    out[x] = divide(sum)
+                    sum = sum &+ UInt32(entering.pointee) &- UInt32(leaving.pointee)
+                    entering += 1
+                    leaving += 1
+                    x &+= 1
+                }
             }
             while x < width {
-                target[targetStart + x] = mean(sum)
+                out[x] = divide(sum)
                 sum = sum &+ value(x + radius + 1) &- value(x - radius)
                 x += 1
             }
