@@ -129,9 +129,7 @@ struct PrintSegmenterTests {
         for coefficients in [SIMD8<Double>(31, -140, 75, 300, -90, 260, 0, 0), SIMD8<Double>(0.5, 1, -1, 0, 0, 0, 0, 0),
                              SIMD8<Double>(-12.25, 3.5, 0, -7.75, 2.5, 0.125, 0, 0)] {
             bed.coefficients = coefficients
-            var mean = 0.0
-            for j in 0..<8 { for i in 0..<8 { mean += bed.level(x: (Double(i) + 0.5) / 8 * Double(width), y: (Double(j) + 0.5) / 8 * Double(height)) } }
-            mean /= 64
+            let mean = bed.meanLevel
             let flat = bed.flattened(image)
             var wrong = 0
             for y in 0..<height {

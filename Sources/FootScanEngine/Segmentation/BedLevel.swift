@@ -22,8 +22,16 @@ struct BedLevel {
     /// The surface's level at a pixel.
     func level(x: Double, y: Double) -> Double {
         let u = x / Double(max(width, 1)) - 0.5, v = y / Double(max(height, 1)) - 0.5
-        let c = coefficients
-        return c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v
+        return Self.evaluate(coefficients, u, v)
+    }
+
+    /// The surface's mean over the image, read on an 8 x 8 grid of cells' centres: the level
+    /// ``flattened(_:)`` brings the bed to.
+    var meanLevel: Double {
+        var mean = 0.0
+        let grid = 8
+        for j in 0..<grid { for i in 0..<grid { mean += level(x: (Double(i) + 0.5) / Double(grid) * Double(width), y: (Double(j) + 0.5) / Double(grid) * Double(height)) } }
+        return mean / Double(grid * grid)
     }
 
     /// Fits the bed of `image`; `footIsLighter` says on which side of the bed the foot lies, `threshold`
@@ -159,10 +167,7 @@ struct BedLevel {
     /// `image` with the surface taken out: each pixel moved by the surface's departure from its mean
     /// over the image, so that the bed lies level at that mean.
     func flattened(_ image: ScanImage) -> ScanImage {
-        var mean = 0.0
-        let grid = 8
-        for j in 0..<grid { for i in 0..<grid { mean += level(x: (Double(i) + 0.5) / Double(grid) * Double(width), y: (Double(j) + 0.5) / Double(grid) * Double(height)) } }
-        mean /= Double(grid * grid)
+        let mean = meanLevel
         var pixels = image.pixels
         let c = coefficients
         // Each column's u, worked out once for the image, not once a pixel: a division per pixel was
