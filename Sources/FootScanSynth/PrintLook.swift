@@ -77,6 +77,9 @@ public struct PrintLook: Sendable, Codable, Hashable {
     public var sensorFloor = 0.0
     /// Pressure plate: the map drawn on white instead of black (zero pressure white).
     public var whiteBackground = false
+    /// Pressure plate: the map drawn in grey levels, not in `pressureScale`: the pressure as brightness
+    /// (255 at the highest cell's) on black, or as darkness on white; the file is grey.
+    public var greyMap = false
     /// Podoscope: trousers at the heels (dark cloth as dim as the foot beside it); nil: bare legs.
     public var trousers: Trousers? = nil
 

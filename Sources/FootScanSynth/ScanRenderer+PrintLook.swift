@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 extension ScanRenderer {
-    /// Draws a scene as a print device makes it (``PrintLook``): grey for a contact scanner, RGB for an ink
-    /// podograph or a podoscope, as values 0...255 before quantisation. The print's polygons, and so the
+    /// Draws a scene as a print device makes it (``PrintLook``): grey for a contact scanner or a grey
+    /// pressure map, RGB for an ink podograph, a podoscope or a map in a colour scale, as values 0...255 before quantisation. The print's polygons, and so the
     /// truth, are those of a plain generated print; a podoscope's truth is the whole sole's, with the arch
     /// indices of its contact print. An ink print on paper is seen from above (dorsal view): its truth
     /// names the other side, the foot that leaves that print on a sheet.
@@ -178,7 +178,7 @@ extension ScanRenderer {
         var pencilRasterizer = PolygonRasterizer(polygons: pencil, width: width, subScanlines: 4)
         var markRow = [Double](repeating: 0, count: width), pencilRow = [Double](repeating: 0, count: width)
 
-        let channels = look.device == .contactScanner ? 1 : 3
+        let channels = look.device == .contactScanner || look.greyMap ? 1 : 3
         var values = [Float](repeating: 0, count: width * height * channels)
         let centre = Point2(bedW / 2, bedH / 2), halfDiagonal = 0.5 * (bedW * bedW + bedH * bedH).squareRoot()
         let light = Point2(cos(look.lightDirection), sin(look.lightDirection))
@@ -242,7 +242,11 @@ extension ScanRenderer {
                     rgb += (bright - rgb) * c
                 case .pressurePlate:
                     let value = pressureMap[i]
-                    rgb = value > 0 ? (look.pressureScale ?? .jet).colour(at: value) : SIMD3(repeating: look.whiteBackground ? 255 : 0)
+                    if look.greyMap {
+                        rgb = SIMD3(repeating: look.whiteBackground ? 255 * (1 - value) : 255 * value)
+                    } else {
+                        rgb = value > 0 ? (look.pressureScale ?? .jet).colour(at: value) : SIMD3(repeating: look.whiteBackground ? 255 : 0)
+                    }
                 }
                 let base = i * channels
                 for channel in 0..<channels {

@@ -186,6 +186,7 @@ extension ScanScene {
                 // The hot scale's peaks are white: plates draw it on black.
                 if scale == .hot { lighting.printLook?.whiteBackground = false }
             }
+            if conditions.greyPressureMap && device == .pressurePlate { lighting.printLook?.greyMap = true }
             lighting.noise = device == .pressurePlate ? 0 : look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
         }
         if conditions.quirks {

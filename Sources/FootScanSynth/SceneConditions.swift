@@ -45,6 +45,10 @@ public struct SceneConditions: Sendable {
     /// With the pressure-plate device: the map's colour scale (``PressureScale/hot`` always on black); nil:
     /// jet or rainbow, drawn at random.
     public var pressureScale: PressureScale?
+    /// With the pressure-plate device: the map drawn in grey levels instead of a colour scale, as some
+    /// plates' software exports it: pressure as brightness on black, or as darkness on white (a
+    /// quarter of the maps), in a grey file.
+    public var greyPressureMap = false
     /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
     public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that

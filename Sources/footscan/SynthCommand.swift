@@ -10,6 +10,12 @@ struct SynthCommand: ParsableCommand {
         abstract: "Generate scans of feet with known measures (and a truth JSON beside each)."
     )
 
+    /// `--pressure-scale`'s value for a map in grey levels (no colour scale).
+    static let greyScale = "grey"
+
+    /// The values `--pressure-scale` takes: the colour scales, then grey.
+    static let pressureScales = PressureScale.allCases.map(\.rawValue) + [greyScale]
+
     @Option(help: "Folder to write into.")
     var out: String = "."
 
@@ -52,7 +58,7 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With --device podoscope: trousers at the heels, dark cloth around and behind each heel as dim as the foot beside it.")
     var trousers = false
 
-    @Option(help: "With --device pressure-plate: the map's colour scale (\(PressureScale.allCases.map(\.rawValue).joined(separator: ", "))); default jet or rainbow at random.")
+    @Option(help: "With --device pressure-plate: the map's colour scale (\(Self.pressureScales.joined(separator: ", ")); grey: pressure as brightness on black or darkness on white, in a grey file); default jet or rainbow at random.")
     var pressureScale: String?
 
     @Flag(help: "With two feet: make them touch.")
@@ -116,8 +122,8 @@ struct SynthCommand: ParsableCommand {
         if trousers && device != PrintDevice.podoscope.rawValue { throw ValidationError("--trousers needs --device podoscope.") }
         if let pressureScale {
             guard device == PrintDevice.pressurePlate.rawValue else { throw ValidationError("--pressure-scale needs --device pressure-plate.") }
-            guard PressureScale(rawValue: pressureScale) != nil else {
-                throw ValidationError("--pressure-scale must be one of \(PressureScale.allCases.map(\.rawValue).joined(separator: ", ")).")
+            guard Self.pressureScales.contains(pressureScale) else {
+                throw ValidationError("--pressure-scale must be one of \(Self.pressureScales.joined(separator: ", ")).")
             }
         }
         if let look, ScannerLook(rawValue: look) == nil {
@@ -136,6 +142,7 @@ struct SynthCommand: ParsableCommand {
         conditions.padlessPrints = padless
         conditions.trousers = trousers
         conditions.pressureScale = pressureScale.flatMap(PressureScale.init(rawValue:))
+        conditions.greyPressureMap = pressureScale == Self.greyScale
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger

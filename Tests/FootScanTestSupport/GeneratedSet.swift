@@ -181,6 +181,13 @@ package enum GeneratedSet {
         $0.pressureScale = .hot
     }
 
+    /// Pressure plates' maps in grey levels (pressure as brightness on black, or as darkness on white, a
+    /// quarter of them), in grey files, blocks or interpolated; 30 scans at 150/200/300 dpi.
+    package static let pressurePlateGrey = atThreeDensities(seeds: 9501...9530, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+        $0.greyPressureMap = true
+    }
+
     /// Pressure plates' maps drawn at 600 dpi, one foot each, where an interpolated map's ramps are
     /// gentle enough for the colour scale's levels to step them; 8 scans.
     package static let pressurePlateFine: [ScanResult] = run(seeds: Array(9341...9348), options: MeasurementOptions(view: .dorsal)) { seed in

@@ -34,6 +34,7 @@ public struct MeasurementEngine: Sendable {
     ///   plus 50 ms of CPU on any image (`PathologicalImageTests`).
     public func measure(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         if image.source.projection?.pressureScale != nil { return try measurePressureMap(image) }
+        if let map = GreyPressureMap.detect(image) { return try measurePressureMap(map.pressure(of: image)) }
         let segmented = try MeasurementStages.Segmented(image: image)
         let grouped = segmented.groupFeet()
         if let print = try measureTexturedPrint(image, first: segmented) { return print }
