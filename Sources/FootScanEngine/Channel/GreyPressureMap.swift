@@ -73,11 +73,7 @@ struct GreyPressureMap: Equatable {
             var levels = [Int](repeating: 0, count: 256)
             var alongRows = [Int](repeating: 0, count: 511), alongColumns = [Int](repeating: 0, count: 511)
             var read = 0
-            func pressure(_ x: Int, _ y: Int) -> Int {
-                let level = Int(pixels[y * stride + x])
-                let value = onWhite ? 255 - level : level
-                return value > backgroundTolerance ? value : 0
-            }
+            func pressure(_ x: Int, _ y: Int) -> Int { Int(Self.pressure(of: pixels[y * stride + x], onWhite: onWhite)) }
             for y in Swift.stride(from: 1, to: height - 1, by: step) {
                 for x in Swift.stride(from: 1, to: width - 1, by: step) {
                     read += 1
@@ -116,19 +112,23 @@ struct GreyPressureMap: Equatable {
     /// (`PressureScale` (FootScanImage)).
     func pressure(of image: ScanImage) -> ScanImage {
         var pressure = [UInt8](repeating: 0, count: image.width * image.height)
-        let onWhite = onWhite, tolerance = UInt8(Self.backgroundTolerance)
+        let onWhite = onWhite
         image.pixels.withUnsafeBufferPointer { pixels in
             pressure.withUnsafeMutableBufferPointer { out in
                 for y in 0..<image.height {
                     let row = y * image.stride, outRow = y * image.width
-                    for x in 0..<image.width {
-                        let level = pixels[row + x]
-                        let value = onWhite ? 255 - level : level
-                        out[outRow + x] = value > tolerance ? value : 0
-                    }
+                    for x in 0..<image.width { out[outRow + x] = Self.pressure(of: pixels[row + x], onWhite: onWhite) }
                 }
             }
         }
         return ScanImage(width: image.width, height: image.height, packedPixels: pressure, density: image.density, source: image.source)
+    }
+
+    /// The pressure a pixel's `level` stands for: the level, or its darkness on white; zero within
+    /// ``backgroundTolerance`` of the background.
+    @inline(__always)
+    static func pressure(of level: UInt8, onWhite: Bool) -> UInt8 {
+        let value = onWhite ? 255 - level : level
+        return Int(value) > backgroundTolerance ? value : 0
     }
 }
