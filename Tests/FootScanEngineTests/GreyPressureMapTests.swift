@@ -58,15 +58,20 @@ struct GreyPressureMapTests {
         #expect(pressure.pixels[45 * pressure.stride + 45] == 3)
     }
 
-    @Test("a noisy border, a ridged print, a print of one level and a blank image are no maps")
+    @Test("a noisy border, a ridged print, a print of one or a few flat levels and a blank image are no maps")
     func notMaps() {
         // A scanner's bed: a few levels of noise.
         #expect(GreyPressureMap.detect(Self.image(noise: 3, level: Self.ramp)) == nil)
         // A contact scanner's ridges: stripes two pixels wide, along rows and along columns.
         #expect(GreyPressureMap.detect(Self.image { x, y in (x / 2) % 2 == 0 ? Self.ramp(x, y) : Self.ramp(x, y) / 3 }) == nil)
         #expect(GreyPressureMap.detect(Self.image { x, y in (y / 2) % 2 == 0 ? Self.ramp(x, y) : Self.ramp(x, y) / 3 }) == nil)
-        // A solid print: one level.
+        // A solid print: one level; a print drawn in three flat levels (heel and ball, toes, a dim
+        // band), smooth and of a wide spread, but nearly all of it in those levels.
         #expect(GreyPressureMap.detect(Self.image { _, _ in 180 }) == nil)
+        #expect(GreyPressureMap.detect(Self.image { x, _ in x < 40 ? 200 : x < 70 ? 50 : 220 }) == nil)
+        // The same with a tenth of its pixels on a ramp is still no map; with most of them on it, it is.
+        #expect(GreyPressureMap.detect(Self.image { x, y in x < 40 ? 200 : x < 70 ? 50 : x < 96 ? 220 : Self.ramp(x, y) }) == nil)
+        #expect(GreyPressureMap.detect(Self.image { x, y in x < 40 ? 200 : x < 50 ? 50 : Self.ramp(x, y) }) != nil)
         // A blank image: no print.
         #expect(GreyPressureMap.detect(Self.image { _, _ in 0 }) == nil)
     }

@@ -11,7 +11,10 @@ import FootScanImage
 ///   more, a skin's creases and ridges several levels);
 /// - pressures of many levels: the print's levels between its 10th and 90th percentiles span at
 ///   least ``leastSpread`` of its highest (heel and ball pressed hard, arch band and toes lightly;
-///   generated maps 0.5 to 0.76), where a solid print on black is one level.
+///   generated maps 0.5 to 0.9), where a solid print on black is one level; and its three commonest
+///   levels hold at most ``commonestShare`` of it (generated maps 0.16 to 0.31, the plateau of their
+///   highest pressure most of it), where a print drawn in a few flat levels (a graded print's heel,
+///   ball and dim arch band, with no noise) is nearly all of them.
 ///
 /// Such a map is measured as a pressure map (``MeasurementEngine/measurePressureMap(_:)``) in its
 /// pressure (``pressure(of:)``), as a map in a colour scale is.
@@ -34,6 +37,9 @@ struct GreyPressureMap: Equatable {
 
     /// The least spread of a map's print levels, as a share of its highest.
     static let leastSpread = 0.25
+
+    /// The largest share of a map's print its three commonest levels hold.
+    static let commonestShare = 0.5
 
     /// The least and largest share of the image a map's print covers.
     static let printShare = 0.01...0.8
@@ -103,6 +109,8 @@ struct GreyPressureMap: Equatable {
                   let columns = percentile(alongColumns, 0.5), columns <= smoothestTexture,
                   let low = percentile(levels, 0.1), let high = percentile(levels, 0.9), let top = percentile(levels, 0.99),
                   Double(high - low) >= leastSpread * Double(top) else { return nil }
+            let commonest = levels.dropFirst().sorted(by: >).prefix(3).reduce(0, +)
+            guard Double(commonest) <= commonestShare * Double(printed) else { return nil }
             return GreyPressureMap(onWhite: onWhite)
         }
     }
