@@ -109,7 +109,7 @@ struct GreyPressureMap: Equatable {
                   let columns = percentile(alongColumns, 0.5), columns <= smoothestTexture,
                   let low = percentile(levels, 0.1), let high = percentile(levels, 0.9), let top = percentile(levels, 0.99),
                   Double(high - low) >= leastSpread * Double(top) else { return nil }
-            let commonest = levels.dropFirst().sorted(by: >).prefix(3).reduce(0, +)
+            let commonest = levels.sorted(by: >).prefix(3).reduce(0, +)
             guard Double(commonest) <= commonestShare * Double(printed) else { return nil }
             return GreyPressureMap(onWhite: onWhite)
         }
@@ -117,19 +117,21 @@ struct GreyPressureMap: Equatable {
 
     /// The map's pressure: each pixel's level (its darkness on white), zero within
     /// ``backgroundTolerance`` of the background, as a map in a colour scale is read back
-    /// (`PressureScale` (FootScanImage)).
+    /// (`PressureScale` (FootScanImage)). Written in one pass into rows of the image's own stride.
     func pressure(of image: ScanImage) -> ScanImage {
-        var pressure = [UInt8](repeating: 0, count: image.width * image.height)
-        let onWhite = onWhite
-        image.pixels.withUnsafeBufferPointer { pixels in
-            pressure.withUnsafeMutableBufferPointer { out in
-                for y in 0..<image.height {
-                    let row = y * image.stride, outRow = y * image.width
-                    for x in 0..<image.width { out[outRow + x] = Self.pressure(of: pixels[row + x], onWhite: onWhite) }
+        let width = image.width, height = image.height, stride = image.stride, onWhite = onWhite
+        let pressure = [UInt8](unsafeUninitializedCapacity: stride * height) { out, initialised in
+            image.pixels.withUnsafeBufferPointer { pixels in
+                for y in 0..<height {
+                    let row = y * stride
+                    for x in 0..<width { out[row + x] = Self.pressure(of: pixels[row + x], onWhite: onWhite) }
+                    // The rows' padding, which wide loads may read, is zero pressure.
+                    for x in width..<stride { out[row + x] = 0 }
                 }
             }
+            initialised = stride * height
         }
-        return ScanImage(width: image.width, height: image.height, packedPixels: pressure, density: image.density, source: image.source)
+        return ScanImage(width: width, height: height, stride: stride, pixels: pressure, density: image.density, source: image.source)
     }
 
     /// The pressure a pixel's `level` stands for: the level, or its darkness on white; zero within
