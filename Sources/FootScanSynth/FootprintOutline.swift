@@ -24,6 +24,9 @@ public struct FootprintParameters: Sendable, Codable, Hashable {
     public var irregularPads = false
     /// Whether no toe left a pad at all (toes clawed or lifted off the plate): the print ends at the ball.
     public var hiddenToes = false
+    /// Whether the ball's print ends as a real print's behind separate toe pads too: oblique along the
+    /// toes' bases and rounded into the sides (``BallFront``); prints without separate toes always do.
+    public var roundedFront = false
 
     /// Creates parameters.
     public init(midfootBandMM: Double, heelEnd: Double, forefootStart: Double, toeGapMM: Double) {
@@ -51,13 +54,20 @@ public struct FootprintOutline: Sendable {
     /// The pads the toes would leave had they pressed, toe 1 first: the foot's axis runs through toe 2's
     /// tip whether or not its pad shows.
     public let axisPads: [[Point2]]
+    /// Where the toes begin across the foot (``toesBegin(atY:)``) behind a rounded front: one x every
+    /// ``toeLineStepMM`` of y from ``toeLineLow``; empty behind a square one, where they begin at
+    /// ``squareToesBegin``.
+    let toeLine: [Double]
+    let toeLineLow: Double
+    let squareToesBegin: Double
+    static let toeLineStepMM = 0.25
 
     /// Builds the print of a foot from its outline.
     public init(outline: FootOutline, shape: FootShape, parameters: FootprintParameters) {
         let length = shape.lengthMM
         // A print without separate toes shows its ball's front: rounded, as a real one. Behind separate
-        // pads it is still cut square (see BallFront).
-        let rounded = parameters.hiddenToes || Set(parameters.touchingToePads).isSuperset(of: 0..<5)
+        // pads it is cut square unless asked (see BallFront).
+        let rounded = parameters.roundedFront || parameters.hiddenToes || Set(parameters.touchingToePads).isSuperset(of: 0..<5)
         let front = FootprintOutline.BallFront(outline: outline, shape: shape, gap: parameters.toeGapMM, rounded: rounded)
         let lateralSign = shape.side == .right ? -1.0 : 1.0 // the big toe is on +y for a right foot
         let heelEnd = parameters.heelEnd * length, forefootStart = parameters.forefootStart * length
@@ -93,16 +103,27 @@ public struct FootprintOutline: Sendable {
         if !heelPart.lows.isEmpty { prints.append(heelPart.lows + heelPart.highs.reversed()) }
         if !lows.isEmpty { prints.append(lows + highs.reversed()) }
         print = prints
+        // Behind a rounded front, the forefoot print's foremost x across the foot: its last section
+        // reaching each cell of y (a step wide, centred on the cell's y; -infinity where none does).
+        let lowestY = lows.map(\.y).min() ?? 0, highestY = highs.map(\.y).max() ?? 0
+        var reach = [Double](repeating: -Double.infinity, count: rounded ? Int(((highestY - lowestY) / Self.toeLineStepMM).rounded(.up)) + 1 : 0)
+        func cell(_ y: Double) -> Int { min(max(Int(((y - lowestY) / Self.toeLineStepMM).rounded()), 0), max(reach.count - 1, 0)) }
+        for (low, high) in zip(lows, highs) where !reach.isEmpty {
+            for k in cell(low.y)...cell(high.y) { reach[k] = max(reach[k], low.x) }
+        }
         let printed = outline.toeTips.count - min(max(parameters.missingToePads, 0), 3)
         axisPads = outline.toeTips.prefix(printed).enumerated().map { index, tip in
             let size = outline.toeSizes[index]
             // Each pad ends 1.5 mm behind its toe's tip and starts at least half the toe gap clear of the
-            // forefoot's print, so that pads and print never touch; a touching pad reaches 1 mm into it.
+            // forefoot's print across all its breadth (an oblique, rounded front lies further forward on
+            // one side of the tip than at it, and beside the ball the print runs as far as the sole), so
+            // that pads and print never touch; a touching pad reaches 1 mm into it at its tip's place.
             let touches = parameters.touchingToePads.contains(index)
-            let frontX = front.x(atY: tip.y)
+            let halfWidth = 0.8 * size.halfWidth
+            let across = reach.isEmpty ? [] : reach[cell(tip.y - halfWidth)...cell(tip.y + halfWidth)]
+            let frontX = touches ? front.x(atY: tip.y) : max(front.x(atY: tip.y), across.max() ?? -.infinity)
             let room = (tip.x - 1.5) - (touches ? frontX - 1 : frontX + 0.5 * parameters.toeGapMM)
             let halfLength = touches ? room / 2 : min((index == 0 ? 0.75 : 0.6) * size.capLength + 2, room / 2)
-            let halfWidth = 0.8 * size.halfWidth
             let centre = Point2(tip.x - 1.5 - halfLength, tip.y)
             // An irregular pad: two wobbles of its radius, phases fixed by the toe (the tip itself stays).
             let phase = Double(index) * 1.7
@@ -114,6 +135,21 @@ public struct FootprintOutline: Sendable {
             }
         }
         toePads = parameters.hiddenToes ? [] : axisPads
+        // Behind a square front the toes begin at their bases. Behind a rounded one, half the toe gap
+        // past the forefoot print's reach at each y, where the pads may begin (the front is oblique and
+        // rounded, and beside the ball the print runs as far as the sole, so no one x parts ball and
+        // toes: the ball's print ahead of the toes' bases took the toes' pressure); past the print's
+        // foremost point beyond its sides.
+        squareToesBegin = outline.toeBaseX
+        let foremost = lows.map(\.x).max() ?? front.foremostX
+        toeLine = reach.map { ($0.isFinite ? $0 : foremost) + 0.5 * parameters.toeGapMM }
+        toeLineLow = lowestY
+    }
+
+    /// Where the toes begin at `y` across the foot, mm along it (where the toes' pressure starts).
+    func toesBegin(atY y: Double) -> Double {
+        guard let last = toeLine.indices.last else { return squareToesBegin }
+        return toeLine[min(max(Int(((y - toeLineLow) / Self.toeLineStepMM).rounded()), 0), last)]
     }
 
     static func smooth(_ t: Double) -> Double { t * t * (3 - 2 * t) }
@@ -134,9 +170,11 @@ public struct FootprintOutline: Sendable {
     /// circle's fall within ``cornerRadius`` of either edge of the ball.
     ///
     /// Not `rounded`, it is the straight cut across the foot the toe gap behind the deepest cleft, as
-    /// the generator drew every print before. Prints with separate toe pads keep that for now: drawn
-    /// rounded, the device sets' arch indices went off by 0.03-0.05 (P95) and lengths by 2 mm and more
-    /// (the engine's cut of the toes from the print was tuned on square fronts); that is left open.
+    /// the generator drew every print before. Prints with separate toe pads keep that unless
+    /// ``FootprintParameters/roundedFront`` asks: drawn rounded, plain prints, contact scanners, ink grids
+    /// and podoscopes measure as well as square ones, but pads joined to the forefoot at an oblique front
+    /// (touching pads; a pressure map's pads merged by its sensors) are not yet cut at their crease
+    /// (`MergedToes`' cols: the front falls away past the neck), so those sets stay square for now.
     struct BallFront {
         /// The line's value at y = 0 and its slope (x per mm of y).
         let a: Double, b: Double

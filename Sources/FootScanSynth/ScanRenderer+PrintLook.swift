@@ -20,7 +20,8 @@ extension ScanRenderer {
 
         struct Frame {
             let placed: PlacedFoot
-            let toeBase: Double
+            /// The foot's contact print: where its toes begin.
+            let print: FootprintOutline
         }
         var frames: [Frame] = []
         var truths: [(centreX: Double, truth: FootTruth)] = []
@@ -49,7 +50,7 @@ extension ScanRenderer {
                 truth.side = foot.shape.side == .left ? .right : .left
             }
             truths.append((onBed.reduce(0.0) { $0 + $1.x } / Double(onBed.count), truth))
-            frames.append(Frame(placed: foot, toeBase: outline.toeBaseX))
+            frames.append(Frame(placed: foot, print: print))
         }
 
         func coverage(of polygons: [[Point2]], blurMM: Double) -> [Double] {
@@ -67,15 +68,15 @@ extension ScanRenderer {
         } ?? []
 
         /// The nearest foot's frame at a point on the bed, mm: (along, across, that foot).
-        func localFrame(_ p: Point2) -> (u: Double, frame: Frame)? {
-            var best: (u: Double, frame: Frame)?
+        func localFrame(_ p: Point2) -> (u: Double, v: Double, frame: Frame)? {
+            var best: (u: Double, v: Double, frame: Frame)?
             var bestDistance = Double.infinity
             for frame in frames {
                 let a = Point2(cos(frame.placed.angle), sin(frame.placed.angle))
                 let d = p - frame.placed.pternionMM
                 let u = d.dot(a), v = d.dot(Point2(-a.y, a.x))
                 let distance = abs(v) + max(0, -u, u - frame.placed.shape.lengthMM)
-                if distance < bestDistance { bestDistance = distance; best = (u, frame) }
+                if distance < bestDistance { bestDistance = distance; best = (u, v, frame) }
             }
             return best
         }
@@ -172,7 +173,7 @@ extension ScanRenderer {
                                                                     seed: scene.seed) { p in
             let x = min(max(Int(p.x), 0), gridColumns - 1), y = min(max(Int(p.y), 0), gridRows - 1)
             let falloff = 0.35 + 0.65 * min(1, 2 * inner[y * gridColumns + x])
-            return falloff * (localFrame(p).map { look.pressure(u: $0.u, length: $0.frame.placed.shape.lengthMM, toeBase: $0.frame.toeBase) } ?? 0)
+            return falloff * (localFrame(p).map { look.pressure(u: $0.u, length: $0.frame.placed.shape.lengthMM, toeBase: $0.frame.print.toesBegin(atY: $0.v)) } ?? 0)
         } : []
         var markRasterizer = PolygonRasterizer(polygons: marks, width: width, subScanlines: 4)
         var pencilRasterizer = PolygonRasterizer(polygons: pencil, width: width, subScanlines: 4)
@@ -199,7 +200,7 @@ extension ScanRenderer {
                 if look.device != .pressurePlate, c > 0.001 || (!wholeFoot.isEmpty && wholeFoot[i] > 0.001), let f = localFrame(p) {
                     u = f.u
                     length = f.frame.placed.shape.lengthMM
-                    pressure = look.pressure(u: u, length: length, toeBase: f.frame.toeBase)
+                    pressure = look.pressure(u: u, length: length, toeBase: f.frame.print.toesBegin(atY: f.v))
                 }
                 var rgb: SIMD3<Double>
                 switch look.device {

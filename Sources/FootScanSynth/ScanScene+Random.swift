@@ -67,6 +67,9 @@ extension ScanScene {
                     feet[index].print?.irregularPads = true
                 }
             }
+            if conditions.roundedBallFronts {
+                for index in feet.indices { feet[index].print?.roundedFront = true }
+            }
             if conditions.padlessPrints {
                 // A stream of its own, so that other scenes stay as they were.
                 var toes = SeededRandom(seed: seed ^ 0x7_0E1E55)

@@ -40,6 +40,10 @@ public struct SceneConditions: Sendable {
     /// joined to the forefoot's print (irregular pads, no gap at the crease) or no toe pad at all (toes
     /// that did not press), one foot in two each.
     public var padlessPrints = false
+    /// With `footprints` or a device: the ball's print ends as a real print's behind separate toe pads
+    /// too, oblique along the toes' bases and rounded into the sides
+    /// (``FootprintParameters/roundedFront``).
+    public var roundedBallFronts = false
     /// With the podoscope device: trousers at the heels (``Trousers``), as dim as the foot beside them.
     public var trousers = false
     /// With the pressure-plate device: the map's colour scale (``PressureScale/hot`` always on black); nil:

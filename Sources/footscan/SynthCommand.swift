@@ -55,6 +55,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "With --footprints or --device: prints without separate toes: every toe's pad joined to the forefoot's print, or no toe pads at all (one foot in two each), the ball's print ending oblique along the toes' bases and rounded into the sides; on a podoscope the dim whole foot still holds the toes.")
     var padless = false
 
+    @Flag(help: "With --footprints or --device: the ball's print ends as a real print's behind separate toe pads too, oblique along the toes' bases and rounded into the sides (by default it is cut square across behind them).")
+    var roundedFronts = false
+
     @Flag(help: "With --device podoscope: trousers at the heels, dark cloth around and behind each heel as dim as the foot beside it.")
     var trousers = false
 
@@ -119,6 +122,7 @@ struct SynthCommand: ParsableCommand {
         if device != nil && look != nil { throw ValidationError("--device and --look do not go together: a device draws its own look.") }
         if touchingPads && !footprints && device == nil { throw ValidationError("--touching-pads needs --footprints or --device.") }
         if padless && !footprints && device == nil { throw ValidationError("--padless needs --footprints or --device.") }
+        if roundedFronts && !footprints && device == nil { throw ValidationError("--rounded-fronts needs --footprints or --device.") }
         if trousers && device != PrintDevice.podoscope.rawValue { throw ValidationError("--trousers needs --device podoscope.") }
         if let pressureScale {
             guard device == PrintDevice.pressurePlate.rawValue else { throw ValidationError("--pressure-scale needs --device pressure-plate.") }
@@ -140,6 +144,7 @@ struct SynthCommand: ParsableCommand {
         conditions.footprints = footprints
         conditions.touchingToePads = touchingPads
         conditions.padlessPrints = padless
+        conditions.roundedBallFronts = roundedFronts
         conditions.trousers = trousers
         conditions.pressureScale = pressureScale.flatMap(PressureScale.init(rawValue:))
         conditions.greyPressureMap = pressureScale == Self.greyScale
