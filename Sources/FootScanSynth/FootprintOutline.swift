@@ -107,7 +107,7 @@ public struct FootprintOutline: Sendable {
         // reaching each cell of y (a step wide, centred on the cell's y; -infinity where none does).
         let lowestY = lows.map(\.y).min() ?? 0, highestY = highs.map(\.y).max() ?? 0
         var reach = [Double](repeating: -Double.infinity, count: rounded ? Int(((highestY - lowestY) / Self.toeLineStepMM).rounded(.up)) + 1 : 0)
-        func cell(_ y: Double) -> Int { min(max(Int(((y - lowestY) / Self.toeLineStepMM).rounded()), 0), max(reach.count - 1, 0)) }
+        func cell(_ y: Double) -> Int { Self.toeLineCell(y, from: lowestY, count: reach.count) }
         for (low, high) in zip(lows, highs) where !reach.isEmpty {
             for k in cell(low.y)...cell(high.y) { reach[k] = max(reach[k], low.x) }
         }
@@ -121,6 +121,8 @@ public struct FootprintOutline: Sendable {
             let touches = parameters.touchingToePads.contains(index)
             let halfWidth = 0.8 * size.halfWidth
             let across = reach.isEmpty ? [] : reach[cell(tip.y - halfWidth)...cell(tip.y + halfWidth)]
+            // The print's front at the pad: the front's line at its tip, and behind a rounded front (where
+            // `reach` is kept) the print's reach across the pad's breadth where that lies further forward.
             let frontX = touches ? front.x(atY: tip.y) : max(front.x(atY: tip.y), across.max() ?? -.infinity)
             let room = (tip.x - 1.5) - (touches ? frontX - 1 : frontX + 0.5 * parameters.toeGapMM)
             let halfLength = touches ? room / 2 : min((index == 0 ? 0.75 : 0.6) * size.capLength + 2, room / 2)
@@ -148,8 +150,14 @@ public struct FootprintOutline: Sendable {
 
     /// Where the toes begin at `y` across the foot, mm along it (where the toes' pressure starts).
     func toesBegin(atY y: Double) -> Double {
-        guard let last = toeLine.indices.last else { return squareToesBegin }
-        return toeLine[min(max(Int(((y - toeLineLow) / Self.toeLineStepMM).rounded()), 0), last)]
+        guard !toeLine.isEmpty else { return squareToesBegin }
+        return toeLine[Self.toeLineCell(y, from: toeLineLow, count: toeLine.count)]
+    }
+
+    /// The cell of the toe line (one every ``toeLineStepMM`` of y from `low`, `count` in all) that holds
+    /// `y`: the nearest, clamped to the line's ends.
+    static func toeLineCell(_ y: Double, from low: Double, count: Int) -> Int {
+        min(max(Int(((y - low) / toeLineStepMM).rounded()), 0), max(count - 1, 0))
     }
 
     static func smooth(_ t: Double) -> Double { t * t * (3 - 2 * t) }
