@@ -179,10 +179,8 @@ public struct FootprintOutline: Sendable {
     ///
     /// Not `rounded`, it is the straight cut across the foot the toe gap behind the deepest cleft, as
     /// the generator drew every print before. Prints with separate toe pads keep that unless
-    /// ``FootprintParameters/roundedFront`` asks: drawn rounded, plain prints, contact scanners, ink grids
-    /// and podoscopes measure as well as square ones, but pads joined to the forefoot at an oblique front
-    /// (touching pads; a pressure map's pads merged by its sensors) are not yet cut at their crease
-    /// (`MergedToes`' cols: the front falls away past the neck), so those sets stay square for now.
+    /// ``FootprintParameters/roundedFront`` asks (most device test sets do), so that the
+    /// sets drawn before keep their images.
     struct BallFront {
         /// The line's value at y = 0 and its slope (x per mm of y).
         let a: Double, b: Double

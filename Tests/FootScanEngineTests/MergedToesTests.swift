@@ -25,6 +25,25 @@ struct MergedToesTests {
         } }
     }
 
+    /// A print whose forefoot's front is oblique, as a real ball's along the metatarsal heads: x = 200 +
+    /// y / 4, from 190 at its lateral end (y = -40) to 210 at its medial end (y = 40). When `toe` is set,
+    /// a big toe 20 mm wide (y 20 to 40) stands to x = 225 at the medial end, its medial side in line
+    /// with the ball's, with a notch 2 mm deep where it meets the front.
+    static func obliquePrint(toe: Bool) -> [SIMD2<Double>] {
+        var corners: [SIMD2<Double>] = [SIMD2(0, -40), SIMD2(190, -40)]
+        corners += toe ? [SIMD2(205, 20), SIMD2(203, 20), SIMD2(225, 20), SIMD2(225, 40)] : [SIMD2(210, 40)]
+        corners += [SIMD2(0, 40)]
+        return [SIMD2<Double>](polygonThrough: corners)
+    }
+
+    /// The pads of toes 2 to 5 ahead of that oblique front, 10 mm past it.
+    static func obliquePads() -> [[SIMD2<Double>]] {
+        [8.0, -8, -22, -36].map { y in (0..<24).map { k in
+            let a = Double(k) / 24 * 2 * Double.pi
+            return SIMD2(210 + y / 4 + 4 * cos(a), y + 4 * sin(a))
+        } }
+    }
+
     static func frame(_ outlines: [[SIMD2<Double>]]) -> (Frame, [Range<Int>]) {
         var ranges: [Range<Int>] = []
         for outline in outlines { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + outline.count)) }
@@ -50,6 +69,28 @@ struct MergedToesTests {
     @Test("a forefoot's own front, or a bump behind a pad, is no toe")
     func none() {
         let (frame, ranges) = Self.frame([Self.print(toe: false)] + Self.pads())
+        #expect(MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length).toes.isEmpty)
+    }
+
+    @Test("a big toe joined to an oblique front: cut off at its neck, not with the front falling away past it")
+    func joinedToAnObliqueFront() throws {
+        let (frame, ranges) = Self.frame([Self.obliquePrint(toe: true)] + Self.obliquePads())
+        let merged = MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length)
+        #expect(merged.toes.count == 1)
+        let toe = try #require(merged.toes.first)
+        #expect(abs(frame.xs[toe.tip] - 225) < 0.6)
+        // The toe's vertices lie beyond the notch (x 203), none on the front beside it, and its area is
+        // about 20 x 21 mm.
+        #expect(toe.run.allSatisfy { frame.xs[$0] >= 202.9 })
+        #expect(abs(merged.area(of: toe, frame: frame) - 20 * 21) < 40)
+        let points = frame.xs.indices.map { SIMD2(frame.xs[$0], frame.ys[$0]) }
+        let toeless = merged.printWithoutToes(points: points, print: [ranges[0]])
+        #expect(toeless.points.allSatisfy { $0.x <= 205.01 }, "the print without its toe ends at the front")
+    }
+
+    @Test("an oblique front's foremost corner is no toe")
+    func obliqueFrontAlone() {
+        let (frame, ranges) = Self.frame([Self.obliquePrint(toe: false)] + Self.obliquePads())
         #expect(MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length).toes.isEmpty)
     }
 }

@@ -111,8 +111,15 @@ package enum GeneratedSet {
     }
 
     /// An optical contact scanner's prints (``PrintDevice/contactScanner``): grey, ridged, a faint heel,
-    /// a dim arch band, dust; one or two feet, 30 scans at 150 to 300 dpi.
-    package static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) { $0.device = .contactScanner }
+    /// a dim arch band, dust; one or two feet, 30 scans at 150 to 300 dpi. The contact scanners',
+    /// podoscopes', touching pads' and grey and 600 dpi maps' sets draw the ball's front as a real
+    /// print's, oblique and rounded behind the toe pads (``SceneConditions/roundedBallFronts``); the ink
+    /// grid's and the colour maps' stay square (with rounded fronts an ink print lost its front, length
+    /// P95 84 mm, and the colour maps' length P95 was 1.29-1.38 mm, past the maps' 1.0).
+    package static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) {
+        $0.device = .contactScanner
+        $0.roundedBallFronts = true
+    }
 
     /// Contact-scanner prints at 60 to 100 dpi (60, 72, 85, 100 in turn), as such scanners' own files
     /// come: too coarse for the ridges to show, so the faint heel and the dim arch band are found by
@@ -121,6 +128,7 @@ package enum GeneratedSet {
         var conditions = SceneConditions()
         conditions.dotsPerInch = [[60.0, 72, 85, 100][Int(seed % 4)]]
         conditions.device = .contactScanner
+        conditions.roundedBallFronts = true
         return ScanScene.random(seed: seed &* 7727, conditions: conditions)
     }
 
@@ -132,13 +140,17 @@ package enum GeneratedSet {
     }
 
     /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.
-    package static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) { $0.device = .podoscope }
+    package static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) {
+        $0.device = .podoscope
+        $0.roundedBallFronts = true
+    }
 
     /// Podoscope images with trousers at the heels (``SceneConditions/trousers``): dark cloth around and
     /// behind each heel, as dim as the foot beside it; 30 scans.
     package static let podoscopeTrousers = atThreeDensities(seeds: 9231...9260, multiplier: 7727) {
         $0.device = .podoscope
         $0.trousers = true
+        $0.roundedBallFronts = true
     }
 
     /// Contact-scanner prints whose big toe's pad, fifth toe's pad or both join the forefoot's print (no
@@ -146,6 +158,7 @@ package enum GeneratedSet {
     package static let touchingPads = atThreeDensities(seeds: 9401...9430, multiplier: 7727) {
         $0.device = .contactScanner
         $0.touchingToePads = true
+        $0.roundedBallFronts = true
     }
 
     /// Prints without separate toes (``SceneConditions/padlessPrints``): on each foot every toe's pad
@@ -186,6 +199,7 @@ package enum GeneratedSet {
     package static let pressurePlateGrey = atThreeDensities(seeds: 9501...9530, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
         $0.device = .pressurePlate
         $0.greyPressureMap = true
+        $0.roundedBallFronts = true
     }
 
     /// Pressure plates' maps drawn at 600 dpi, one foot each, where an interpolated map's ramps are
@@ -195,6 +209,7 @@ package enum GeneratedSet {
         conditions.dotsPerInch = [600]
         conditions.footCount = 1
         conditions.device = .pressurePlate
+        conditions.roundedBallFronts = true
         return ScanScene.random(seed: seed &* 7727, conditions: conditions)
     }
 

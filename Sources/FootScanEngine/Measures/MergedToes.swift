@@ -4,12 +4,16 @@
 /// Along the print's outline, distance along the axis rises to each toe's tip and falls into the
 /// notches beside it. A merged toe is a summit of that distance in the front two fifths of the foot
 /// whose protrusion, cut where the outline on either side first falls to within ``creaseMarginMM`` of the
-/// higher of its two cols
-/// (the lowest point reached walking ``walkMM`` of outline each way before rising above the summit),
-/// stands at least ``minimumProminenceMM`` proud and is ``minimumBreadthMM`` to ``maximumBreadthMM``
-/// across the axis (the forefoot's own front, the other summit, is far broader), and lies beside the
-/// pads found, not behind one of them. Its crease is the chord between those two points: the print
-/// without its toes, for the arch indices, is closed across it.
+/// higher of its two cols, stands at least ``minimumProminenceMM`` proud and is ``minimumBreadthMM`` to
+/// ``maximumBreadthMM`` across the axis (the forefoot's own front, the other summit, is far broader), and
+/// lies beside the pads found, not behind one of them. Its crease is the chord between those two points:
+/// the print without its toes, for the arch indices, is closed across it.
+///
+/// A col is the lowest point reached walking ``walkMM`` of outline from the summit before rising above
+/// it, or before leaving the toe's neck: the first notch of the outline at least ``neckDepthMM`` deep
+/// below its convex hull, walked to its deepest point. Behind a square front the two agree. Behind an
+/// oblique one (a real ball's front runs along the metatarsal heads) the outline goes on falling along
+/// the ball's front past the neck, and the lowest point would take the front into the toe.
 struct MergedToes {
     /// Each merged toe: the index of its tip, and its vertices beyond the crease.
     let toes: [(tip: Int, run: [Int])]
@@ -23,6 +27,9 @@ struct MergedToes {
     static let creaseMarginMM = 1.0
     /// How far along the outline a toe's cols are looked for, mm.
     static let walkMM = 60.0
+    /// How deep below the outline's convex hull a toe's neck is at least, mm: an irregular pad's own
+    /// dents are shallower.
+    static let neckDepthMM = 1.5
 
     init(frame: Frame, print: [Range<Int>], pads: [Range<Int>], length: Double) {
         let padSpans = pads.map { pad in
@@ -37,17 +44,27 @@ struct MergedToes {
                 let dx = x(k + 1) - x(k), dy = y(k + 1) - y(k)
                 return (dx * dx + dy * dy).squareRoot()
             }
+            let depths = Self.depthsBelowHull(xs: frame.xs[part], ys: frame.ys[part])
+            func depth(_ k: Int) -> Double { depths[((k % n) + n) % n] }
             for k in 0..<n where x(k) >= 0.6 * length && x(k) > x(k - 1) && x(k) >= x(k + 1) {
-                // Each way: the lowest point before the outline rises above the summit, within the walk.
+                // Each way: the lowest point before the outline rises above the summit, within the walk,
+                // and no further than the deepest point of the first notch deep enough to be a neck.
                 func col(_ direction: Int) -> Double {
                     var lowest = x(k), walked = 0.0, j = k
+                    var notch = (depth: 0.0, lowest: x(k))
                     while walked < Self.walkMM, abs(j - k) < n {
                         walked += step(direction > 0 ? j : j - 1)
                         j += direction
                         if x(j) > x(k) { break }
                         lowest = min(lowest, x(j))
+                        if depth(j) > notch.depth {
+                            notch = (depth(j), lowest)
+                        } else if depth(j) == 0 {
+                            if notch.depth >= Self.neckDepthMM { return notch.lowest }
+                            notch.depth = 0
+                        }
                     }
-                    return lowest
+                    return notch.depth >= Self.neckDepthMM ? notch.lowest : lowest
                 }
                 let cut = max(col(-1), col(1))
                 guard x(k) - cut >= Self.minimumProminenceMM else { continue }
@@ -65,6 +82,28 @@ struct MergedToes {
             }
         }
         self.toes = toes
+    }
+
+    /// How far each vertex of a closed outline lies inside its convex hull, mm: from the hull's edge
+    /// across the notch the vertex is in (0 on the hull).
+    static func depthsBelowHull(xs: ArraySlice<Double>, ys: ArraySlice<Double>) -> [Double] {
+        let xs = Array(xs), ys = Array(ys)
+        var depths = [Double](repeating: 0, count: xs.count)
+        let hull = ConvexHull.indices(xs: xs, ys: ys).sorted()
+        guard let first = hull.first, hull.count >= 3 else { return depths }
+        // The hull's vertices in the outline's order bound its notches (a simple outline meets its
+        // hull in the hull's own order).
+        for (a, b) in zip(hull, hull.dropFirst() + [first + xs.count]) where b - a > 1 {
+            let bIndex = b % xs.count
+            let ex = xs[bIndex] - xs[a], ey = ys[bIndex] - ys[a]
+            let edge = (ex * ex + ey * ey).squareRoot()
+            guard edge > 0 else { continue }
+            for v in (a + 1)..<b {
+                let w = v % xs.count
+                depths[w] = abs(ex * (ys[w] - ys[a]) - ey * (xs[w] - xs[a])) / edge
+            }
+        }
+        return depths
     }
 
     /// The area of a merged toe, mm²: its run closed by its crease.
