@@ -50,10 +50,21 @@ struct MergedToesTests {
         return (Frame(points: outlines.flatMap { $0 }, parts: ranges, axis: SIMD2(1, 0)), ranges)
     }
 
+    /// The toes found joined to `print` (the first outline) beside `pads`, with the frame they were found in.
+    static func mergedToes(print: [SIMD2<Double>], pads: [[SIMD2<Double>]]) -> (MergedToes, Frame, [Range<Int>]) {
+        let (frame, ranges) = frame([print] + pads)
+        return (MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length), frame, ranges)
+    }
+
+    /// The print (the first outline in `frame`) with `merged`'s toes cut off.
+    static func printWithoutToes(_ merged: MergedToes, frame: Frame, ranges: [Range<Int>]) -> [SIMD2<Double>] {
+        let points = frame.xs.indices.map { SIMD2(frame.xs[$0], frame.ys[$0]) }
+        return merged.printWithoutToes(points: points, print: [ranges[0]]).points
+    }
+
     @Test("a fifth toe joined at the forefoot's corner: found, its tip at its end, cut off at the notch")
     func joined() throws {
-        let (frame, ranges) = Self.frame([Self.print(toe: true)] + Self.pads())
-        let merged = MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length)
+        let (merged, frame, ranges) = Self.mergedToes(print: Self.print(toe: true), pads: Self.pads())
         #expect(merged.toes.count == 1)
         let toe = try #require(merged.toes.first)
         // The frame's origin is the heel's corner (0, -40): y is ys - 40.
@@ -61,21 +72,18 @@ struct MergedToesTests {
         // The toe's vertices lie beyond the notch (x 198 to 200), and its area is about 16 x 15 mm.
         #expect(toe.run.allSatisfy { frame.xs[$0] >= 197.9 })
         #expect(abs(merged.area(of: toe, frame: frame) - 16 * 15) < 40)
-        let points = frame.xs.indices.map { SIMD2(frame.xs[$0], frame.ys[$0]) }
-        let toeless = merged.printWithoutToes(points: points, print: [ranges[0]])
-        #expect(toeless.points.allSatisfy { $0.x <= 200.01 }, "the print without its toe ends at the front")
+        let toeless = Self.printWithoutToes(merged, frame: frame, ranges: ranges)
+        #expect(toeless.allSatisfy { $0.x <= 200.01 }, "the print without its toe ends at the front")
     }
 
     @Test("a forefoot's own front, or a bump behind a pad, is no toe")
     func none() {
-        let (frame, ranges) = Self.frame([Self.print(toe: false)] + Self.pads())
-        #expect(MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length).toes.isEmpty)
+        #expect(Self.mergedToes(print: Self.print(toe: false), pads: Self.pads()).0.toes.isEmpty)
     }
 
     @Test("a big toe joined to an oblique front: cut off at its neck, not with the front falling away past it")
     func joinedToAnObliqueFront() throws {
-        let (frame, ranges) = Self.frame([Self.obliquePrint(toe: true)] + Self.obliquePads())
-        let merged = MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length)
+        let (merged, frame, ranges) = Self.mergedToes(print: Self.obliquePrint(toe: true), pads: Self.obliquePads())
         #expect(merged.toes.count == 1)
         let toe = try #require(merged.toes.first)
         #expect(abs(frame.xs[toe.tip] - 225) < 0.6)
@@ -83,14 +91,12 @@ struct MergedToesTests {
         // about 20 x 21 mm.
         #expect(toe.run.allSatisfy { frame.xs[$0] >= 202.9 })
         #expect(abs(merged.area(of: toe, frame: frame) - 20 * 21) < 40)
-        let points = frame.xs.indices.map { SIMD2(frame.xs[$0], frame.ys[$0]) }
-        let toeless = merged.printWithoutToes(points: points, print: [ranges[0]])
-        #expect(toeless.points.allSatisfy { $0.x <= 205.01 }, "the print without its toe ends at the front")
+        let toeless = Self.printWithoutToes(merged, frame: frame, ranges: ranges)
+        #expect(toeless.allSatisfy { $0.x <= 205.01 }, "the print without its toe ends at the front")
     }
 
     @Test("an oblique front's foremost corner is no toe")
     func obliqueFrontAlone() {
-        let (frame, ranges) = Self.frame([Self.obliquePrint(toe: false)] + Self.obliquePads())
-        #expect(MergedToes(frame: frame, print: [ranges[0]], pads: Array(ranges.dropFirst()), length: frame.length).toes.isEmpty)
+        #expect(Self.mergedToes(print: Self.obliquePrint(toe: false), pads: Self.obliquePads()).0.toes.isEmpty)
     }
 }
