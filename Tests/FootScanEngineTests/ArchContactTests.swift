@@ -3,7 +3,7 @@ import Testing
 
 /// Prints without toe pads apart, on hand-made inputs: told from soles by the midfoot (``ArchContact``),
 /// judged for plausibility as prints that end at the ball (``Plausibility``), and a split print's halves
-/// paired without a toe ahead (``PrintHalves``).
+/// paired without a toe ahead, or with a form's glyphs beyond a line (``PrintHalves``).
 @Suite("Prints without toe pads: arch contact, plausibility, halves")
 struct ArchContactTests {
     /// An outline in the axis frame (mm, about every 0.5 mm): 240 long, 80 broad (y -40 to 40), its
@@ -95,5 +95,23 @@ struct ArchContactTests {
         // Two halves of one breadth: which is the heel is not known without toes.
         let alike = Self.regions([(SIMD2(150, 60), SIMD2(40, 35)), (SIMD2(150, 200), SIMD2(42, 35))])
         #expect(PrintHalves.match([0, 1], pads: [], regions: alike, mmPerPixelX: 1, mmPerPixelY: 1).isEmpty)
+    }
+
+    @Test("glyphs of a form's text beyond a printed line are no toes: they do not turn a print round")
+    func glyphsBeyondALine() throws {
+        // A heel 70 mm broad and a forefoot 90 mm broad, 140 mm apart, five toe pads 62 mm ahead of the
+        // forefoot's centre and spread across 80 mm; five glyphs 50 mm behind the heel's centre in a
+        // tight row (regions 7 to 11), nearer the line through the two halves than the toes are.
+        let toes = [110.0, 130, 150, 170, 190].map { (centre: SIMD2($0, 262.0), semi: SIMD2(6.0, 6)) }
+        let glyphs = [138.0, 144, 150, 156, 162].map { (centre: SIMD2($0, 10.0), semi: SIMD2(2.0, 4)) }
+        let print = Self.regions([(SIMD2(150, 60), SIMD2(35, 35)), (SIMD2(150, 200), SIMD2(45, 45))] + toes + glyphs)
+        let pads = Array(2..<12)
+        // Taken for toes, the glyphs turn the print round: the heel becomes its forefoot.
+        let turned = try #require(PrintHalves.match([0, 1], pads: pads, regions: print, mmPerPixelX: 1, mmPerPixelY: 1).first)
+        #expect(turned.heel == 1 && turned.forefoot == 0)
+        // Parted from the heel by the form's line, they are none of its toes.
+        let pairs = PrintHalves.match([0, 1], pads: pads, regions: print, mmPerPixelX: 1, mmPerPixelY: 1) { pad, half in pad >= 7 && half == 0 }
+        let pair = try #require(pairs.first)
+        #expect(pairs.count == 1 && pair.heel == 0 && pair.forefoot == 1)
     }
 }

@@ -112,10 +112,9 @@ package enum GeneratedSet {
 
     /// An optical contact scanner's prints (``PrintDevice/contactScanner``): grey, ridged, a faint heel,
     /// a dim arch band, dust; one or two feet, 30 scans at 150 to 300 dpi. The contact scanners',
-    /// podoscopes', touching pads' and grey and 600 dpi maps' sets draw the ball's front as a real
-    /// print's, oblique and rounded behind the toe pads (``SceneConditions/roundedBallFronts``); the ink
-    /// grid's and the colour maps' stay square (with rounded fronts an ink print lost its front, length
-    /// P95 84 mm, and the colour maps' length P95 was 1.29-1.38 mm, past the maps' 1.0).
+    /// podoscopes', ink grid's, touching pads' and grey and 600 dpi maps' sets draw the ball's front as a
+    /// real print's, oblique and rounded behind the toe pads (``SceneConditions/roundedBallFronts``); the
+    /// colour maps' stay square (with rounded fronts their length P95 was 1.05-1.15 mm, past the maps' 1.0).
     package static let contactScanner = atThreeDensities(seeds: 9001...9030, multiplier: 7727) {
         $0.device = .contactScanner
         $0.roundedBallFronts = true
@@ -137,6 +136,7 @@ package enum GeneratedSet {
     /// pencil marks; uneven light. 30 scans.
     package static let inkGrid = atThreeDensities(seeds: 9101...9130, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
         $0.device = .inkGrid
+        $0.roundedBallFronts = true
     }
 
     /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.

@@ -10,7 +10,8 @@ import Darwin
 ///
 /// A pair (heel, forefoot) is possible when the two lie one behind the other as a print's halves do
 /// (``FootGrouping/arePrintHalves``), together make a foot, and at least one toe pad lies ahead of the
-/// forefoot: beyond it along the heel-to-forefoot line, within 80 mm of it and 60 mm of that line. Its
+/// forefoot: beyond it along the heel-to-forefoot line, within 80 mm of it and 60 mm of that line, and
+/// not parted from it by a line (a form's printed line: the glyphs of its text beyond it are no toes). Its
 /// cost is how far the forefoot's long axis is from lying across that line (a forefoot print is wider
 /// than long), plus the pads' mean distance from the line (per 100 mm: toes lie about its
 /// continuation) and the halves' distance (per 300 mm). Toes that left no pad: the pair is still
@@ -26,9 +27,10 @@ enum PrintHalves {
     /// What a pair without a toe pad ahead adds to its cost: any pairing with toes comes first.
     static let toelessCost = 1.0
 
-    /// The chosen pairs, heel first.
-    static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion],
-                      mmPerPixelX: Double, mmPerPixelY: Double) -> [(heel: Int, forefoot: Int)] {
+    /// The chosen pairs, heel first. `isParted(pad, region)` tells whether a line lies between a pad and
+    /// a candidate region (``FootGrouping/crossesLine(from:to:runs:rowStarts:labels:isLine:)``).
+    static func match(_ candidates: [Int], pads: [Int], regions: [ForegroundRegion], mmPerPixelX: Double, mmPerPixelY: Double,
+                      isParted: (_ pad: Int, _ region: Int) -> Bool = { _, _ in false }) -> [(heel: Int, forefoot: Int)] {
         guard candidates.count >= 2 else { return [] }
         func millimetres(_ p: (x: Double, y: Double)) -> SIMD2<Double> { SIMD2(p.x * mmPerPixelX, p.y * mmPerPixelY) }
         /// A region's breadth across the unit direction `u`, mm (of its equivalent ellipse).
@@ -52,7 +54,7 @@ enum PrintHalves {
             let ahead = pads.compactMap { pad -> Double? in
                 let p = millimetres(regions[pad].centroid) - f
                 let along = (p * u).sum(), across = abs(p.x * u.y - p.y * u.x)
-                return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60 ? across : nil
+                return along > 0 && (p * p).sum().squareRoot() <= 80 && across <= 60 && !isParted(pad, forefoot) ? across : nil
             }
             let angle = regions[forefoot].principalAngle(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             let crosswise = abs(cos(angle) * u.x + sin(angle) * u.y)

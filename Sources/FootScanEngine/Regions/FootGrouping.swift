@@ -164,6 +164,12 @@ struct FootGrouping {
     /// print is not one).
     static let lineMM = 30.0
 
+    /// Whether `region`'s bounding box is at least ``lineMM`` long: a line, when it is neither a foot's
+    /// part nor a pad.
+    static func isLong(_ region: ForegroundRegion, mmPerPixelX: Double, mmPerPixelY: Double) -> Bool {
+        max(Double(region.maxX - region.minX + 1) * mmPerPixelX, Double(region.maxY - region.minY + 1) * mmPerPixelY) >= lineMM
+    }
+
     /// Whether the straight way from `start` to `end` (pixels) crosses a region `isLine` accepts, looked up
     /// in the runs every half pixel along it.
     static func crossesLine(from start: SIMD2<Double>, to end: SIMD2<Double>, runs: [ForegroundRun], rowStarts: [Int],
@@ -254,7 +260,20 @@ struct FootGrouping {
             let extents = regions[index].principalExtents(mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             return extents.minor > 0 && extents.major / extents.minor <= 2.5
         }
-        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY) {
+        // rowStarts[y]..<rowStarts[y + 1]: row y's runs, as the segmenter handed them on.
+        let rowStarts = foreground.rowStarts
+        var isPad = [Bool](repeating: false, count: regions.count)
+        for candidate in padCandidates { isPad[candidate] = true }
+        // A blob beyond a form's printed line (or another print's half) is no toe of a print half on this
+        // side of it.
+        func isParted(_ pad: Int, _ half: Int) -> Bool {
+            let p = regions[pad].centroid, h = regions[half].centroid
+            return FootGrouping.crossesLine(from: SIMD2(p.x, p.y), to: SIMD2(h.x, h.y), runs: runs, rowStarts: rowStarts, labels: labels) { label in
+                label != half && !isPad[label] && FootGrouping.isLong(regions[label], mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
+            }
+        }
+        for pair in PrintHalves.match(compact, pads: padCandidates, regions: regions, mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY,
+                                      isParted: isParted) {
             feet.append(Foot(parts: [pair.heel, pair.forefoot].sorted { regions[$0].area > regions[$1].area },
                              summary: regions[pair.heel] + regions[pair.forefoot]))
             used.insert(pair.heel)
@@ -290,8 +309,6 @@ struct FootGrouping {
         if !pads.isEmpty && !feet.isEmpty {
             var footOfRegion = [Int](repeating: -1, count: regions.count)
             for (n, foot) in feet.enumerated() { for part in foot.parts { footOfRegion[part] = n } }
-            // rowStarts[y]..<rowStarts[y + 1]: row y's runs, as the segmenter handed them on.
-            let rowStarts = foreground.rowStarts
             let reach = 40.0
             var nearest = [(distance: Double, foot: Int, point: SIMD2<Double>)](repeating: (.infinity, -1, .zero), count: pads.count)
             for (p, pad) in pads.enumerated() {
@@ -310,13 +327,8 @@ struct FootGrouping {
             }
             // A toe stands before its print with nothing between: a blob beyond a form's printed line (its
             // text, on generated ink prints a glyph 20-25 mm from the print, nearer than a faint toe) is none.
-            var isPad = [Bool](repeating: false, count: regions.count)
-            for candidate in padCandidates { isPad[candidate] = true }
             func isLine(_ label: Int) -> Bool {
-                guard footOfRegion[label] < 0, !isPad[label] else { return false }
-                let region = regions[label]
-                let long = max(Double(region.maxX - region.minX + 1) * mmPerPixelX, Double(region.maxY - region.minY + 1) * mmPerPixelY)
-                return long >= FootGrouping.lineMM
+                footOfRegion[label] < 0 && !isPad[label] && FootGrouping.isLong(regions[label], mmPerPixelX: mmPerPixelX, mmPerPixelY: mmPerPixelY)
             }
             var distance: [Int: Double] = [:]
             for (p, pad) in pads.enumerated() where nearest[p].foot >= 0 && nearest[p].distance <= reach
