@@ -186,7 +186,8 @@ public struct FootprintOutline: Sendable {
         let a: Double, b: Double
         /// The parabola's curvature (mm of x per mm of y squared).
         let c: Double
-        /// The ball's edges across the axis (its section a little behind the deepest cleft), and its centre.
+        /// The ball's edges across the axis, and its centre: square, the section a little behind the deepest
+        /// cleft; rounded, the sole's sides where the corners begin.
         let low: Double, high: Double, centre: Double
         /// The corners' radius, mm.
         let radius: Double
@@ -206,16 +207,33 @@ public struct FootprintOutline: Sendable {
             let meanY = clefts.map(\.y).reduce(0, +) / count, meanX = clefts.map(\.x).reduce(0, +) / count
             let spread = clefts.map { ($0.y - meanY) * ($0.y - meanY) }.reduce(0, +)
             let slope = spread > 1e-9 ? clefts.map { ($0.y - meanY) * ($0.x - meanX) }.reduce(0, +) / spread : 0
-            b = rounded ? slope : 0
-            a = rounded ? meanX - slope * meanY - gap : outline.toeBaseX - gap
+            let lineB = rounded ? slope : 0, lineA = rounded ? meanX - slope * meanY - gap : outline.toeBaseX - gap
+            (a, b) = (lineA, lineB)
             let ball = FootTruth.section([outline.points], atX: outline.toeBaseX - gap)
-            let low = ball?.low ?? -shape.ballBreadthMM / 2, high = ball?.high ?? shape.ballBreadthMM / 2
+            var low = ball?.low ?? -shape.ballBreadthMM / 2, high = ball?.high ?? shape.ballBreadthMM / 2
+            /// The parabola's curvature and the corners' radius for a ball from `low` to `high`.
+            func bulgeAndRadius(_ low: Double, _ high: Double) -> (c: Double, radius: Double) {
+                let breadth = max(high - low, 2)
+                return rounded ? (FootprintOutline.frontBulge * breadth / (breadth * breadth / 4), FootprintOutline.cornerRadius * breadth) : (0, 0)
+            }
+            // A rounded front's corners begin on the sole's sides: each edge is the sole's at the x where
+            // its corner begins (the front fallen back by the full radius there), found in a few rounds
+            // (the edges move the corners' x through the centre, bulge and radius). Taken at the ball's
+            // section instead, an oblique front's lateral corner, well behind it, began inside the sole's
+            // side and the print stepped in there (1.9-3.4 mm on generated prints).
+            if rounded {
+                for _ in 0..<Self.cornerRounds {
+                    let (c, radius) = bulgeAndRadius(low, high), centre = (low + high) / 2
+                    func cornerX(_ y: Double) -> Double { lineA + lineB * y - c * (y - centre) * (y - centre) - radius }
+                    guard let lowSection = FootTruth.section([outline.points], atX: max(cornerX(low), 0.01)),
+                          let highSection = FootTruth.section([outline.points], atX: max(cornerX(high), 0.01)) else { break }
+                    (low, high) = (lowSection.low, highSection.high)
+                }
+            }
             self.low = low
             self.high = high
-            let breadth = max(high - low, 2)
             centre = (low + high) / 2
-            c = rounded ? FootprintOutline.frontBulge * breadth / (breadth * breadth / 4) : 0
-            radius = rounded ? FootprintOutline.cornerRadius * breadth : 0
+            (c, radius) = bulgeAndRadius(low, high)
             let steps = max(Int(((high - low) / 0.25).rounded(.up)), 1)
             let ys = (0...steps).map { low + (high - low) * Double($0) / Double(steps) }
             self.ys = ys
@@ -223,6 +241,9 @@ public struct FootprintOutline: Sendable {
             for y in ys { foremost = max(foremost, a + b * y - c * (y - centre) * (y - centre) - Self.fall(y, low, high, radius)) }
             foremostX = foremost
         }
+
+        /// The rounds in which a rounded front's edges are moved to the sole's sides where its corners begin.
+        static let cornerRounds = 4
 
         /// How far a quarter circle of radius `radius` falls back at `y`, within `radius` of either edge.
         static func fall(_ y: Double, _ low: Double, _ high: Double, _ radius: Double) -> Double {

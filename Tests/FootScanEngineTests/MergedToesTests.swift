@@ -28,10 +28,12 @@ struct MergedToesTests {
     /// A print whose forefoot's front is oblique, as a real ball's along the metatarsal heads: x = 200 +
     /// y / 4, from 190 at its lateral end (y = -40) to 210 at its medial end (y = 40). When `toe` is set,
     /// a big toe 20 mm wide (y 20 to 40) stands to x = 225 at the medial end, its medial side in line
-    /// with the ball's, with a notch 2 mm deep where it meets the front.
-    static func obliquePrint(toe: Bool) -> [SIMD2<Double>] {
+    /// with the ball's, with a notch 2 mm deep where it meets the front; with `dent`, a dent 2 mm deep in
+    /// its medial rim 4 to 6 mm behind its tip.
+    static func obliquePrint(toe: Bool, dent: Bool = false) -> [SIMD2<Double>] {
         var corners: [SIMD2<Double>] = [SIMD2(0, -40), SIMD2(190, -40)]
         corners += toe ? [SIMD2(205, 20), SIMD2(203, 20), SIMD2(225, 20), SIMD2(225, 40)] : [SIMD2(210, 40)]
+        if toe && dent { corners += [SIMD2(221, 40), SIMD2(220, 38), SIMD2(219, 40)] }
         corners += [SIMD2(0, 40)]
         return [SIMD2<Double>](polygonThrough: corners)
     }
@@ -90,6 +92,17 @@ struct MergedToesTests {
         // The toe's vertices lie beyond the notch (x 203), none on the front beside it, and its area is
         // about 20 x 21 mm.
         #expect(toe.run.allSatisfy { frame.xs[$0] >= 202.9 })
+        #expect(abs(merged.area(of: toe, frame: frame) - 20 * 21) < 40)
+        let toeless = Self.printWithoutToes(merged, frame: frame, ranges: ranges)
+        #expect(toeless.allSatisfy { $0.x <= 205.01 }, "the print without its toe ends at the front")
+    }
+
+    @Test("a dent in a joined toe's rim near its tip is no neck: the toe is still cut off at its base")
+    func dentNearTheTip() throws {
+        let (merged, frame, ranges) = Self.mergedToes(print: Self.obliquePrint(toe: true, dent: true), pads: Self.obliquePads())
+        let toe = try #require(merged.toes.first)
+        #expect(merged.toes.count == 1 && abs(frame.xs[toe.tip] - 225) < 0.6)
+        // Cut at its neck (x 203), its area about 20 x 21 mm less the dent's 2 mm²; not 5 mm behind its tip.
         #expect(abs(merged.area(of: toe, frame: frame) - 20 * 21) < 40)
         let toeless = Self.printWithoutToes(merged, frame: frame, ranges: ranges)
         #expect(toeless.allSatisfy { $0.x <= 205.01 }, "the print without its toe ends at the front")

@@ -7,16 +7,23 @@ import Testing
 /// never on the ball.
 @Suite("Generator: rounded ball fronts behind separate toe pads")
 struct RoundedBallFrontTests {
-    /// The feet of 16 random print scenes with rounded fronts, with their prints.
-    static func prints() -> [(parameters: FootprintParameters, print: FootprintOutline)] {
+    /// The feet of 16 random print scenes with rounded fronts: each foot's print parameters, shape, sole
+    /// outline and print.
+    static func feet() -> [(parameters: FootprintParameters, shape: FootShape, outline: FootOutline, print: FootprintOutline)] {
         var conditions = SceneConditions()
         conditions.footprints = true
         conditions.roundedBallFronts = true
         return (1...16).flatMap { seed in
             ScanScene.random(seed: UInt64(41_000 + seed), conditions: conditions).feet.compactMap { foot in
-                foot.print.map { ($0, FootprintOutline(outline: FootOutline(shape: foot.shape), shape: foot.shape, parameters: $0)) }
+                let outline = FootOutline(shape: foot.shape)
+                return foot.print.map { ($0, foot.shape, outline, FootprintOutline(outline: outline, shape: foot.shape, parameters: $0)) }
             }
         }
+    }
+
+    /// The same feet's print parameters and prints.
+    static func prints() -> [(parameters: FootprintParameters, print: FootprintOutline)] {
+        feet().map { ($0.parameters, $0.print) }
     }
 
     @Test("every separate pad stands half the toe gap clear of the print across its breadth")
@@ -49,6 +56,31 @@ struct RoundedBallFrontTests {
             let one = foremost(low...low + 0.2 * (high - low)), other = foremost(high - 0.2 * (high - low)...high)
             #expect(abs(one - other) >= 3, "ends \(one) and \(other), front \(front)")
         }
+    }
+
+    @Test("the front's corners begin on the sole's sides: the print's edge leaves the sole's without a step")
+    func cornersBeginOnTheSides() {
+        var corners = 0
+        for (parameters, shape, outline, print) in Self.feet() {
+            let forefoot = print.print.last ?? []
+            // The forefoot's print is its sections' low ends, then their high ends backwards.
+            let n = forefoot.count / 2
+            let lows = forefoot.prefix(n), highs = forefoot.suffix(n).reversed()
+            // Where the print is the sole's full section (past the midfoot band's widening), the first
+            // section whose edge lies inside the sole's is where a corner begins: it leaves the side as a
+            // quarter circle does, by hundredths of a millimetre, not by a step.
+            let full = parameters.forefootStart * shape.lengthMM + 12
+            for (side, isLow) in [(Array(lows), true), (Array(highs), false)] {
+                let inset = side.filter { $0.x > full }.compactMap { p -> Double? in
+                    guard let sole = FootTruth.section([outline.points], atX: p.x) else { return nil }
+                    return isLow ? p.y - sole.low : sole.high - p.y
+                }
+                guard let first = inset.first(where: { $0 > 0.05 }) else { continue }
+                corners += 1
+                #expect(first < 0.5, "the corner begins \(first) mm inside the sole's side")
+            }
+        }
+        #expect(corners >= 32)
     }
 
     @Test("the toes' pressure begins past the print, and on every pad")

@@ -11,9 +11,10 @@
 ///
 /// A col is the lowest point reached walking ``walkMM`` of outline from the summit before rising above
 /// it, or before leaving the toe's neck: the first notch of the outline at least ``neckDepthMM`` deep
-/// below its convex hull, walked to its deepest point. Behind a square front the two agree. Behind an
-/// oblique one (a real ball's front runs along the metatarsal heads) the outline goes on falling along
-/// the ball's front past the neck, and the lowest point would take the front into the toe.
+/// below its convex hull and ``minimumNeckDropMM`` behind the summit, walked to its deepest point.
+/// Behind a square front the two agree. Behind an oblique one (a real ball's front runs along the
+/// metatarsal heads) the outline goes on falling along the ball's front past the neck, and the lowest
+/// point would take the front into the toe.
 struct MergedToes {
     /// Each merged toe: the index of its tip, and its vertices beyond the crease.
     let toes: [(tip: Int, run: [Int])]
@@ -30,6 +31,10 @@ struct MergedToes {
     /// How deep below the outline's convex hull a toe's neck is at least, mm: an irregular pad's own
     /// dents are shallower.
     static let neckDepthMM = 1.5
+    /// How far behind a toe's summit its neck lies at least, mm: a dent in a pad's rim near its tip (an
+    /// interpolated map's outline of a pad joined to the ball's corner) is no neck; taken for one, it cut
+    /// off the toe's last 3.5 mm and left the rest in the print (an arch index 0.05 high).
+    static let minimumNeckDropMM = 8.0
 
     init(frame: Frame, print: [Range<Int>], pads: [Range<Int>], length: Double) {
         let padSpans = pads.map { pad in
@@ -49,6 +54,10 @@ struct MergedToes {
             for k in 0..<n where x(k) >= 0.6 * length && x(k) > x(k - 1) && x(k) >= x(k + 1) {
                 // Each way: the lowest point before the outline rises above the summit, within the walk,
                 // and no further than the deepest point of the first notch deep enough to be a neck.
+                /// Whether a notch is the toe's neck: deep enough, and far enough behind the summit.
+                func isNeck(_ notch: (depth: Double, lowest: Double)) -> Bool {
+                    notch.depth >= Self.neckDepthMM && x(k) - notch.lowest >= Self.minimumNeckDropMM
+                }
                 func col(_ direction: Int) -> Double {
                     var lowest = x(k), walked = 0.0, j = k
                     var notch = (depth: 0.0, lowest: x(k))
@@ -60,11 +69,11 @@ struct MergedToes {
                         if depth(j) > notch.depth {
                             notch = (depth(j), lowest)
                         } else if depth(j) == 0 {
-                            if notch.depth >= Self.neckDepthMM { return notch.lowest }
+                            if isNeck(notch) { return notch.lowest }
                             notch.depth = 0
                         }
                     }
-                    return notch.depth >= Self.neckDepthMM ? notch.lowest : lowest
+                    return isNeck(notch) ? notch.lowest : lowest
                 }
                 let cut = max(col(-1), col(1))
                 guard x(k) - cut >= Self.minimumProminenceMM else { continue }
