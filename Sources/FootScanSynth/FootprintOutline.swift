@@ -224,7 +224,9 @@ public struct FootprintOutline: Sendable {
             if rounded {
                 for _ in 0..<Self.cornerRounds {
                     let (c, radius) = bulgeAndRadius(low, high), centre = (low + high) / 2
-                    func cornerX(_ y: Double) -> Double { lineA + lineB * y - c * (y - centre) * (y - centre) - radius }
+                    func cornerX(_ y: Double) -> Double {
+                        Self.x(atY: y, line: (lineA, lineB), bulge: c, centre: centre, fallingBack: radius)
+                    }
                     guard let lowSection = FootTruth.section([outline.points], atX: max(cornerX(low), 0.01)),
                           let highSection = FootTruth.section([outline.points], atX: max(cornerX(high), 0.01)) else { break }
                     (low, high) = (lowSection.low, highSection.high)
@@ -238,7 +240,10 @@ public struct FootprintOutline: Sendable {
             let ys = (0...steps).map { low + (high - low) * Double($0) / Double(steps) }
             self.ys = ys
             var foremost = -Double.infinity
-            for y in ys { foremost = max(foremost, a + b * y - c * (y - centre) * (y - centre) - Self.fall(y, low, high, radius)) }
+            for y in ys {
+                let x = Self.x(atY: y, line: (a, b), bulge: c, centre: centre, fallingBack: Self.fall(y, low, high, radius))
+                foremost = max(foremost, x)
+            }
             foremostX = foremost
         }
 
@@ -255,7 +260,15 @@ public struct FootprintOutline: Sendable {
 
         /// The front's x at `y`.
         func x(atY y: Double) -> Double {
-            a + b * y - c * (y - centre) * (y - centre) - Self.fall(y, low, high, radius)
+            Self.x(atY: y, line: (a, b), bulge: c, centre: centre, fallingBack: Self.fall(y, low, high, radius))
+        }
+
+        /// A front's x at `y`: the line `a + b y`, bulged forward by `bulge` (mm per mm squared) about
+        /// `centre`, fallen back by `fall` mm (a corner's quarter circle, or its whole radius).
+        static func x(
+            atY y: Double, line: (a: Double, b: Double), bulge c: Double, centre: Double, fallingBack fall: Double
+        ) -> Double {
+            line.a + line.b * y - c * (y - centre) * (y - centre) - fall
         }
 
         /// The ys at which the front lies at or ahead of `x` (nil when the front lies wholly behind it);
