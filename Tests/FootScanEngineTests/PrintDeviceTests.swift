@@ -125,8 +125,9 @@ struct PrintDeviceTests {
     /// scans made with `footscan synth --device podoscope --padless --dpi 150 --seed 7601 --count 16`.
     /// A contact read as a sole (a flat foot's with all five toes joined, or one segmented together with
     /// the dim foot around it) is read as a podoscope's when a quick look at the reduced image shows a dim
-    /// foot (`MeasurementEngine.showsDimFoot`): 29 of 30 scans (24 before the look). A sole left standing
-    /// is 2-5 mm short, never long.
+    /// foot (`MeasurementEngine.showsDimFoot`): 29 of 30 scans (24 before the look), and all 30 since a dim
+    /// foot may hold a twentieth of the contact's pixels (`OutlineSegmenter.leastDimShare`; a very flat
+    /// foot's rim held 9.4 %). A sole left standing would be 2-5 mm short, never long.
     @Test("podoscope, contact without toe pads: the whole foot from the dim outline")
     func podoscopePadless() {
         let scans = GeneratedSet.padlessPodoscope
@@ -136,7 +137,7 @@ struct PrintDeviceTests {
         let soleLength = ErrorStatistics(soleErrors)
         #expect(soleErrors.allSatisfy { $0 <= 1.0 }, "padless podoscope: a contact read as a sole longer than the foot, \(soleErrors)")
         let outlines = scans.filter { $0.imageKind == .podoscope }
-        #expect(outlines.count >= 29, "padless podoscope: \(outlines.count) of \(scans.count) scans read as podoscope images")
+        #expect(outlines.count == scans.count, "padless podoscope: \(outlines.count) of \(scans.count) scans read as podoscope images")
         Self.expectAccurate(outlines, name: "padless podoscope")
         let feet = outlines.flatMap(\.feet).filter { $0.measured != nil }
         let (length, width, heel) = Self.outlineErrors(feet)

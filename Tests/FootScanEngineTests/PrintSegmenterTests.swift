@@ -220,6 +220,24 @@ struct PrintSegmenterTests {
         #expect(OutlineSegmenter(image: contactScanner, pixelMM: 0.25) == nil)
     }
 
+    @Test("a very flat foot's dim rim, a twelfth of its contact, is a dim foot; a ring as thin as a blurred edge is not")
+    func thinDimRim() throws {
+        /// Bed 20, a contact of 80 x 120 pixels at 220, and a dim rim `rim` pixels wide around it at 34.
+        func podoscope(rim: Int) -> ScanImage {
+            Self.image(200, 200) { x, y in
+                if (60..<140).contains(x) && (40..<160).contains(y) { return 220 }
+                if (60 - rim..<140 + rim).contains(x) && (40 - rim..<160 + rim).contains(y) { return 34 }
+                return 20
+            }
+        }
+        // Two pixels (0.5 mm) wide: 816 pixels, 8.5 % of the contact's 9,600.
+        let flatFoot = podoscope(rim: 2), blurredEdge = podoscope(rim: 1)
+        let flat = try #require(OutlineSegmenter(image: flatFoot, pixelMM: 0.25))
+        #expect((26...28).contains(flat.threshold) && (33...35).contains(flat.dimLevel))
+        // One pixel: 4.3 %.
+        #expect(OutlineSegmenter(image: blurredEdge, pixelMM: 0.25) == nil)
+    }
+
     @Test("around the toes alone, a podoscope's outline level shows where the whole image hides it")
     func outlineLevelAroundToes() throws {
         // The top half as above; below it a bed darkening from 20 to 6, whose spread hides the dim step.
