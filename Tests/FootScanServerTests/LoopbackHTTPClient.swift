@@ -98,7 +98,7 @@ enum LoopbackHTTPClient {
         func channelActive(context: ChannelHandlerContext) {
             let label = request.label, timeout = request.timeout, answer = answer
             let channel = context.channel
-            deadline = context.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000)) {
+            deadline = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
                 answer.fail(ServerError("\(label): no answer within \(timeout)"))
                 channel.close(promise: nil)
             }
