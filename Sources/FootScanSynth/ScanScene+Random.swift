@@ -208,11 +208,15 @@ extension ScanScene {
             for index in feet.indices { feet[index].pternionMM = feet[index].pternionMM + shift }
             let bedWidth = width - [margins[0] + cut, 0, margins[2] + cut, 0][edge]
             let bedHeight = height - [0, margins[1] + cut, 0, margins[3] + cut][edge]
-            return ScanScene(dotsPerInch: dpi, bedWidthMM: bedWidth, bedHeightMM: bedHeight, feet: feet, lighting: lighting,
-                             format: format, writesDensity: true, seed: random.next())
+            var scene = ScanScene(dotsPerInch: dpi, bedWidthMM: bedWidth, bedHeightMM: bedHeight, feet: feet, lighting: lighting,
+                                  format: format, writesDensity: true, seed: random.next())
+            scene.addTouchingHairs(if: conditions.touchingHairs, seed: seed)
+            return scene
         }
-        return ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,
-                         format: format, writesDensity: true, seed: random.next())
+        var scene = ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,
+                              format: format, writesDensity: true, seed: random.next())
+        scene.addTouchingHairs(if: conditions.touchingHairs, seed: seed)
+        return scene
     }
 
     /// The narrowest horizontal gap between two feet's outlines on the bed, row by row (1 mm rows), mm.

@@ -73,6 +73,10 @@ public struct SceneConditions: Sendable {
     public var device: PrintDevice?
     /// A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.
     public var offBed = false
+    /// Hairs on the glass touching the feet (``ScanScene/touchingHairs(on:using:)``): drawn like the feet
+    /// on a plain scan, colourless under a real scanner's ``look`` (where the quirks' hairs lie clear of
+    /// the feet). Not on prints.
+    public var touchingHairs = false
 
     /// The default: everything varies.
     public init() {}

@@ -104,6 +104,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.")
     var offBed = false
 
+    @Flag(help: "Hairs on the glass touching the feet: three on each foot, from the longest toe's tip, the heel's back and a point at random, 0.05 to 0.1 mm wide, running 5 to 25 mm out; as dark as the sole on a grey scan, colourless with --look.")
+    var touchingHairs = false
+
     @Flag(help: "Replace scans and truth files of the same names that exist in the folder.")
     var force = false
 
@@ -130,6 +133,7 @@ struct SynthCommand: ParsableCommand {
                 throw ValidationError("--pressure-scale must be one of \(Self.pressureScales.joined(separator: ", ")).")
             }
         }
+        if touchingHairs && (device != nil || footprints) { throw ValidationError("--touching-hairs draws soles; drop --device and --footprints.") }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -158,6 +162,7 @@ struct SynthCommand: ParsableCommand {
         conditions.device = device.flatMap(PrintDevice.init(rawValue:))
         conditions.quirks = quirks
         conditions.offBed = offBed
+        conditions.touchingHairs = touchingHairs
         switch format {
         case "png": conditions.formats = [.png]
         case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]

@@ -104,6 +104,23 @@ package enum GeneratedSet {
     /// PNGs; 30 scans.
     package static let quirks = atThreeDensities(seeds: 8201...8230, multiplier: 6007, lookBySeed: true) { $0.quirks = true }
 
+    /// Grey scans with hairs on the glass touching the feet (``SceneConditions/touchingHairs``): three on
+    /// each foot, from the longest toe's tip, the heel's back and a point at random; every other condition
+    /// as in the main set; 30 scans at 150 to 300 dpi.
+    package static let touchingHairs = atThreeDensities(seeds: 8501...8530, multiplier: 7727) { $0.touchingHairs = true }
+
+    /// The same scenes without the hairs.
+    package static let touchingHairsRemoved = atThreeDensities(seeds: 8501...8530, multiplier: 7727) { _ in }
+
+    /// Hairs touching the feet under a real colour scanner's look (dark and light bed by seed), where they
+    /// are colourless; 18 scans.
+    package static let touchingHairsColour = atThreeDensities(seeds: 8531...8548, multiplier: 7727, lookBySeed: true) {
+        $0.touchingHairs = true
+    }
+
+    /// The same scenes without the hairs.
+    package static let touchingHairsColourRemoved = atThreeDensities(seeds: 8531...8548, multiplier: 7727, lookBySeed: true) { _ in }
+
     /// Feet partly off the bed (one edge cuts 5 to 20 mm off them), dark-bed look; 12 scans.
     package static let offBed = atThreeDensities(seeds: 8301...8312, multiplier: 6007) {
         $0.look = .darkBed
