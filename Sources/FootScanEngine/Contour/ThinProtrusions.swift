@@ -43,8 +43,10 @@ enum ThinProtrusions {
         let orientation: Double = twiceArea >= 0 ? 1 : -1
         let widthSquared = width * width
         let tipArc = tipArcWidths * width
+        // Indices run from -n to 2n (a walk back from the first vertex, a fold past the last one).
+        @inline(__always) func wrapped(_ i: Int) -> Int { i < 0 ? i + n : (i >= n ? i - n : i) }
         @inline(__always) func distanceSquared(_ i: Int, _ j: Int) -> Double {
-            let d = outline[(i % n + n) % n] - outline[(j % n + n) % n]
+            let d = outline[wrapped(i)] - outline[wrapped(j)]
             return (d * d).sum()
         }
         @inline(__always) func step(_ i: Int) -> Double { distanceSquared(i, i + 1).squareRoot() }
