@@ -87,10 +87,10 @@ extension ScanRenderer {
             }
             dustPolygons.append(left + right.reversed())
         }
-        // Hairs touching the feet (``ScanScene/touchingHairs(on:using:)``): colourless as the others, the
-        // sole drawn over their ends under it. (A calibration card is not drawn in a real look.)
-        let hairs = scene.objects.filter { ScanScene.hairWidthMM.contains($0.shortMM) }
-        dustPolygons += hairs.map { $0.polygon.map { $0 * scale } }
+        // Hairs and specks touching the feet (``ScanScene/touchingHairs(on:using:)``,
+        // ``ScanScene/touchingSpecks(on:using:)``): colourless as the others, the sole drawn over their parts
+        // under it. (A calibration card is not drawn in a real look.)
+        dustPolygons += scene.objects.filter(ScanScene.isDust).map { $0.polygon.map { $0 * scale } }
 
         // Coverage of the feet, the heel's edge out of focus: a blurred copy mixed in where the heel is.
         var coverage = coverageMap(footPolygons, width: width, height: height)

@@ -5,12 +5,17 @@ import Darwin
 #endif
 
 extension ScanScene {
-    /// Adds ``touchingHairs(on:using:)`` to the objects when `wanted`, from a stream of its own (the scene
-    /// is otherwise the one drawn without them).
-    mutating func addTouchingHairs(if wanted: Bool, seed: UInt64) {
-        guard wanted else { return }
-        var random = SeededRandom(seed: seed ^ 0x4A12_5EED)
-        objects += Self.touchingHairs(on: feet, using: &random)
+    /// Adds ``touchingHairs(on:using:)`` and ``touchingSpecks(on:using:)`` to the objects as asked, each
+    /// from a random stream of its own (the scene is otherwise the one drawn without them).
+    mutating func addTouchingDust(hairs: Bool, specks: Bool, seed: UInt64) {
+        if hairs {
+            var random = SeededRandom(seed: seed ^ 0x4A12_5EED)
+            objects += Self.touchingHairs(on: feet, using: &random)
+        }
+        if specks {
+            var random = SeededRandom(seed: seed ^ 0x5BEC_D057)
+            objects += Self.touchingSpecks(on: feet, using: &random)
+        }
     }
 
     /// Hairs on the glass that touch the feet, as a grey flatbed scan shows them: each a straight strand
@@ -26,21 +31,12 @@ extension ScanScene {
         let soles = zip(feet, outlines).map { foot, points in points.map { foot.toBed($0) } }
         var hairs: [PlacedRectangle] = []
         for (foot, points) in zip(feet, outlines) {
-            let n = points.count
-            guard n >= 3 else { continue }
-            var twiceArea = 0.0
-            for i in 0..<n {
-                let p = points[i], q = points[(i + 1) % n]
-                twiceArea += p.x * q.y - q.x * p.y
-            }
-            let outward = twiceArea >= 0 ? 1.0 : -1.0
+            guard points.count >= 3 else { continue }
             let foremost = points.indices.max { points[$0].x < points[$1].x } ?? 0
             let rearmost = points.indices.min { points[$0].x < points[$1].x } ?? 0
-            let anywhere = Int(random.uniform(0...Double(n - 1)).rounded())
+            let anywhere = Int(random.uniform(0...Double(points.count - 1)).rounded())
             for index in [foremost, rearmost, anywhere] {
-                let p = points[index]
-                let tangent = points[(index + 1) % n] - points[(index - 1 + n) % n]
-                let normal = Point2(tangent.y, -tangent.x) * (outward / max(tangent.length, 1e-9))
+                let p = points[index], normal = outwardNormal(points, at: index)
                 // Drawn again (up to eight times) until it lies on the bed past the edge, clear of every foot
                 // (beside the toes a turned hair can run into the next toe, or into the other foot).
                 for _ in 0..<8 {

@@ -210,12 +210,12 @@ extension ScanScene {
             let bedHeight = height - [0, margins[1] + cut, 0, margins[3] + cut][edge]
             var scene = ScanScene(dotsPerInch: dpi, bedWidthMM: bedWidth, bedHeightMM: bedHeight, feet: feet, lighting: lighting,
                                   format: format, writesDensity: true, seed: random.next())
-            scene.addTouchingHairs(if: conditions.touchingHairs, seed: seed)
+            scene.addTouchingDust(hairs: conditions.touchingHairs, specks: conditions.touchingSpecks, seed: seed)
             return scene
         }
         var scene = ScanScene(dotsPerInch: dpi, bedWidthMM: width, bedHeightMM: height, feet: feet, lighting: lighting,
                               format: format, writesDensity: true, seed: random.next())
-        scene.addTouchingHairs(if: conditions.touchingHairs, seed: seed)
+        scene.addTouchingDust(hairs: conditions.touchingHairs, specks: conditions.touchingSpecks, seed: seed)
         return scene
     }
 

@@ -77,6 +77,10 @@ public struct SceneConditions: Sendable {
     /// on a plain scan, colourless under a real scanner's ``look`` (where the quirks' hairs lie clear of
     /// the feet). Not on prints.
     public var touchingHairs = false
+    /// Dust specks on the glass touching the feet at their toe tips, heels and widest points
+    /// (``ScanScene/touchingSpecks(on:using:)``): drawn like the feet on a plain scan, colourless under a
+    /// real scanner's ``look``. Not on prints.
+    public var touchingSpecks = false
 
     /// The default: everything varies.
     public init() {}

@@ -107,6 +107,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Hairs on the glass touching the feet: three on each foot, from the longest toe's tip, the heel's back and a point at random, 0.05 to 0.1 mm wide, running 5 to 25 mm out; as dark as the sole on a grey scan, colourless with --look.")
     var touchingHairs = false
 
+    @Flag(help: "Dust specks on the glass touching the feet: four on each foot, at the longest toe's tip, the heel's back and the widest points either side, 0.3 to 1 mm across, reaching 0.5 to 0.9 of their size beyond the edge; as dark as the sole on a grey scan, colourless with --look.")
+    var touchingSpecks = false
+
     @Flag(help: "Replace scans and truth files of the same names that exist in the folder.")
     var force = false
 
@@ -134,6 +137,7 @@ struct SynthCommand: ParsableCommand {
             }
         }
         if touchingHairs && (device != nil || footprints) { throw ValidationError("--touching-hairs draws soles; drop --device and --footprints.") }
+        if touchingSpecks && (device != nil || footprints) { throw ValidationError("--touching-specks draws soles; drop --device and --footprints.") }
         if let look, ScannerLook(rawValue: look) == nil {
             throw ValidationError("--look must be one of \(ScannerLook.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -163,6 +167,7 @@ struct SynthCommand: ParsableCommand {
         conditions.quirks = quirks
         conditions.offBed = offBed
         conditions.touchingHairs = touchingHairs
+        conditions.touchingSpecks = touchingSpecks
         switch format {
         case "png": conditions.formats = [.png]
         case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]

@@ -121,6 +121,23 @@ package enum GeneratedSet {
     /// The same scenes without the hairs.
     package static let touchingHairsColourRemoved = atThreeDensities(seeds: 8531...8548, multiplier: 7727, lookBySeed: true) { _ in }
 
+    /// Grey scans with dust specks on the glass touching the feet (``SceneConditions/touchingSpecks``): four
+    /// on each foot, 0.3 to 1 mm across, at the longest toe's tip, the heel's back and the widest points;
+    /// every other condition as in the main set; 30 scans at 150 to 300 dpi.
+    package static let touchingSpecks = atThreeDensities(seeds: 8551...8580, multiplier: 7727) { $0.touchingSpecks = true }
+
+    /// The same scenes without the specks.
+    package static let touchingSpecksRemoved = atThreeDensities(seeds: 8551...8580, multiplier: 7727) { _ in }
+
+    /// Specks touching the feet under a real colour scanner's look (dark and light bed by seed), where they
+    /// are colourless; 12 scans.
+    package static let touchingSpecksColour = atThreeDensities(seeds: 8581...8592, multiplier: 7727, lookBySeed: true) {
+        $0.touchingSpecks = true
+    }
+
+    /// The same scenes without the specks.
+    package static let touchingSpecksColourRemoved = atThreeDensities(seeds: 8581...8592, multiplier: 7727, lookBySeed: true) { _ in }
+
     /// Feet partly off the bed (one edge cuts 5 to 20 mm off them), dark-bed look; 12 scans.
     package static let offBed = atThreeDensities(seeds: 8301...8312, multiplier: 6007) {
         $0.look = .darkBed

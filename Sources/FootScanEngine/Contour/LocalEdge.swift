@@ -84,13 +84,8 @@ struct LocalEdge {
         let n = outline.count
         precondition(kept.map { $0.count == n } ?? true, "the vertices kept are another outline's")
         guard n >= 16, reach >= 2 else { return Array(repeating: nil, count: n) }
-        var twiceArea = 0.0
-        for i in 0..<n {
-            let a = outline[i], b = outline[(i + 1) % n]
-            twiceArea += a.x * b.y - b.x * a.y
-        }
         // With a positive shoelace sum the right-hand normal (t.y, -t.x) points out of the foot.
-        let orientation: Double = twiceArea >= 0 ? 1 : -1
+        let orientation: Double = outline.signedTwiceArea >= 0 ? 1 : -1
         let step = 0.5
         let samples = Int((reach / step).rounded())
         let span = Double(samples) * step

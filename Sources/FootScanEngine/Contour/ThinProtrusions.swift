@@ -31,16 +31,12 @@ enum ThinProtrusions {
     static let searchAhead = 8
 
     /// `outline` (closed, in pixels) without the protrusions thinner than `width` pixels, and how many
-    /// were cut. An outline with none comes back as it was.
-    static func cut(_ outline: [SIMD2<Double>], width: Double) -> (outline: [SIMD2<Double>], cuts: Int) {
+    /// were cut. An outline with none comes back as it was. `orientation`: the sign of the outline's
+    /// `signedTwiceArea` when the caller has it (nil: taken here).
+    static func cut(_ outline: [SIMD2<Double>], width: Double, orientation: Double? = nil) -> (outline: [SIMD2<Double>], cuts: Int) {
         let n = outline.count
         guard n >= 16, width > 0 else { return (outline, 0) }
-        var twiceArea = 0.0
-        for i in 0..<n {
-            let a = outline[i], b = outline[(i + 1) % n]
-            twiceArea += a.x * b.y - b.x * a.y
-        }
-        let orientation: Double = twiceArea >= 0 ? 1 : -1
+        let orientation: Double = orientation ?? (outline.signedTwiceArea >= 0 ? 1 : -1)
         let widthSquared = width * width
         let tipArc = tipArcWidths * width
         // Indices run from -n to 2n (a walk back from the first vertex, a fold past the last one).
@@ -81,13 +77,7 @@ enum ThinProtrusions {
             }
             // The loop from a to b, closed by the line between them: a protrusion encloses foot (it runs the
             // way the outline does), a gap encloses bed.
-            var loop = 0.0
-            for k in a..<b {
-                let p = outline[(k % n + n) % n], q = outline[((k + 1) % n + n) % n]
-                loop += p.x * q.y - q.x * p.y
-            }
-            let pb = outline[(b % n + n) % n], pa = outline[(a % n + n) % n]
-            loop += pb.x * pa.y - pa.x * pb.y
+            let loop = outline.loopTwiceArea(from: a, to: b)
             if loop * orientation > 0 { cuts.append((a + 1, b - 1)) }
             // On past this fold's far side.
             let resume = max(b, i + 1)
@@ -97,21 +87,9 @@ enum ThinProtrusions {
             }
         }
         guard !cuts.isEmpty else { return (outline, 0) }
-        var kept = [Bool](repeating: true, count: n)
-        for cut in cuts where cut.first <= cut.last {
-            for k in cut.first...cut.last { kept[(k % n + n) % n] = false }
-        }
-        // The kept vertices, each cut bridged by vertices a pixel or less apart, as the tracer leaves them
-        // (the local edge reads each vertex's normal across its neighbours).
-        var result: [SIMD2<Double>] = []
-        result.reserveCapacity(n)
-        for k in 0..<n where kept[k] {
-            result.append(outline[k])
-            guard !kept[(k + 1) % n], let next = (1..<n).lazy.map({ (k + $0) % n }).first(where: { kept[$0] }) else { continue }
-            let d = outline[next] - outline[k]
-            let steps = Int(((d * d).sum().squareRoot()).rounded(.up))
-            for s in stride(from: 1, to: steps, by: 1) { result.append(outline[k] + d * (Double(s) / Double(steps))) }
-        }
+        // Each cut bridged by vertices a pixel or less apart, as the tracer leaves them (the local edge reads
+        // each vertex's normal across its neighbours).
+        let result = outline.bridging(cuts)
         return result.count >= 8 ? (result, cuts.count) : (outline, 0)
     }
 }

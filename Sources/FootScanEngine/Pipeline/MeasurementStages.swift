@@ -155,12 +155,22 @@ public enum MeasurementStages {
         ///   foot: a print when its pads or its arch's contact shape say so.
         public func traced(asPrints: Bool? = nil) -> Traced {
             let foreground = segmented.foreground, image = segmented.image
-            // A hair touching the foot (as dark as the sole on a grey scan) is cut off where it joins it.
-            let hairWidth = ThinProtrusions.widestMM / max(segmented.mmPerPixelX, segmented.mmPerPixelY)
+            // A hair or a speck of dust touching the foot (as dark as the sole on a grey scan) is cut off where
+            // it joins it; specks on a sole's outline only (a print's or a pressure map's ragged or blocky
+            // edge is its own, and it is evened out at the texture's scale).
+            let mmPerPixel = max(segmented.mmPerPixelX, segmented.mmPerPixelY)
+            let hairWidth = ThinProtrusions.widestMM / mmPerPixel
+            let cutsSpecks = foreground.edgeRefinementMM == nil
+            func withoutDust(_ tracedOutline: [SIMD2<Double>]) -> [SIMD2<Double>] {
+                // Cutting either changes no outline's orientation: it is taken once, for both.
+                let orientation: Double = tracedOutline.signedTwiceArea >= 0 ? 1 : -1
+                let withoutHairs = ThinProtrusions.cut(tracedOutline, width: hairWidth, orientation: orientation).outline
+                return cutsSpecks ? TouchingSpecks.cut(withoutHairs, mmPerPixel: mmPerPixel, orientation: orientation).outline : withoutHairs
+            }
             func outline(_ index: Int) -> [SIMD2<Double>] {
                 let start = foreground.runs[regions[index].firstRun]
-                return ThinProtrusions.cut(ContourTracer.trace(image: image, test: foreground.edge, startX: Int(start.start), startY: Int(start.row),
-                                                               visible: foreground.visible), width: hairWidth).outline
+                return withoutDust(ContourTracer.trace(image: image, test: foreground.edge, startX: Int(start.start), startY: Int(start.row),
+                                                       visible: foreground.visible))
             }
             // Vertices are evened out over about 0.4 mm of outline either side (see smoothedOutline); on a
             // textured print (ridges, ink lines) over its smoothing's reach, where the texture leaves the
@@ -201,8 +211,8 @@ public enum MeasurementStages {
                 if let wall = foot.wall, let first = foot.summary.firstPixel {
                     // One of two touching feet: its part of the shared region. Not smoothed: where the cut meets
                     // the outline are two corners that belong to the cut, and rounding them off narrows the foot.
-                    return ([ThinProtrusions.cut(ContourTracer.trace(image: image, test: foreground.edge, startX: first.x, startY: first.y,
-                                                                     visible: foreground.visible, wall: wall), width: hairWidth).outline], 0)
+                    return ([withoutDust(ContourTracer.trace(image: image, test: foreground.edge, startX: first.x, startY: first.y,
+                                                             visible: foreground.visible, wall: wall))], 0)
                 }
                 let pads = foot.pads.count >= 2 ? foot.pads : []
                 // In the skin-hue channel a sole's outline is moved onto its local edges (see LocalEdge; a
