@@ -160,7 +160,7 @@ public enum MeasurementStages {
             // edge is its own, and it is evened out at the texture's scale).
             let mmPerPixel = max(segmented.mmPerPixelX, segmented.mmPerPixelY)
             let hairWidth = ThinProtrusions.widestMM / mmPerPixel
-            let cutsSpecks = foreground.edgeRefinementMM == nil
+            let cutsSpecks = !foreground.edgeIsTextured
             func withoutDust(_ tracedOutline: [SIMD2<Double>]) -> [SIMD2<Double>] {
                 // Cutting either changes no outline's orientation: it is taken once, for both.
                 let orientation: Double = tracedOutline.signedTwiceArea >= 0 ? 1 : -1

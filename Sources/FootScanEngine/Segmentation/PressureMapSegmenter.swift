@@ -108,6 +108,7 @@ struct PressureMapSegmenter: Segmenter {
         // level inside is read within a narrow arch band), the second by the step's area where it can,
         // and the outline is evened over half a sensor.
         foreground.edgeRefinementMM = 2.4 * pitchMM
+        foreground.edgeIsTextured = true
         foreground.secondEdgeRefinementMM = pitchMM
         foreground.areaEdgeReachMM = 2 * pitchMM
         // Each sensor averages the pressure over its square, and the map blends the sensors' centres (a

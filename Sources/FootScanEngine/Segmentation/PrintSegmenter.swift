@@ -102,6 +102,7 @@ struct PrintSegmenter: Segmenter {
             foreground.visible = visible
         }
         foreground.edgeRefinementMM = max(2, 4 * smoothingMM + 1)
+        foreground.edgeIsTextured = true
         foreground.textureSmoothingMM = smoothingMM
         return foreground
     }

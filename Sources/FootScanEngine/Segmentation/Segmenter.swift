@@ -30,6 +30,9 @@ struct Foreground: Sendable {
     /// far either way, mm (``LocalEdge``); nil: the tracer's level stands (the skin-hue channel refines
     /// with 2 mm regardless).
     var edgeRefinementMM: Double? = nil
+    /// Whether the foot's edge carries the image's own texture (a print's ridges or ink lines, a pressure
+    /// map's sensors): bumps on it are the print's, not dust on the glass (``TouchingSpecks`` leaves them).
+    var edgeIsTextured = false
     /// When set, the refined vertices are refined again looking this far either way, mm: a first search
     /// wide enough to reach the edge from far outside, a second narrow enough to read the foot's level
     /// just inside it.
