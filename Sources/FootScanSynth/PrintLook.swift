@@ -82,6 +82,8 @@ public struct PrintLook: Sendable, Codable, Hashable {
     public var greyMap = false
     /// Podoscope: trousers at the heels (dark cloth as dim as the foot beside it); nil: bare legs.
     public var trousers: Trousers? = nil
+    /// Ink grid: the camera's tilt when the form was photographed (``CameraTilt``); nil: square on.
+    public var tilt: CameraTilt? = nil
 
     /// Draws a device's parameters.
     public static func random(_ device: PrintDevice, using random: inout SeededRandom) -> PrintLook {

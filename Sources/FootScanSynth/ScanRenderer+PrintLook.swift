@@ -36,7 +36,8 @@ extension ScanRenderer {
             let onBed = outline.points.map { foot.toBed($0) }
             footPolygonsMM.append(onBed)
             footPolygons.append(onBed.map { $0 * scale })
-            var truth = FootTruth(print: print, side: foot.shape.side, placement: placement)
+            var truth = look.tilt.map { FootTruth(print: print, side: foot.shape.side, foot: foot, tilt: $0, mmPerPixel: mmPerPixel) }
+                ?? FootTruth(print: print, side: foot.shape.side, placement: placement)
             if look.device == .podoscope {
                 let contact = truth
                 truth = FootTruth(outline: outline, side: foot.shape.side, placement: placement)
@@ -254,6 +255,9 @@ extension ScanRenderer {
                     values[base + channel] = Float(min(max(rgb[channel] + scene.lighting.noise * fastNormal(&random), 0), 255))
                 }
             }
+        }
+        if let tilt = look.tilt {
+            values = photographed(values, channels: channels, width: width, height: height, mmPerPixel: mmPerPixel, tilt: tilt)
         }
         return (values, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
     }

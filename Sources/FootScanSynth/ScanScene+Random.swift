@@ -190,6 +190,11 @@ extension ScanScene {
                 if scale == .hot { lighting.printLook?.whiteBackground = false }
             }
             if conditions.greyPressureMap && device == .pressurePlate { lighting.printLook?.greyMap = true }
+            if conditions.perspective && device == .inkGrid {
+                // A stream of its own, so that the form and its prints stay those drawn square on.
+                var camera = SeededRandom(seed: seed ^ 0xCA3E_7117)
+                lighting.printLook?.tilt = CameraTilt.random(widthMM: width, heightMM: height, using: &camera)
+            }
             lighting.noise = device == .pressurePlate ? 0 : look.uniform(device == .inkGrid ? 0.5...2 : 1...3)
         }
         if conditions.quirks {

@@ -110,6 +110,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Dust specks on the glass touching the feet: four on each foot, at the longest toe's tip, the heel's back and the widest points either side, 0.3 to 1 mm across, reaching 0.5 to 0.9 of their size beyond the edge; as dark as the sole on a grey scan, colourless with --look.")
     var touchingSpecks = false
 
+    @Flag(help: "With --device ink-grid: the form photographed with the camera tilted, a keystone that changes the scale by 1 to 3 % from the image's centre to its corners; the truth is the prints as the photograph shows them at the file's density.")
+    var perspective = false
+
     @Flag(help: "Replace scans and truth files of the same names that exist in the folder.")
     var force = false
 
@@ -129,6 +132,7 @@ struct SynthCommand: ParsableCommand {
         if touchingPads && !footprints && device == nil { throw ValidationError("--touching-pads needs --footprints or --device.") }
         if padless && !footprints && device == nil { throw ValidationError("--padless needs --footprints or --device.") }
         if roundedFronts && !footprints && device == nil { throw ValidationError("--rounded-fronts needs --footprints or --device.") }
+        if perspective && device != PrintDevice.inkGrid.rawValue { throw ValidationError("--perspective needs --device ink-grid.") }
         if trousers && device != PrintDevice.podoscope.rawValue { throw ValidationError("--trousers needs --device podoscope.") }
         if let pressureScale {
             guard device == PrintDevice.pressurePlate.rawValue else { throw ValidationError("--pressure-scale needs --device pressure-plate.") }
@@ -168,6 +172,7 @@ struct SynthCommand: ParsableCommand {
         conditions.offBed = offBed
         conditions.touchingHairs = touchingHairs
         conditions.touchingSpecks = touchingSpecks
+        conditions.perspective = perspective
         switch format {
         case "png": conditions.formats = [.png]
         case "jpeg", "jpg": conditions.formats = [.jpeg(quality: quality, progressive: false)]

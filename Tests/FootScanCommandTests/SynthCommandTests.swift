@@ -29,7 +29,8 @@ struct SynthCommandTests {
         for (options, message) in [(["--stagger", "3"], "--stagger needs --touching."),
                                    (["--touching", "--feet", "1"], "--touching needs two feet; drop --feet 1."),
                                    (["--padless"], "--padless needs --footprints or --device."),
-                                   (["--trousers", "--device", "contact-scanner"], "--trousers needs --device podoscope.")] {
+                                   (["--trousers", "--device", "contact-scanner"], "--trousers needs --device podoscope."),
+                                   (["--perspective", "--device", "podoscope"], "--perspective needs --device ink-grid.")] {
             let outcome = try CommandRunner.run(["synth", "--out", folder.path] + options)
             #expect(outcome.status == 2)
             #expect(outcome.stderr.hasPrefix("Error: \(message)\n"), "\(outcome.stderr)")

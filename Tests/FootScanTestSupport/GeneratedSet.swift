@@ -173,6 +173,16 @@ package enum GeneratedSet {
         $0.roundedBallFronts = true
     }
 
+    /// The ink grid's scenes photographed with the camera tilted (``SceneConditions/perspective``: a
+    /// keystone of 1 to 3 % at the sheet's corners), their truth the prints as the photograph shows them;
+    /// 30 scans.
+    package static let inkGridPerspective = atThreeDensities(seeds: 9101...9130, multiplier: 7727,
+                                                             options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .inkGrid
+        $0.roundedBallFronts = true
+        $0.perspective = true
+    }
+
     /// Colour podoscope images (``PrintDevice/podoscope``): bright contact inside the dim whole foot; 30 scans.
     package static let podoscope = atThreeDensities(seeds: 9201...9230, multiplier: 7727) {
         $0.device = .podoscope

@@ -7,21 +7,54 @@ struct GreyHistogram {
     var borderMean: Double
 
     /// Counts every `step`-th pixel of every `step`-th row, and the border ring.
+    ///
+    /// The pixels are counted into four tallies in turn, added at the end. A bed is mostly one level:
+    /// counted into one tally, each pixel's count waited for the last one's to be stored, and the loop
+    /// ran at the speed of that store and load; four tallies let four counts run at once.
     init(image: ScanImage, step: Int) {
         var counts = [Int](repeating: 0, count: 256)
         var borderSum = 0
         var borderCount = 0
         let width = image.width, height = image.height, stride = image.stride
+        let step = max(step, 1)
         image.pixels.withUnsafeBufferPointer { pixels in
-            var y = step / 2
-            while y < height {
-                let row = y * stride
-                var x = step / 2
-                while x < width {
-                    counts[Int(pixels[row + x])] += 1
-                    x += step
+            guard let base = pixels.baseAddress else { return }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4 * 256) { tallies in
+                tallies.initialize(repeating: 0)
+                guard let tally = tallies.baseAddress else { return }
+                // The tallies added into the counts, and cleared: before a tally could hold 2^32.
+                func flush() {
+                    for level in 0..<256 {
+                        counts[level] += Int(tally[level]) + Int(tally[256 + level]) + Int(tally[512 + level]) + Int(tally[768 + level])
+                    }
+                    tallies.update(repeating: 0)
                 }
-                y += step
+                let rowsPerFlush = max(1, Int(UInt32.max) / max(width, 1))
+                var rowsCounted = 0
+                var y = step / 2
+                while y < height {
+                    if rowsCounted == rowsPerFlush {
+                        flush()
+                        rowsCounted = 0
+                    }
+                    rowsCounted += 1
+                    // Every pixel read lies within the row: x < width <= stride.
+                    let row = base + y * stride
+                    var x = step / 2
+                    while x + 3 * step < width {
+                        tally[Int(row[x])] &+= 1
+                        tally[256 + Int(row[x + step])] &+= 1
+                        tally[512 + Int(row[x + 2 * step])] &+= 1
+                        tally[768 + Int(row[x + 3 * step])] &+= 1
+                        x += 4 * step
+                    }
+                    while x < width {
+                        tally[Int(row[x])] &+= 1
+                        x += step
+                    }
+                    y += step
+                }
+                flush()
             }
             // One pixel in (a scanner's edge row is often odd), less on images too small for it.
             let inset = min(max(1, min(width, height) / 200), (min(width, height) - 1) / 2)
