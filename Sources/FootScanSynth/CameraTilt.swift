@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FootScanEngine
 
 /// A camera tilted over a flat sheet, as an ink podograph's form is photographed by hand: the keystone
 /// it draws. A point `d` mm from the image's centre on the sheet is drawn `d / (1 + k·d)` from it, `k`
@@ -48,55 +47,5 @@ public struct CameraTilt: Sendable, Codable, Hashable {
     func onSheet(_ q: Point2) -> Point2 {
         let e = q - centreMM
         return centreMM + e * (1 / (1 - keystone.dot(e)))
-    }
-}
-
-extension PlacedFoot {
-    /// Maps a point on the bed, in millimetres, to the foot's frame: the inverse of ``toBed(_:)``.
-    func fromBed(_ b: Point2) -> Point2 {
-        let a = Point2(cos(angle), sin(angle))
-        let n = Point2(-a.y, a.x)
-        let d = b - pternionMM
-        return Point2(d.dot(a), d.dot(n))
-    }
-}
-
-extension FootTruth {
-    /// A contact print's truth as a tilted camera photographs it: the print's polygons where the
-    /// photograph draws them, measured at the file's density (`mmPerPixel`, the sheet's). What a tape
-    /// on the sheet would measure differs from it by the keystone's share along the foot.
-    init(print: FootprintOutline, side: FootSide, foot: PlacedFoot, tilt: CameraTilt, mmPerPixel: Double) {
-        let seen = { (p: Point2) in foot.fromBed(tilt.photographed(foot.toBed(p))) }
-        let parts = print.print.map { $0.map(seen) }, pads = print.toePads.map { $0.map(seen) }
-        self.init(polygons: parts + pads, toes: pads, print: parts, side: side, placement: { foot.toBed($0) * (1 / mmPerPixel) },
-                  axisToes: print.axisPads.map { $0.map(seen) })
-    }
-}
-
-extension ScanRenderer {
-    /// `values` (`channels` interleaved, rows of `width`, pixels of `mmPerPixel` on the sheet) as `tilt`
-    /// photographs them: each pixel the sheet's bilinear sample at the point it shows, the sheet's edge
-    /// pixels repeated beyond it.
-    static func photographed(_ values: [Float], channels: Int, width: Int, height: Int, mmPerPixel: Double,
-                             tilt: CameraTilt) -> [Float] {
-        guard width > 0, height > 0, values.count == width * height * channels else { return values }
-        var result = [Float](repeating: 0, count: values.count)
-        for y in 0..<height {
-            for x in 0..<width {
-                let p = tilt.onSheet(Point2((Double(x) + 0.5) * mmPerPixel, (Double(y) + 0.5) * mmPerPixel))
-                let sx = min(max(p.x / mmPerPixel - 0.5, 0), Double(width - 1))
-                let sy = min(max(p.y / mmPerPixel - 0.5, 0), Double(height - 1))
-                let x0 = Int(sx), y0 = Int(sy)
-                let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
-                let fx = Float(sx - Double(x0)), fy = Float(sy - Double(y0))
-                for channel in 0..<channels {
-                    func at(_ u: Int, _ v: Int) -> Float { values[(v * width + u) * channels + channel] }
-                    let top = at(x0, y0) + (at(x1, y0) - at(x0, y0)) * fx
-                    let bottom = at(x0, y1) + (at(x1, y1) - at(x0, y1)) * fx
-                    result[(y * width + x) * channels + channel] = top + (bottom - top) * fy
-                }
-            }
-        }
-        return result
     }
 }

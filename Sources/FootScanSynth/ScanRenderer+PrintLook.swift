@@ -188,6 +188,8 @@ extension ScanRenderer {
         let inkRGB = SIMD3(look.peakLevel * 0.8, look.peakLevel * 0.85, look.peakLevel * 1.3)
         let paperRGB = SIMD3(look.bedLevel, look.bedLevel * 0.99, look.bedLevel * 0.95)
         let seedBits = scene.seed
+        // A photograph's noise is the camera's, added after the sheet is drawn through its tilt.
+        let noise = look.tilt == nil ? scene.lighting.noise : 0
         for y in 0..<height {
             markRasterizer.coverage(row: y, into: &markRow)
             pencilRasterizer.coverage(row: y, into: &pencilRow)
@@ -252,12 +254,13 @@ extension ScanRenderer {
                 }
                 let base = i * channels
                 for channel in 0..<channels {
-                    values[base + channel] = Float(min(max(rgb[channel] + scene.lighting.noise * fastNormal(&random), 0), 255))
+                    values[base + channel] = Float(min(max(rgb[channel] + noise * fastNormal(&random), 0), 255))
                 }
             }
         }
         if let tilt = look.tilt {
-            values = photographed(values, channels: channels, width: width, height: height, mmPerPixel: mmPerPixel, tilt: tilt)
+            values = photographed(values, channels: channels, width: width, height: height, mmPerPixel: mmPerPixel, tilt: tilt,
+                                  noise: scene.lighting.noise, random: &random)
         }
         return (values, channels, truths.sorted { $0.centreX < $1.centreX }.map(\.truth))
     }
