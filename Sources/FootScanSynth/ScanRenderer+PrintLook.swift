@@ -36,8 +36,10 @@ extension ScanRenderer {
             let onBed = outline.points.map { foot.toBed($0) }
             footPolygonsMM.append(onBed)
             footPolygons.append(onBed.map { $0 * scale })
-            var truth = look.tilt.map { FootTruth(print: print, side: foot.shape.side, foot: foot, tilt: $0, mmPerPixel: mmPerPixel) }
-                ?? FootTruth(print: print, side: foot.shape.side, placement: placement)
+            // A photographed form's truth is the sheet's, what a tape on the paper gives; its pternion where
+            // the photograph draws it.
+            let seen = look.tilt.map { tilt in { (p: Point2) in tilt.photographed(foot.toBed(p)) * scale } } ?? placement
+            var truth = FootTruth(print: print, side: foot.shape.side, placement: seen)
             if look.device == .podoscope {
                 let contact = truth
                 truth = FootTruth(outline: outline, side: foot.shape.side, placement: placement)

@@ -30,14 +30,6 @@ public struct PlacedFoot: Sendable, Codable, Hashable {
         let n = Point2(-a.y, a.x)
         return pternionMM + a * p.x + n * p.y
     }
-
-    /// Maps a point on the bed, in millimetres, to the foot's frame: the inverse of ``toBed(_:)``.
-    func fromBed(_ b: Point2) -> Point2 {
-        let a = Point2(cos(angle), sin(angle))
-        let n = Point2(-a.y, a.x)
-        let d = b - pternionMM
-        return Point2(d.dot(a), d.dot(n))
-    }
 }
 
 /// A flat rectangular object on the bed (an ID card, a sheet of paper), drawn like the feet.

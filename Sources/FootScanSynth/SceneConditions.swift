@@ -72,7 +72,7 @@ public struct SceneConditions: Sendable {
     /// A print device's image (``PrintDevice``): implies contact prints; nil: none.
     public var device: PrintDevice?
     /// With the ink-grid device: the form photographed with the camera tilted (``CameraTilt``, a keystone
-    /// of 1 to 3 % at the sheet's corners); the truth is the prints as the photograph shows them.
+    /// of 1 to 3 % at the sheet's corners); the truth is the sheet's.
     public var perspective = false
     /// A foot partly off the bed: one edge of the scan cuts 5 to 20 mm off the feet.
     public var offBed = false

@@ -110,7 +110,7 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Dust specks on the glass touching the feet: four on each foot, at the longest toe's tip, the heel's back and the widest points either side, 0.3 to 1 mm across, reaching 0.5 to 0.9 of their size beyond the edge; as dark as the sole on a grey scan, colourless with --look.")
     var touchingSpecks = false
 
-    @Flag(help: "With --device ink-grid: the form photographed with the camera tilted, a keystone that changes the scale by 1 to 3 % from the image's centre to its corners; the truth is the prints as the photograph shows them at the file's density.")
+    @Flag(help: "With --device ink-grid: the form photographed with the camera tilted, a keystone that changes the scale by 1 to 3 % from the image's centre to its corners; the truth is the sheet's, what a tape on the paper gives.")
     var perspective = false
 
     @Flag(help: "Replace scans and truth files of the same names that exist in the folder.")

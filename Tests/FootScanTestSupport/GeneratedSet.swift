@@ -174,7 +174,7 @@ package enum GeneratedSet {
     }
 
     /// The ink grid's scenes photographed with the camera tilted (``SceneConditions/perspective``: a
-    /// keystone of 1 to 3 % at the sheet's corners), their truth the prints as the photograph shows them;
+    /// keystone of 1 to 3 % at the sheet's corners), their truth the sheet's;
     /// 30 scans.
     package static let inkGridPerspective = atThreeDensities(seeds: 9101...9130, multiplier: 7727,
                                                              options: MeasurementOptions(view: .dorsal)) {

@@ -17,7 +17,15 @@ extension MeasurementEngine {
         print.feet.removeAll { foot in
             print.rowFills[foot.parts[0]] < PrintSegmenter.solidAbove
         }
-        return print.feet.isEmpty ? nil : print.traced().measure(engine: self)
+        guard !print.feet.isEmpty else { return nil }
+        let traced = print.traced()
+        // A form photographed off square: its printed frame gives the keystone, taken out of the outlines
+        // before they are measured, and put back into the positions drawn.
+        let mmPerPixel = SIMD2(first.mmPerPixelX, first.mmPerPixelY)
+        if let keystone = FormFrame.find(in: image, pixelMM: pixelMM)?.keystone(width: image.width, height: image.height, mmPerPixel: mmPerPixel) {
+            return traced.mapped(keystone.toSheet).measure(engine: self).mapped(keystone.toImage)
+        }
+        return traced.measure(engine: self)
     }
 
     /// A solid contact the first segmentation cannot measure alone: a print with toe pads on a podoscope
