@@ -47,8 +47,10 @@ struct PerspectiveTests {
                     let at = SIMD2(Double(x) + (Double(sub % 4) - 1.5) / 4, Double(y) + (Double(sub / 4) - 1.5) / 4)
                     let p = camera.toSheet(at) * mm + SIMD2(mm / 2, mm / 2)
                     guard p.x >= inset - 0.15 && p.x <= right + 0.15 && p.y >= inset - 0.15 && p.y <= bottom + 0.15 else { continue }
-                    let distances = [abs(p.y - inset), abs(p.y - bottom), abs(p.x - inset), abs(p.x - right)]
-                    if sides.contains(where: { distances[$0] <= 0.15 }) { inked += 1 }
+                    let onSide = (top: abs(p.y - inset) <= 0.15, bottom: abs(p.y - bottom) <= 0.15,
+                                  left: abs(p.x - inset) <= 0.15, right: abs(p.x - right) <= 0.15)
+                    if (onSide.top && sides.contains(0)) || (onSide.bottom && sides.contains(1)) || (onSide.left && sides.contains(2))
+                        || (onSide.right && sides.contains(3)) { inked += 1 }
                 }
                 let cover = Double(inked) / 16
                 pixels[y * width + x] = UInt8((Double(bed) - (Double(bed) - 75) * cover).rounded())
