@@ -88,6 +88,16 @@ struct PrintDeviceTests {
         }
     }
 
+    /// Every foot of an ink set within 1.5 mm long and 2 mm wide of its truth: no glyph of the form's text
+    /// taken for a toe.
+    static func expectEveryInkFootClose(_ scans: [ScanResult]) {
+        for foot in scans.flatMap(\.feet) {
+            guard let measured = foot.measured else { continue }
+            let length = measured.lengthMM - foot.truth.lengthMM, width = measured.widthMM - foot.truth.widthMM
+            #expect(abs(length) <= 1.5 && abs(width) <= 2.0, "seed \(foot.seed): length error \(length), width error \(width)")
+        }
+    }
+
     /// No glyph of the form's text is a toe: every foot within 1.5 mm long and 2 mm wide. One was
     /// (seed 9102, beyond the form's line, nearer the print than a lightly inked toe 2, which it pushed
     /// out of the five): 3.0 mm short and 11.4 mm wide, no warning.
@@ -96,11 +106,7 @@ struct PrintDeviceTests {
         let scans = GeneratedSet.inkGrid
         Self.expectFound(scans, kind: .footprint, name: "ink grid")
         Self.expectAccurate(scans, name: "ink grid")
-        for foot in scans.flatMap(\.feet) {
-            guard let measured = foot.measured else { continue }
-            let length = measured.lengthMM - foot.truth.lengthMM, width = measured.widthMM - foot.truth.widthMM
-            #expect(abs(length) <= 1.5 && abs(width) <= 2.0, "seed \(foot.seed): length error \(length), width error \(width)")
-        }
+        Self.expectEveryInkFootClose(scans)
     }
 
     @Test("podoscope: length and widths from the dim outline, arch index from the contact inside it")

@@ -137,14 +137,6 @@ public enum ScannerCalibration {
     /// long side; the search over angles removes that.
     static func orientedBox(_ contour: [SIMD2<Double>]) -> (axis: SIMD2<Double>, long: Double, short: Double)? {
         guard contour.count >= 8 else { return nil }
-        let mean = contour.reduce(SIMD2<Double>.zero, +) / Double(contour.count)
-        var xx = 0.0, yy = 0.0, xy = 0.0
-        for p in contour {
-            let d = p - mean
-            xx += d.x * d.x
-            yy += d.y * d.y
-            xy += d.x * d.y
-        }
         func extents(_ angle: Double) -> (along: Double, across: Double) {
             let axis = SIMD2(cos(angle), sin(angle)), across = SIMD2(-axis.y, axis.x)
             var a0 = Double.infinity, a1 = -Double.infinity, s0 = Double.infinity, s1 = -Double.infinity
@@ -154,7 +146,7 @@ public enum ScannerCalibration {
             }
             return (a1 - a0, s1 - s0)
         }
-        var best = 0.5 * atan2(2 * xy, xx - yy)
+        var best = PrincipalAxis(contour).angle
         var step = 0.001 // radians; search 3 degrees either side, then narrow down
         var span = 0.055
         while step > 1e-6 {

@@ -146,18 +146,10 @@ struct FormFrame {
         var line = SIMD3<Double>.zero
         for _ in 0..<3 {
             guard kept.count >= 2 else { return nil }
-            let mean = kept.reduce(SIMD2<Double>.zero, +) / Double(kept.count)
-            var sxx = 0.0, sxy = 0.0, syy = 0.0
-            for p in kept {
-                let d = p - mean
-                sxx += d.x * d.x
-                sxy += d.x * d.y
-                syy += d.y * d.y
-            }
-            // The normal is the scatter's eigenvector of the smaller eigenvalue.
-            let angle = 0.5 * atan2(2 * sxy, sxx - syy)
-            let normal = SIMD2(-sin(angle), cos(angle))
-            line = SIMD3(normal.x, normal.y, -(normal * mean).sum())
+            // The normal is across the points' principal axis.
+            let axis = PrincipalAxis(kept)
+            let normal = SIMD2(-sin(axis.angle), cos(axis.angle))
+            line = SIMD3(normal.x, normal.y, -(normal * axis.mean).sum())
             let residuals = points.map { abs(($0 * normal).sum() + line.z) }
             let sorted = residuals.sorted()
             let spread = max(3 * 1.4826 * sorted[sorted.count / 2], 0.5)

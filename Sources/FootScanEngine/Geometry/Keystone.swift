@@ -21,9 +21,4 @@ struct Keystone: Sendable {
         let d = (p - centre) * mmPerPixel
         return d / (1 + (perMM * d).sum()) / mmPerPixel + centre
     }
-
-    /// How far the scale departs from the centre's at `pixel`, a share.
-    func departure(at pixel: SIMD2<Double>) -> Double {
-        abs((perMM * ((pixel - centre) * mmPerPixel)).sum())
-    }
 }
