@@ -37,31 +37,46 @@ public enum SkinHue {
         guard columns >= 4, rows >= 4, sample.means.count == columns * rows else { return none }
         let cb = SIMD3<Double>(-0.168_736, -0.331_264, 0.5), cr = SIMD3<Double>(0.5, -0.418_688, -0.081_312)
         let lumaWeights = SIMD3<Double>(0.299, 0.587, 0.114)
-        let rgb = sample.means.map { SIMD3<Double>(Double($0.x), Double($0.y), Double($0.z)) }
-        let chroma = rgb.map { SIMD2<Double>(($0 * cb).sum(), ($0 * cr).sum()) }
-        let luma = rgb.map { ($0 * lumaWeights).sum() }
+        // Each block's chroma and luma in one pass over the sample, the offsets from the bed and the
+        // scores read from them where needed (a 300 dpi scan's sample holds some 110,000 blocks, and six
+        // arrays as long, one per step, were made and read before).
+        let count = columns * rows
+        var chroma = [SIMD2<Double>](repeating: .zero, count: count)
+        var luma = [Double](repeating: 0, count: count)
+        for index in 0..<count {
+            let mean = sample.means[index]
+            let rgb = SIMD3<Double>(Double(mean.x), Double(mean.y), Double(mean.z))
+            chroma[index] = SIMD2((rgb * cb).sum(), (rgb * cr).sum())
+            luma[index] = (rgb * lumaWeights).sum()
+        }
 
         var borderCb: [Double] = [], borderCr: [Double] = [], borderLuma: [Double] = []
-        for index in rgb.indices {
-            let x = index % columns, y = index / columns
-            guard x == 0 || y == 0 || x == columns - 1 || y == rows - 1 else { continue }
-            borderCb.append(chroma[index].x)
-            borderCr.append(chroma[index].y)
-            borderLuma.append(luma[index])
+        borderCb.reserveCapacity(2 * (columns + rows))
+        borderCr.reserveCapacity(2 * (columns + rows))
+        borderLuma.reserveCapacity(2 * (columns + rows))
+        for y in 0..<rows {
+            let edgeRow = y == 0 || y == rows - 1
+            for x in Swift.stride(from: 0, to: columns, by: edgeRow ? 1 : columns - 1) {
+                let index = y * columns + x
+                borderCb.append(chroma[index].x)
+                borderCr.append(chroma[index].y)
+                borderLuma.append(luma[index])
+            }
         }
         let bed = SIMD2(median(&borderCb), median(&borderCr))
         let bedLuma = median(&borderLuma)
-        let offsets = chroma.map { $0 - bed }
-        let magnitudes = offsets.map { ($0 * $0).sum() }
-        let top = max(1, rgb.count * 3 / 100)
+        let magnitudes = chroma.map { (($0 - bed) * ($0 - bed)).sum() }
+        let top = max(1, count * 3 / 100)
         let strongest = largest(top, of: magnitudes)
-        let mean = strongest.reduce(SIMD2<Double>.zero) { $0 + offsets[$1] } / Double(top)
+        let mean = strongest.reduce(SIMD2<Double>.zero) { $0 + (chroma[$1] - bed) } / Double(top)
         let strength = (mean * mean).sum().squareRoot()
         guard strength >= 15 else { return none }
         let u = mean / strength
-        let scores = offsets.map { ($0 * u).sum() }
-        let skinBlocks = scores.filter { $0 >= strength / 2 }.count
-        guard skinBlocks >= max(20, rgb.count / 100) else { return Choice(projection: nil, strength: strength, disagreements: 0, skinBlocks: skinBlocks) }
+        /// A block's hue score: its chroma from the bed's, along the skin's direction.
+        func score(_ index: Int) -> Double { ((chroma[index] - bed) * u).sum() }
+        var skinBlocks = 0
+        for index in 0..<count where score(index) >= strength / 2 { skinBlocks += 1 }
+        guard skinBlocks >= max(20, count / 100) else { return Choice(projection: nil, strength: strength, disagreements: 0, skinBlocks: skinBlocks) }
 
         // Luma's split of the blocks.
         var histogram = [Int](repeating: 0, count: 256)
@@ -71,10 +86,11 @@ public enum SkinHue {
         let footIsLighter = bedLuma <= threshold
         let margin = 0.25 * (otsu.highMean - otsu.lowMean)
         var disagreements = 0
-        for index in rgb.indices {
+        for index in 0..<count {
             let past = footIsLighter ? luma[index] - threshold : threshold - luma[index]
-            if past >= margin && scores[index] < 0.2 * strength { disagreements += 1 }
-            if past < 0 && scores[index] > 0.7 * strength { disagreements += 1 }
+            let score = score(index)
+            if past >= margin && score < 0.2 * strength { disagreements += 1 }
+            if past < 0 && score > 0.7 * strength { disagreements += 1 }
         }
         let choice = { (projection: ChannelProjection?) in
             Choice(projection: projection, strength: strength, disagreements: disagreements, skinBlocks: skinBlocks)

@@ -34,10 +34,10 @@ struct VisibleArea: Sendable, Equatable {
     /// Finds bands along the four edges from the foreground runs.
     static func detect(runs: [ForegroundRun], rowStarts: [Int], width: Int, height: Int, pixelMM: Double) -> VisibleArea {
         guard width >= 8, height >= 8 else { return VisibleArea(width: width, height: height) }
-        return detect(width: width, height: height, pixelMM: pixelMM, leftWidth: { y in
+        return detect(width: width, height: height, pixelMM: pixelMM, leftWidth: { y, _ in
             let first = rowStarts[y]
             return first < rowStarts[y + 1] && runs[first].start <= 1 ? Int(runs[first].end) : 0
-        }, rightWidth: { y in
+        }, rightWidth: { y, _ in
             let last = rowStarts[y + 1] - 1
             return last >= rowStarts[y] && Int(runs[last].end) >= width - 1 ? width - Int(runs[last].start) : 0
         }, covered: { y in
@@ -55,18 +55,20 @@ struct VisibleArea: Sendable, Equatable {
         let width = image.width, height = image.height, stride = image.stride
         guard width >= 8, height >= 8 else { return VisibleArea(width: width, height: height) }
         return image.pixels.withUnsafeBufferPointer { pixels in
-            detect(width: width, height: height, pixelMM: pixelMM, leftWidth: { y in
+            detect(width: width, height: height, pixelMM: pixelMM, leftWidth: { y, limit in
                 let row = y * stride
                 // The first run starts at 0 or 1 (as a run from the edge must); its end is the first background after it.
                 var x = test.isForeground(pixels[row]) ? 0 : (test.isForeground(pixels[row + 1]) ? 1 : -1)
                 guard x >= 0 else { return 0 }
-                while x < width && test.isForeground(pixels[row + x]) { x += 1 }
+                let end = min(width, limit + 1)
+                while x < end && test.isForeground(pixels[row + x]) { x += 1 }
                 return x
-            }, rightWidth: { y in
+            }, rightWidth: { y, limit in
                 let row = y * stride
                 var x = test.isForeground(pixels[row + width - 1]) ? width - 1 : (test.isForeground(pixels[row + width - 2]) ? width - 2 : -1)
                 guard x >= 0 else { return 0 }
-                while x > 0 && test.isForeground(pixels[row + x - 1]) { x -= 1 }
+                let end = max(0, width - limit - 1)
+                while x > end && test.isForeground(pixels[row + x - 1]) { x -= 1 }
                 return width - x
             }, covered: { y in
                 var sum = 0
@@ -78,18 +80,26 @@ struct VisibleArea: Sendable, Equatable {
 
     /// Bands from three views of the foreground: the width of the run from the left and from the right
     /// edge on row y (0 when none touches it), and whether row y is three quarters foreground.
-    static func detect(width: Int, height: Int, pixelMM: Double, leftWidth: (Int) -> Int, rightWidth: (Int) -> Int,
+    ///
+    /// A run wider than the second argument of `leftWidth` and `rightWidth` (the widest band and its
+    /// slack) may be given as any width above it: such a run is no band, and the rows that hold one
+    /// count only as touching the edge and as wider than any band. Read from the pixels, a haze along an
+    /// edge (as bright as skin in luma) is then read only as far as a band could reach, and the rows at
+    /// the top and bottom only as far as a band's height: on a 300 dpi dark-bed scan whose haze reaches
+    /// the edge, each row was read twice to the haze's inner side.
+    static func detect(width: Int, height: Int, pixelMM: Double, leftWidth: (Int, Int) -> Int, rightWidth: (Int, Int) -> Int,
                        covered: (Int) -> Bool) -> VisibleArea {
         var area = VisibleArea(width: width, height: height)
         let widest = Int((20 / pixelMM).rounded())
         let slack = max(2, Int((0.5 / pixelMM).rounded()))
         // Left and right: the widths are only gathered when 90% of the rows have a run from the edge, so a
         // scan without a band allocates nothing here.
-        func bandWidth(_ widthAt: (Int) -> Int) -> Int? {
+        func bandWidth(_ widthAt: (Int, Int) -> Int) -> Int? {
+            let limit = widest + slack
             var touching = 0
-            for y in 0..<height where widthAt(y) > 0 { touching += 1 }
+            for y in 0..<height where widthAt(y, limit) > 0 { touching += 1 }
             guard touching * 10 >= height * 9 else { return nil }
-            let sorted = (0..<height).map(widthAt).sorted()
+            let sorted = (0..<height).map { widthAt($0, limit) }.sorted()
             let narrow = sorted[sorted.count / 10]
             guard narrow >= 1, narrow <= widest else { return nil }
             let pure = sorted.filter { $0 <= narrow + slack }
@@ -100,10 +110,10 @@ struct VisibleArea: Sendable, Equatable {
         if let band = bandWidth(rightWidth) { area.maxX = width - band }
         // Top and bottom: whole rows of foreground.
         var top = 0
-        while top < height && covered(top) { top += 1 }
+        while top <= widest && top < height && covered(top) { top += 1 }
         if top >= 1 && top <= widest { area.minY = top }
         var bottom = 0
-        while bottom < height && covered(height - 1 - bottom) { bottom += 1 }
+        while bottom <= widest && bottom < height && covered(height - 1 - bottom) { bottom += 1 }
         if bottom >= 1 && bottom <= widest { area.maxY = height - bottom }
         guard area.minX < area.maxX - 8, area.minY < area.maxY - 8 else { return VisibleArea(width: width, height: height) }
         return area
