@@ -102,4 +102,63 @@ struct PadlessPrintTests {
     func contactScanner() {
         Self.expectPrints(GeneratedSet.padlessContactScanner, name: "padless contact scanner")
     }
+
+    /// A pressure plate's map whose toes part at no pressure level was measured at the lowest level
+    /// (every pressure above zero), where the outline runs along the map's faintest fringe: on this set
+    /// lengths were 10.8 mm out at the P95 (max 12.2), widths 15.4, heel widths 7.6, arch indices 0.042.
+    /// Such a foot is now measured at the highest level up to the first-foot level at which it stands in
+    /// its fewest parts, as maps with toes are measured at the level that parts them
+    /// (`MeasurementEngine.measurePressureMap`).
+    ///
+    /// Held: every print found and measured as a print, side, widths and heel widths within issue 13's
+    /// bounds, each foot's length and width within 2 mm, `partial_print` on every print without toes.
+    /// Not yet held, and marked as known issues (the test fails once they hold, to be made plain
+    /// expectations): the arch index's P95 of 0.02 and the arch type of every foot clear of the
+    /// thresholds (one print reads 0.036 high), and the length P95 of 1.0 mm (1.45: the joined toes stay
+    /// unparted, and a toeless print's axis is aimed at toe 2's place).
+    @Test("pressure plate: toes joined or not shown")
+    func pressurePlate() {
+        let scans = GeneratedSet.padlessPressurePlate, name = "padless pressure plate"
+        for scan in scans {
+            let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
+            #expect(error == nil && found == drawn, "\(name) seed \(scan.seed): \(found) of \(drawn) feet, \(error ?? "")")
+            #expect(scan.imageKind == .footprint, "\(name) seed \(scan.seed): \(String(describing: scan.imageKind))")
+        }
+        let feet = scans.flatMap(\.feet).filter { $0.measured != nil }
+        #expect(feet.count >= 40, "\(name): \(feet.count) feet")
+        var arch: [Double] = [], widths: [Double] = [], heels: [Double] = [], lengths: [Double] = []
+        var wrongTypes: [String] = []
+        for foot in feet {
+            guard let measured = foot.measured, let truth = foot.truth.archIndex else { continue }
+            let warnings = measured.warnings
+            #expect(measured.side == foot.truth.side || warnings.contains(.sideUncertain), "\(name) seed \(foot.seed): side")
+            #expect(!warnings.contains(.implausibleSize) && !warnings.contains(.implausibleShape), "\(name) seed \(foot.seed): \(warnings)")
+            if foot.truth.toeTipsMM.isEmpty {
+                #expect(warnings.contains(.partialPrint), "\(name) seed \(foot.seed): no toe shown, \(warnings)")
+            }
+            guard let index = measured.archIndex else {
+                Issue.record("\(name) seed \(foot.seed): a pressure map measured as a sole")
+                continue
+            }
+            let length = measured.lengthMM - foot.truth.lengthMM, width = measured.widthMM - foot.truth.widthMM
+            arch.append(index - truth)
+            heels.append(measured.heelWidthMM - foot.truth.heelWidthMM)
+            lengths.append(length)
+            widths.append(width)
+            #expect(abs(length) <= 2 && abs(width) <= 2,
+                    "\(name) seed \(foot.seed): length \(measured.lengthMM) against \(foot.truth.lengthMM), width \(measured.widthMM) against \(foot.truth.widthMM)")
+            guard abs(truth - 0.21) > 0.01 && abs(truth - 0.26) > 0.01, measured.archType != ArchType(archIndex: truth) else { continue }
+            wrongTypes.append("seed \(foot.seed): arch index \(index) against \(truth)")
+        }
+        let archError = ErrorStatistics(arch), widthError = ErrorStatistics(widths), heelError = ErrorStatistics(heels)
+        let lengthError = ErrorStatistics(lengths)
+        print("\(name): \(feet.count) feet; arch index error \(archError); length error \(lengthError); width error \(widthError); heel width error \(heelError)")
+        #expect(widthError.p95 <= 0.8, "\(name): width P95")
+        #expect(heelError.p95 <= 0.8, "\(name): heel width P95")
+        withKnownIssue("issue 13's arch and length bounds, not yet held on pressure maps without separate toes") {
+            #expect(wrongTypes.isEmpty, "\(name): arch types wrong: \(wrongTypes)")
+            #expect(archError.p95 <= 0.02, "\(name): arch index P95")
+            #expect(lengthError.p95 <= 1.0, "\(name): length P95")
+        }
+    }
 }

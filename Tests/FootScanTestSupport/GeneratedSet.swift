@@ -225,6 +225,13 @@ package enum GeneratedSet {
         $0.padlessPrints = true
     }
 
+    /// Pressure plates' maps of the same looks (seen from above, `--view dorsal`): every toe's pad joined
+    /// to the forefoot's pressure, or no toe pressed at all; 30 scans.
+    package static let padlessPressurePlate = atThreeDensities(seeds: 9781...9810, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+        $0.padlessPrints = true
+    }
+
     /// Pressure plates' maps (``PrintDevice/pressurePlate``): sensors 4.5 to 5.1 mm apart, in jet or a
     /// rainbow on black, as blocks or interpolated, seen from above (`--view dorsal`); faint toes that
     /// may join one another and the forefoot. 30 scans.

@@ -10,7 +10,12 @@ extension MeasurementEngine {
     /// the map is parted at each of ``PressureMapSegmenter/partingLevels`` in turn, and each foot (the
     /// feet of all levels matched by the regions of the lowest level that hold them) is measured at the lowest
     /// level that parts the most of its toes (five at most) without breaking it into more parts than
-    /// it has at any level (an arch band pressed lightly stays whole).
+    /// it has at any level (an arch band pressed lightly stays whole). A foot whose toes part at no level
+    /// (joined to the forefoot, or not pressed) is measured at the highest level up to
+    /// ``PressureMapSegmenter/lowestFootLevel`` where it stands in as few parts: at level 1 its outline
+    /// ran along the map's faintest fringe and on 30 generated maps
+    /// without separate toes lengths came out 10.8 mm out at the P95, widths 15.4 mm; measured so, 1.4 and
+    /// 0.54 mm (maps with toes part them at levels 12 to 52).
     func measurePressureMap(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         let density = try MeasurementStages.Segmented.density(of: image)
         let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
@@ -58,8 +63,11 @@ extension MeasurementEngine {
                 if let index = candidates.firstIndex(where: { !$0.base.isDisjoint(with: base) }) {
                     var candidate = candidates[index]
                     candidate.fewestParts = min(candidate.fewestParts, parts)
-                    // More toes apart, or as many in fewer parts (the level where it first stood whole).
-                    if parts <= candidate.fewestParts && (toes > candidate.toes || parts < candidate.parts) {
+                    // More toes apart, or as many in fewer parts (the level where it first stood whole); a foot
+                    // with no toe apart yet, at the highest level up to the first-foot level where it stands
+                    // so (see the doc comment).
+                    let toeless = toes == 0 && candidate.toes == 0 && parts == candidate.parts && level <= PressureMapSegmenter.lowestFootLevel
+                    if parts <= candidate.fewestParts && (toes > candidate.toes || parts < candidate.parts || toeless) {
                         candidate.level = level
                         candidate.toes = toes
                         candidate.parts = parts
