@@ -114,11 +114,27 @@ struct PadlessPrintTests {
     /// bounds, each foot's length and width within 2 mm, `partial_print` on every print without toes.
     /// Not yet held, and marked as known issues (the test fails once they hold, to be made plain
     /// expectations): the arch index's P95 of 0.02 and the arch type of every foot clear of the
-    /// thresholds (one print reads 0.036 high), and the length P95 of 1.0 mm (1.45: the joined toes stay
+    /// thresholds (one print reads 0.036 high), and the length P95 of 1.0 mm (1.42: the joined toes stay
     /// unparted, and a toeless print's axis is aimed at toe 2's place).
     @Test("pressure plate: toes joined or not shown")
     func pressurePlate() {
-        let scans = GeneratedSet.padlessPressurePlate, name = "padless pressure plate"
+        Self.expectPressureMaps(GeneratedSet.padlessPressurePlate, name: "padless pressure plate")
+    }
+
+    /// The same maps in grey levels. Where the toes join the forefoot through light pressure, the first
+    /// level to part any toe lies above the first-foot level and parts one or two, the hardest pressed:
+    /// measured there, one foot came out 5.5 mm short and 6.5 mm wide (its axis aimed at the big toe),
+    /// and joined toes' lengths and widths were 3.1 and 1.5 mm out at the P95. Such a level is now taken
+    /// only when it parts three toes or more (`PressureMapSegmenter.fewestToesAboveFootLevel`). Held and
+    /// not yet held as on the colour maps (arch index P95 0.035, one print's arch type wrong, length P95
+    /// 1.59 mm).
+    @Test("grey pressure plate: toes joined or not shown")
+    func greyPressurePlate() {
+        Self.expectPressureMaps(GeneratedSet.padlessPressurePlateGrey, name: "padless grey pressure plate")
+    }
+
+    /// Issue 13's bounds on a set of pressure maps without separate toes: see ``pressurePlate()``.
+    static func expectPressureMaps(_ scans: [ScanResult], name: String) {
         for scan in scans {
             let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
             #expect(error == nil && found == drawn, "\(name) seed \(scan.seed): \(found) of \(drawn) feet, \(error ?? "")")

@@ -232,6 +232,14 @@ package enum GeneratedSet {
         $0.padlessPrints = true
     }
 
+    /// The same maps in grey levels (pressure as brightness on black, or as darkness on white), in grey
+    /// files: 30 scans, 40 feet.
+    package static let padlessPressurePlateGrey = atThreeDensities(seeds: 9781...9810, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+        $0.padlessPrints = true
+        $0.greyPressureMap = true
+    }
+
     /// Pressure plates' maps (``PrintDevice/pressurePlate``): sensors 4.5 to 5.1 mm apart, in jet or a
     /// rainbow on black, as blocks or interpolated, seen from above (`--view dorsal`); faint toes that
     /// may join one another and the forefoot. 30 scans.

@@ -15,7 +15,12 @@ extension MeasurementEngine {
     /// ``PressureMapSegmenter/lowestFootLevel`` where it stands in as few parts: at level 1 its outline
     /// ran along the map's faintest fringe and on 30 generated maps
     /// without separate toes lengths came out 10.8 mm out at the P95, widths 15.4 mm; measured so, 1.4 and
-    /// 0.54 mm (maps with toes part them at levels 12 to 52).
+    /// 0.54 mm (maps with toes part them at levels 12 to 52). Above that level, a foot with no toe apart
+    /// below it takes a level that parts its toes only when it parts at least
+    /// ``PressureMapSegmenter/fewestToesAboveFootLevel``: toes joined to the forefoot through light
+    /// pressure part there only where pressed hardest, the big toe first, and the fainter toes are gone
+    /// (on 30 grey maps without separate toes, one foot so measured came out 5.5 mm short and, its axis
+    /// aimed at the big toe, 6.5 mm wide).
     func measurePressureMap(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         let density = try MeasurementStages.Segmented.density(of: image)
         let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
@@ -67,7 +72,11 @@ extension MeasurementEngine {
                     // with no toe apart yet, at the highest level up to the first-foot level where it stands
                     // so (see the doc comment).
                     let toeless = toes == 0 && candidate.toes == 0 && parts == candidate.parts && level <= PressureMapSegmenter.lowestFootLevel
-                    if parts <= candidate.fewestParts && (toes > candidate.toes || parts < candidate.parts || toeless) {
+                    // Above the first-foot level, the first toes apart must be enough of them: one or two
+                    // toes apart there are the hardest pressed, the fainter ones gone (see the doc comment).
+                    let moreToes = toes > candidate.toes
+                        && (candidate.toes > 0 || level <= PressureMapSegmenter.lowestFootLevel || toes >= PressureMapSegmenter.fewestToesAboveFootLevel)
+                    if parts <= candidate.fewestParts && (moreToes || parts < candidate.parts || toeless) {
                         candidate.level = level
                         candidate.toes = toes
                         candidate.parts = parts

@@ -26,6 +26,13 @@ struct PressureMapSegmenter: Segmenter {
     /// The highest parting level tried for a first foot.
     static let lowestFootLevel = 30
 
+    /// The fewest toes a level above ``lowestFootLevel`` must part to be taken for a foot with no toe
+    /// apart at any level below it (`MeasurementEngine.measurePressureMap`): one or two toes apart
+    /// that high are the hardest pressed, the big toe and its neighbour, with the fainter toes gone.
+    /// Maps with separate toes part three or more at their level, or first part them lower (the
+    /// generated jet, rainbow, hot, grey and 600 dpi sets measure the same with or without this bound).
+    static let fewestToesAboveFootLevel = 3
+
     /// The sensors' pitch assumed when an interpolated map hides it, mm: plates have about four sensors
     /// a square centimetre.
     static let typicalPitchMM = 5.0
