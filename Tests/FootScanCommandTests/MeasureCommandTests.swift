@@ -137,6 +137,9 @@ struct MeasureCommandTests {
         let text = try CommandRunner.run(["bench", url.path, "--repeat", "3"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("fastest / median of 3 runs: decode "), "\(text.stdout)")
+        // The decode for measuring beside the luma decode, with its ratio (a generated grey scan: luma).
+        #expect(text.stdout.range(of: #"decode for measuring \(luma\) [0-9.]+ / [0-9.]+ ms \([0-9.]+x / [0-9.]+x the decode\)"#,
+                                  options: .regularExpression) != nil, "\(text.stdout)")
         let missing = try CommandRunner.run(["bench", folder.appendingPathComponent("none.png").path])
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("footscan: \(folder.path)/none.png: "), "\(missing.stderr)")
