@@ -8,19 +8,16 @@ extension MeasurementEngine {
     /// Faint toes may stand joined to one another and to the forefoot through lighter pressure (their
     /// necks, a sensor both pressed), and a split print's halves pair only with toes ahead of them. So
     /// the map is parted at each of ``PressureMapSegmenter/partingLevels`` in turn, and each foot (the
-    /// feet of all levels matched by the regions of the lowest level that hold them) is measured at the lowest
-    /// level that parts the most of its toes (five at most) without breaking it into more parts than
-    /// it has at any level (an arch band pressed lightly stays whole). A foot whose toes part at no level
-    /// (joined to the forefoot, or not pressed) is measured at the highest level up to
-    /// ``PressureMapSegmenter/lowestFootLevel`` where it stands in as few parts: at level 1 its outline
-    /// ran along the map's faintest fringe and on 30 generated maps
-    /// without separate toes lengths came out 10.8 mm out at the P95, widths 15.4 mm; measured so, 1.4 and
-    /// 0.54 mm (maps with toes part them at levels 12 to 52). Above that level, a foot with no toe apart
-    /// below it takes a level that parts its toes only when it parts at least
-    /// ``PressureMapSegmenter/fewestToesAboveFootLevel``: toes joined to the forefoot through light
-    /// pressure part there only where pressed hardest, the big toe first, and the fainter toes are gone
-    /// (on 30 grey maps without separate toes, one foot so measured came out 5.5 mm short and, its axis
-    /// aimed at the big toe, 6.5 mm wide).
+    /// feet of all levels matched by the regions of the lowest level that hold them) is measured at the
+    /// level ``PressureLevelChoice`` picks from what it showed at each: the lowest that parts the most of
+    /// its toes without breaking it into more parts. A foot whose toes part at no level up to
+    /// ``PressureMapSegmenter/lowestFootLevel`` (joined to the forefoot, or not pressed) is measured at the
+    /// highest level up to it where it stands in as few parts: at level 1 its outline ran along the map's
+    /// faintest fringe, and on 30 generated maps without separate toes lengths came out 10.8 mm out at
+    /// the P95, widths 15.4 mm; measured so, 1.4 and 0.54 mm (maps with toes part them at levels 12 to
+    /// 52). A higher level that parts one or two of its toes is passed over (the hardest pressed, the
+    /// fainter toes gone there): on 30 grey maps without separate toes, one foot measured so came out
+    /// 5.5 mm short and, its axis aimed at the big toe, 6.5 mm wide.
     func measurePressureMap(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
         let density = try MeasurementStages.Segmented.density(of: image)
         let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
@@ -34,10 +31,7 @@ extension MeasurementEngine {
             var centre: SIMD2<Double>
             /// The regions at the lowest level that hold its parts: every level's print lies within them.
             var base: Set<Int32>
-            var level: Int
-            var toes: Int
-            var fewestParts: Int
-            var parts: Int
+            var choice: PressureLevelChoice
         }
         var candidates: [Candidate] = []
         var byLevel: [Int: MeasurementStages.Grouped] = [:]
@@ -62,35 +56,20 @@ extension MeasurementEngine {
             byLevel[level] = grouped
             for foot in grouped.feet {
                 let centre = SIMD2(foot.summary.centroid.x * mmPerPixelX, foot.summary.centroid.y * mmPerPixelY)
-                let toes = min(foot.pads.count, 5), parts = foot.parts.count
+                let toes = foot.pads.count, parts = foot.parts.count
                 let base = Set(foot.parts.compactMap { part in grouped.regions[part].firstPixel.flatMap { baseLabel($0.x, $0.y) } })
                 // The same foot: its parts lie in the same regions at the lowest level.
                 if let index = candidates.firstIndex(where: { !$0.base.isDisjoint(with: base) }) {
-                    var candidate = candidates[index]
-                    candidate.fewestParts = min(candidate.fewestParts, parts)
-                    // More toes apart, or as many in fewer parts (the level where it first stood whole); a foot
-                    // with no toe apart yet, at the highest level up to the first-foot level where it stands
-                    // so (see the doc comment).
-                    let toeless = toes == 0 && candidate.toes == 0 && parts == candidate.parts && level <= PressureMapSegmenter.lowestFootLevel
-                    // Above the first-foot level, the first toes apart must be enough of them: one or two
-                    // toes apart there are the hardest pressed, the fainter ones gone (see the doc comment).
-                    let moreToes = toes > candidate.toes
-                        && (candidate.toes > 0 || level <= PressureMapSegmenter.lowestFootLevel || toes >= PressureMapSegmenter.fewestToesAboveFootLevel)
-                    if parts <= candidate.fewestParts && (moreToes || parts < candidate.parts || toeless) {
-                        candidate.level = level
-                        candidate.toes = toes
-                        candidate.parts = parts
-                    }
-                    candidates[index] = candidate
+                    candidates[index].choice.see(level: level, toes: toes, parts: parts)
                 } else {
-                    candidates.append(Candidate(centre: centre, base: base, level: level, toes: toes, fewestParts: parts, parts: parts))
+                    candidates.append(Candidate(centre: centre, base: base, choice: PressureLevelChoice(level: level, toes: toes, parts: parts)))
                 }
             }
             // Nothing left to part, or nothing left at all.
             if grouped.feet.isEmpty && !candidates.isEmpty { break }
-            if !candidates.isEmpty && candidates.allSatisfy({ $0.toes >= 5 }) { break }
+            if !candidates.isEmpty && candidates.allSatisfy({ $0.choice.toes >= 5 }) { break }
         }
-        guard let firstLevel = candidates.first?.level, let firstGrouped = byLevel[firstLevel] else {
+        guard let firstLevel = candidates.first?.choice.level, let firstGrouped = byLevel[firstLevel] else {
             throw MeasurementError(first?.noFootReason ?? "no foot found on the scan")
         }
         // Each foot from its own level's measurement (the foot there whose centre lies nearest).
@@ -99,15 +78,15 @@ extension MeasurementEngine {
         measured[firstLevel] = result
         var feet: [FootMeasurement] = []
         for candidate in candidates {
-            if measured[candidate.level] == nil, let grouped = byLevel[candidate.level] {
-                measured[candidate.level] = grouped.traced(asPrints: true).measure(engine: self)
+            if measured[candidate.choice.level] == nil, let grouped = byLevel[candidate.choice.level] {
+                measured[candidate.choice.level] = grouped.traced(asPrints: true).measure(engine: self)
             }
             let centre = SIMD2(candidate.centre.x / mmPerPixelX, candidate.centre.y / mmPerPixelY)
             func distance(_ foot: FootMeasurement) -> Double {
                 let d = foot.centrePixel - centre
                 return (d * d).sum()
             }
-            if let foot = measured[candidate.level]?.feet.min(by: { distance($0) < distance($1) }) { feet.append(foot) }
+            if let foot = measured[candidate.choice.level]?.feet.min(by: { distance($0) < distance($1) }) { feet.append(foot) }
         }
         // Left to right, as every measurement lists its feet; two feet of one side are uncertain.
         result.feet = feet.sorted { $0.centrePixel.x < $1.centrePixel.x }
