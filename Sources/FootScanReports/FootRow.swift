@@ -20,7 +20,7 @@ package struct FootRow {
         let density = report.image?.density
         let dpi: (String, JSONValue) = ("dpi", .rounded(density?.dotsPerInch, 2))
         let source: (String, JSONValue) = ("density_source", density.map { .string($0.source.rawValue) } ?? .null)
-        let channel: (String, JSONValue) = ("channel", report.image.map { .string($0.source.projection == nil ? "luma" : "colour") } ?? .null)
+        let channel: (String, JSONValue) = ("channel", report.image.map { .string($0.source.channelName) } ?? .null)
         guard report.error == nil, let measurement = report.measurement else {
             var values: [(String, JSONValue)] = [file, ("foot", .null), ("error", .string(report.error ?? "not measured")), hashValue, dpi, source,
                                                  channel]

@@ -62,7 +62,7 @@ package struct ScanReport {
             ("dpi", .rounded(density.dotsPerInch, 2)),
             ("mm_per_pixel", .rounded(density.millimetresPerPixel, 5)),
             ("density_source", .string(density.source.rawValue)),
-            ("channel", .string(image.source.projection == nil ? "luma" : "colour")),
+            ("channel", .string(image.source.channelName)),
             ("width_px", .integer(image.width)),
             ("height_px", .integer(image.height)),
             ("image_kind", .string((measurement?.imageKind ?? .silhouette).rawValue)),

@@ -63,7 +63,7 @@ struct BenchCommand: ParsableCommand {
             // The decode the measuring goes through: on a colour scan the colour path (sample, channel
             // choice, projection), which the luma decode above leaves out. Timed beside it, in one run.
             let measuringDecode = Self.time(runs) { _ = try? pipeline.decode(bytes) }
-            let channel = image.source.projection == nil ? "luma" : "colour"
+            let channel = image.source.channelName
             let core = Self.time(runs) { _ = try? MeasurementEngine().measure(image) }
             let endToEnd = Self.time(runs) { _ = pipeline.run(bytes) }
             let pixels = Double(image.width * image.height)
