@@ -1,3 +1,4 @@
+import FootScanImage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,6 +18,9 @@ struct FootMeasurer {
     /// How deep a band of the heel's back the pternion's place across the axis is read over, mm (0: the
     /// rearmost vertex itself; see ``Frame/init(points:parts:axis:pternionBand:)``).
     var pternionBandMM = 0.0
+    /// The pressure, when the image is a pressure plate's map read back into it: toes that joined the
+    /// forefoot are cut from the print where the pressure says they begin (``ToeBases``).
+    var pressure: ScanImage?
 
     /// Measures a foot from its outlines in pixels: `parts` are the print or sole (one outline for a
     /// silhouette; heel and forefoot apart for a split print) followed by `padCount` toe pads.
@@ -150,8 +154,15 @@ struct FootMeasurer {
         // The print without its toes: a merged toe's vertices left out, the outline closed across its crease.
         var indices: FootprintIndices?
         if isPrint {
+            let toeBases = merged.flatMap { merged in
+                pressure.flatMap { image in
+                    ToeBases(tips: merged.toes.map { SIMD2(frame.xs[$0.tip], frame.ys[$0.tip]) },
+                             pressure: ToeBases.pressure(in: image, scale: scale, frame: frame))
+                }
+            }
             if let merged, !merged.toes.isEmpty {
-                let toeless = merged.printWithoutToes(points: points, print: printRanges)
+                var toeless = merged.printWithoutToes(points: points, print: printRanges)
+                if let toeBases { toeless = toeBases.cut(toeless, frame: frame, forefootFrom: ToeBases.forefootFrom * length) }
                 indices = FootprintIndices(frame: Frame(points: toeless.points, parts: toeless.parts, axis: axis), parts: toeless.parts)
             } else {
                 indices = FootprintIndices(frame: frame, parts: printRanges)

@@ -238,9 +238,10 @@ public enum MeasurementStages {
         /// Stage 4: the axis, the measures and the classes of every foot.
         public func measure(engine: MeasurementEngine = MeasurementEngine()) -> ScanMeasurement {
             let segmented = grouped.segmented
-            let measurer = FootMeasurer(mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY, visible: segmented.foreground.visible,
+            var measurer = FootMeasurer(mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY, visible: segmented.foreground.visible,
                                         view: engine.options.view, sex: engine.options.sex,
                                         pternionBandMM: segmented.foreground.pternionBandMM)
+            if segmented.foreground.showsPressure { measurer.pressure = segmented.image }
             func measureFoot(_ index: Int, medialSide: Double? = nil, print: Bool? = nil) -> FootMeasurement {
                 measurer.measure(parts: outlines[index].parts, padCount: outlines[index].padCount,
                                  principal: FootShapeRule.principalDirection(grouped.feet[index].summary, mmPerPixelX: segmented.mmPerPixelX, mmPerPixelY: segmented.mmPerPixelY),

@@ -129,6 +129,7 @@ struct PressureMapSegmenter: Segmenter {
         foreground.pternionBandMM = 1.5 * pitchMM
         foreground.textureSmoothingMM = pitchMM / 4
         foreground.minimumEdgeStep = Self.minimumEdgeStep
+        foreground.showsPressure = true
         return foreground
     }
 }

@@ -51,6 +51,9 @@ struct Foreground: Sendable {
     /// The smallest foot-to-bed step, grey levels, on which ``LocalEdge`` moves a vertex; nil: 0.3 of
     /// the contrast.
     var minimumEdgeStep: Double? = nil
+    /// Whether the image's levels are pressure (a pressure plate's map read back through its scale): the
+    /// measures may read them (``ToeBases``).
+    var showsPressure = false
 
     /// Contrast below which a foot carries `low_contrast`.
     static let lowContrastBelow = 30.0
