@@ -151,18 +151,17 @@ struct FootMeasurer {
         let medialBallX = Self.bulgeVertex(band.map { (frame.xs[$0], frame.ys[$0] * medialSign) }, near: frame.xs[medialBall])
         let lateralBallX = Self.bulgeVertex(band.map { (frame.xs[$0], -frame.ys[$0] * medialSign) }, near: frame.xs[lateralBall])
         let ballAngle = atan2(medialBallX - lateralBallX, abs(frame.ys[medialBall] - frame.ys[lateralBall])) * 180 / Double.pi
-        // The print without its toes: a merged toe's vertices left out, the outline closed across its crease.
+        // The print without its toes: a merged toe's vertices left out, the outline closed across its crease;
+        // on a pressure map, cut back as well to where the pressure says the toes begin.
         var indices: FootprintIndices?
         if isPrint {
-            let toeBases = merged.flatMap { merged in
-                pressure.flatMap { image in
-                    ToeBases(tips: merged.toes.map { SIMD2(frame.xs[$0.tip], frame.ys[$0.tip]) },
-                             pressure: ToeBases.pressure(in: image, scale: scale, frame: frame))
-                }
-            }
             if let merged, !merged.toes.isEmpty {
                 var toeless = merged.printWithoutToes(points: points, print: printRanges)
-                if let toeBases { toeless = toeBases.cut(toeless, frame: frame, forefootFrom: ToeBases.forefootFrom * length) }
+                if let pressure,
+                   let bases = ToeBases(tips: merged.toes.map { SIMD2(frame.xs[$0.tip], frame.ys[$0.tip]) },
+                                        pressure: ToeBases.pressure(in: pressure, scale: scale, frame: frame)) {
+                    toeless = bases.cut(toeless, frame: frame, forefootFrom: ToeBases.forefootFrom * length)
+                }
                 indices = FootprintIndices(frame: Frame(points: toeless.points, parts: toeless.parts, axis: axis), parts: toeless.parts)
             } else {
                 indices = FootprintIndices(frame: frame, parts: printRanges)
