@@ -154,6 +154,47 @@ struct LocalEdgeTests {
         }
     }
 
+    @Test("a flat faint toe before a harder ball: its edge by the step's area over the toe's own level, not the ball's line carried out")
+    func flatPartBeforeHarderOne() {
+        // Sensor columns 2-6 at 0.8 (160, the ball), 7 and 8 at 0.6 (120, a toe joined to it, flat), 75% of
+        // column 9 (0.45): the edge lies at 90 + 7.5 = 97.5. From x = 95 (an outline traced inside the
+        // edge) the deep band (65-69 px) lies on the ramp up to the ball, the inner and near bands (75-79,
+        // 81-85) on the toe, off the edge's ramp: the line through the deep band, carried to the edge,
+        // read the rim's level far below the toe's, and the area left the vertex to the half-way level,
+        // 0.58 px out (98.08).
+        let map = Self.sensorMap(width: 130, height: 80, interpolated: true,
+                                 column: { (2...6).contains($0) ? 0.8 : (7...8).contains($0) ? 0.6 : $0 == 9 ? 0.45 : 0 },
+                                 row: { (2...5).contains($0) ? 1 : 0 })
+        let placed = Self.rightEdgesByArea(map, right: 95)
+        #expect(placed.count == 20)
+        for x in placed { #expect(abs(x - 97.5) < 0.25, "area \(x)") }
+    }
+
+    /// The right edges' vertices (rows 30-50) of a rectangle's outline from x = 21 to `right` on a
+    /// 130 x 80 map, refined with the step's area over two sensors of 10 px.
+    static func rightEdgesByArea(_ map: ScanImage, right: Double) -> [Double] {
+        let outline = rectangle(left: 21, right: right, top: 20.5, bottom: 58.5)
+        var edge = LocalEdge(image: map, footIsLighter: true, visible: VisibleArea(width: 130, height: 80), reach: 10, minimumStep: 4)
+        edge.areaReach = 20
+        let placed = edge.refined(outline)
+        return outline.indices.filter { outline[$0].x == right && (30.0...50.0).contains(outline[$0].y) }.map { placed[$0].x }
+    }
+
+    @Test("the near band's gentler slope: taken where the level flattens before the edge, not where it dips or falls faster")
+    func nearBandSlope() {
+        let r = 20.0, stepSize = 120.0
+        // Flat toe behind a ball: the deep line falls 6 levels a pixel, the near band not at all.
+        #expect(LocalEdge.nearBandSlope(inside: 120, near: 120, deepSlope: -6, stepSize: stepSize, r: r) == 0)
+        // A fringe that flattens: the near band falls a third as fast as the deep line.
+        let gentle = LocalEdge.nearBandSlope(inside: 120, near: 108, deepSlope: -6, stepSize: stepSize, r: r)
+        #expect(gentle.map { abs($0 + 2) < 1e-9 } == true, "\(String(describing: gentle))")
+        // On the edge's ramp, or a steady fall from a heel's centre: the near band falls as fast or faster.
+        #expect(LocalEdge.nearBandSlope(inside: 120, near: 60, deepSlope: -6, stepSize: stepSize, r: r) == nil)
+        #expect(LocalEdge.nearBandSlope(inside: 120, near: 84, deepSlope: -6, stepSize: stepSize, r: r) == nil)
+        // The profile dips between the bands and rises again (a toe's neck before its pad).
+        #expect(LocalEdge.nearBandSlope(inside: 100, near: 120, deepSlope: -6, stepSize: 100, r: r) == nil)
+    }
+
     @Test("under blocks, a heel's faint last row of sensors: placed by the area, though the half-way level lies at the block's boundary")
     func partlyCoveredBlock() {
         // Sensor columns 2-7 full, column 8 a share of 0.35 (the foot over 35% of it), rows 2-5: the
@@ -161,14 +202,9 @@ struct LocalEdgeTests {
         // at 79.77, 0.16 of the area's reach (20 px) away from the area's edge.
         let map = Self.sensorMap(width: 130, height: 80, interpolated: false,
                                  column: { (2...7).contains($0) ? 1 : $0 == 8 ? 0.35 : 0 }, row: { (2...5).contains($0) ? 1 : 0 })
-        let right = 89.0
-        let outline = Self.rectangle(left: 21, right: right, top: 20.5, bottom: 58.5)
-        var edge = LocalEdge(image: map, footIsLighter: true, visible: VisibleArea(width: 130, height: 80), reach: 10, minimumStep: 4)
-        edge.areaReach = 20
-        let placed = edge.refined(outline)
-        for index in outline.indices where outline[index].x == right && (30.0...50.0).contains(outline[index].y) {
-            #expect(abs(placed[index].x - 83.0) < 0.1, "area \(placed[index])")
-        }
+        let placed = Self.rightEdgesByArea(map, right: 89)
+        #expect(placed.count == 20)
+        for x in placed { #expect(abs(x - 83.0) < 0.1, "area \(x)") }
     }
 
     @Test("the step's area alone places a vertex or leaves it; kept vertices are left where they are")

@@ -114,28 +114,34 @@ struct PadlessPrintTests {
     /// bounds, each foot's length and width within 2 mm, `partial_print` on every print without toes,
     /// the arch index's P95 of 0.02 and the arch type of every foot clear of the thresholds. The arch
     /// index held once joined toes were cut where the pressure says they begin (``ToeBases``): cut at
-    /// the outline's shallow cols, one print read 0.036 high (P95 0.024). Not yet held, and marked as a
-    /// known issue (the test fails once it holds, to be made a plain expectation): the length P95 of
-    /// 1.0 mm (1.42: the joined toes stay unparted, and a toeless print's axis is aimed at toe 2's place).
+    /// the outline's shallow cols, one print read 0.036 high (P95 0.024). The length's P95 of 1.0 mm held
+    /// once a toe's tip or a toeless front, flat before its edge, was placed over its own level and
+    /// not along the line from the harder ball behind it (`LocalEdge.nearBandSlope`): 1.42 mm before,
+    /// 0.99 after.
     @Test("pressure plate: toes joined or not shown")
     func pressurePlate() {
-        Self.expectPressureMaps(GeneratedSet.padlessPressurePlate, name: "padless pressure plate")
+        Self.expectPressureMaps(GeneratedSet.padlessPressurePlate, name: "padless pressure plate", lengthHeld: true)
     }
 
     /// The same maps in grey levels. Where the toes join the forefoot through light pressure, the first
     /// level to part any toe lies above the first-foot level and parts one or two, the hardest pressed:
     /// measured there, one foot came out 5.5 mm short and 6.5 mm wide (its axis aimed at the big toe),
     /// and joined toes' lengths and widths were 3.1 and 1.5 mm out at the P95. Such a level is now taken
-    /// only when it parts three toes or more (`PressureMapSegmenter.fewestToesAboveFootLevel`). Held and
-    /// not yet held as on the colour maps (length P95 1.59 mm; the arch index's P95 was 0.035, one
-    /// print's arch type wrong, before ``ToeBases``).
+    /// only when it parts three toes or more (`PressureMapSegmenter.fewestToesAboveFootLevel`). Held as
+    /// on the colour maps (the arch index's P95 was 0.035, one print's arch type wrong, before
+    /// ``ToeBases``), but for the length's P95, marked as a known issue (the test fails once it holds, to
+    /// be made a plain expectation): 1.27 mm (1.59 before `LocalEdge.nearBandSlope`), two prints whose
+    /// longest toe is a faint, narrow toe 2 joined to the forefoot read 1.3 and 2.0 mm short (seeds 9782
+    /// and 9803: the pressure falls towards the toe's tip, and the ramp beyond does not tell that fall
+    /// from the sensors' blur).
     @Test("grey pressure plate: toes joined or not shown")
     func greyPressurePlate() {
-        Self.expectPressureMaps(GeneratedSet.padlessPressurePlateGrey, name: "padless grey pressure plate")
+        Self.expectPressureMaps(GeneratedSet.padlessPressurePlateGrey, name: "padless grey pressure plate", lengthHeld: false)
     }
 
-    /// Issue 13's bounds on a set of pressure maps without separate toes: see ``pressurePlate()``.
-    static func expectPressureMaps(_ scans: [ScanResult], name: String) {
+    /// Issue 13's bounds on a set of pressure maps without separate toes: see ``pressurePlate()``. The
+    /// length's P95 is a plain expectation where `lengthHeld`, else a known issue.
+    static func expectPressureMaps(_ scans: [ScanResult], name: String, lengthHeld: Bool) {
         for scan in scans {
             let error = scan.error, found = scan.measuredCount, drawn = scan.scene.feet.count
             #expect(error == nil && found == drawn, "\(name) seed \(scan.seed): \(found) of \(drawn) feet, \(error ?? "")")
@@ -174,8 +180,12 @@ struct PadlessPrintTests {
         #expect(heelError.p95 <= 0.8, "\(name): heel width P95")
         #expect(wrongTypes.isEmpty, "\(name): arch types wrong: \(wrongTypes)")
         #expect(archError.p95 <= 0.02, "\(name): arch index P95")
-        withKnownIssue("issue 13's length bound, not yet held on pressure maps without separate toes") {
+        if lengthHeld {
             #expect(lengthError.p95 <= 1.0, "\(name): length P95")
+        } else {
+            withKnownIssue("issue 13's length bound, not yet held on grey pressure maps without separate toes") {
+                #expect(lengthError.p95 <= 1.0, "\(name): length P95")
+            }
         }
     }
 }

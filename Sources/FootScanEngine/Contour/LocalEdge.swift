@@ -49,6 +49,31 @@ struct LocalEdge {
     /// feet: SD 0.37 mm with a tenth, 0.31 with a fifth; a third changed nothing more).
     static let crossingTolerance = 0.2
 
+    /// Where the band read by ``nearBandSlope(inside:near:deepSlope:stepSize:r:)`` ends, in units of
+    /// ``areaReach`` along the normal (it spans -0.7 to -0.5): the level past it is held, not carried on.
+    static let nearBandEnd = -0.5
+
+    /// The slope, levels per pixel outwards, at which the pressure falls towards an edge where the band
+    /// just outside the inner one (-0.7 to -0.5 `r`, mean `near`) falls more gently than the line from
+    /// the deep band (`deepSlope`), or nil where it does not. The deep band can lie in a harder pressed
+    /// part behind a fainter, flat one: the ball behind a toe joined to it, whose line carried out to
+    /// the toe's tip read the tip's level a quarter low and put the edge 1.2 mm out (a generated map
+    /// without separate toes, `--padless` seed 9800: toe 1 1.4 mm long); or the fringe before a toeless
+    /// print's front flattens after the ball's rise (seed 9788: 1.2 mm long). There the gentler slope is
+    /// carried out to the near band's end (``nearBandEnd``) and the level held beyond it, where the band
+    /// would read the edge's own ramp. A near band above the inner one (the profile dips between them, a
+    /// toe's neck before its pad) or one that falls as fast or faster (on the edge's ramp, or a steady fall
+    /// from a heel's centre) leaves the deep line. The caller asks only where the profile ends on empty
+    /// bed (on a hot-scale map the band outside a forefoot's lateral edge lay on toe 5's pad, and the
+    /// outline moved there set a bump that the toe finder took for a toe). Its limit: from an outline
+    /// so near the edge that the near band lies on the edge's ramp, that ramp's fall is taken for the
+    /// level's, gentler than a steeper deep line, and the edge lands up to a tenth of a sensor out.
+    static func nearBandSlope(inside: Double, near: Double, deepSlope: Double, stepSize: Double, r: Double) -> Double? {
+        guard near <= inside + 0.06 * stepSize else { return nil }
+        let nearSlope = min((near - inside) / (0.3 * r), 0)
+        return nearSlope > deepSlope ? nearSlope : nil
+    }
+
     /// The outline's curvature at vertex `i`, 1/pixels, from the circle through the vertices `span`
     /// places either way and itself: positive where the outline bulges along `normal` (convex, with
     /// the outward normal), negative where it hollows.
@@ -157,7 +182,9 @@ struct LocalEdge {
             /// whatever share of the edge's sensor the foot covers, where the half-way level is off by up
             /// to a twelfth of a sensor and ripples along a straight edge (a maximum breadth taken over the
             /// ripples came out 1 mm wide). A level rising inwards (the heel's pressure towards its
-            /// centre) is carried out to the edge along the line through a band deeper inside; a profile
+            /// centre) is carried out to the edge along the line through a band deeper inside, or, where the
+            /// profile flattens before the edge, along the gentler slope of a band nearer it
+            /// (``nearBandSlope(inside:near:deepSlope:stepSize:r:)``); a profile
             /// that falls inwards (a narrow part: a toe's pad, the arch band) is placed by
             /// ``edgeOfNarrowPart``. A profile that rises by more than half the step is left to the
             /// half-way level, as is an edge that would move more than `r / 2` or lies more than
@@ -173,8 +200,20 @@ struct LocalEdge {
                 let stepSize = inside - outside
                 guard stepSize >= minimumStep, deep - inside <= 0.5 * stepSize else { return nil }
                 if inside - deep > 0.06 * stepSize { return edgeOfNarrowPart(p, normal, r, outside: outside) }
-                let slope = deep > inside + 0.06 * stepSize ? (inside - deep) / (0.5 * r) : 0
-                return areaAndCrossing(p, normal, r, from: -0.8 * r, outside: outside, stepSize: stepSize, slope: slope)?.edge
+                var slope = 0.0, slopeUntil = Double.infinity
+                if deep > inside + 0.06 * stepSize {
+                    // The level falls outwards: along the line through the deep band, unless the band just
+                    // outside the inner one falls more gently (``nearBandSlope(inside:near:deepSlope:stepSize:r:)``).
+                    let deepSlope = (inside - deep) / (0.5 * r)
+                    let near = mean(p, normal, from: -0.7 * r, to: -0.5 * r)
+                    if outside < minimumStep, let gentler = Self.nearBandSlope(inside: inside, near: near, deepSlope: deepSlope, stepSize: stepSize, r: r) {
+                        (slope, slopeUntil) = (gentler, Self.nearBandEnd * r)
+                    } else {
+                        slope = deepSlope
+                    }
+                }
+                return areaAndCrossing(p, normal, r, from: -0.8 * r, outside: outside, stepSize: stepSize, slope: slope,
+                                       slopeUntil: slopeUntil)?.edge
             }
             /// Where the step's area puts the edge of a narrow part along `normal` (a toe's pad no longer
             /// than two sensors, where the band `r` inside lies behind the pad, in the gap before the
@@ -199,7 +238,8 @@ struct LocalEdge {
                     t += step
                 }
                 guard peak - outside >= minimumStep,
-                      let (_, crossing) = areaAndCrossing(p, normal, r, from: peakAt, outside: outside, stepSize: peak - outside, slope: 0)
+                      let (_, crossing) = areaAndCrossing(p, normal, r, from: peakAt, outside: outside, stepSize: peak - outside, slope: 0,
+                                                            slopeUntil: 0)
                 else { return nil }
                 let start = max(crossing - 0.5 * r, peakAt)
                 let rim = level(p + normal * start) - outside
@@ -214,12 +254,13 @@ struct LocalEdge {
                 return abs(edge) <= 0.5 * r ? edge : nil
             }
             /// The edge `start` plus the profile's area from `start` out to `0.8 r`, over `stepSize` (less
-            /// `slope` per pixel inwards of `-0.9 r`, a level rising inwards), as an offset from `p`, with
+            /// `slope` per pixel outwards of `-0.9 r` up to `slopeUntil`, a level rising inwards, held
+            /// beyond it), as an offset from `p`, with
             /// the profile's half-way crossing nearest it; nil where that crossing lies more than
             /// ``crossingTolerance`` `r` away (a corner or a second edge) or the edge would move the vertex
             /// more than `r / 2`.
             func areaAndCrossing(_ p: SIMD2<Double>, _ normal: SIMD2<Double>, _ r: Double, from start: Double, outside: Double,
-                                 stepSize: Double, slope: Double) -> (edge: Double, crossing: Double)?
+                                 stepSize: Double, slope: Double, slopeUntil: Double) -> (edge: Double, crossing: Double)?
             {
                 // One pass over the profile: its area, and where it crosses half-way (usually once).
                 let middle = outside + stepSize / 2
@@ -227,7 +268,7 @@ struct LocalEdge {
                 var t = start + step, sum = 0.0, previous = level(p + normal * start) - middle
                 while t < 0.8 * r {
                     let value = level(p + normal * t)
-                    sum += (value - outside) / max(stepSize + slope * (t + 0.9 * r), 0.3 * stepSize)
+                    sum += (value - outside) / max(stepSize + slope * (min(t, slopeUntil) + 0.9 * r), 0.3 * stepSize)
                     if (previous >= 0) != (value - middle >= 0), count < crossings.count {
                         crossings[count] = t - step + step * previous / (previous - value + middle)
                         count += 1
