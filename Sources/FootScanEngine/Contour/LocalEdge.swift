@@ -205,8 +205,9 @@ struct LocalEdge {
                     // The level falls outwards: along the line through the deep band, unless the band just
                     // outside the inner one falls more gently (``nearBandSlope(inside:near:deepSlope:stepSize:r:)``).
                     let deepSlope = (inside - deep) / (0.5 * r)
-                    let near = mean(p, normal, from: -0.7 * r, to: -0.5 * r)
-                    if outside < minimumStep, let gentler = Self.nearBandSlope(inside: inside, near: near, deepSlope: deepSlope, stepSize: stepSize, r: r) {
+                    if outside < minimumStep,
+                       let gentler = Self.nearBandSlope(inside: inside, near: mean(p, normal, from: -0.7 * r, to: -0.5 * r),
+                                                        deepSlope: deepSlope, stepSize: stepSize, r: r) {
                         (slope, slopeUntil) = (gentler, Self.nearBandEnd * r)
                     } else {
                         slope = deepSlope
@@ -239,7 +240,7 @@ struct LocalEdge {
                 }
                 guard peak - outside >= minimumStep,
                       let (_, crossing) = areaAndCrossing(p, normal, r, from: peakAt, outside: outside, stepSize: peak - outside, slope: 0,
-                                                            slopeUntil: 0)
+                                                            slopeUntil: .infinity)
                 else { return nil }
                 let start = max(crossing - 0.5 * r, peakAt)
                 let rim = level(p + normal * start) - outside
