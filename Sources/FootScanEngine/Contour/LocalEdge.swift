@@ -50,7 +50,8 @@ struct LocalEdge {
     static let crossingTolerance = 0.2
 
     /// Where the band read by ``nearBandSlope(inside:near:deepSlope:stepSize:r:)`` ends, in units of
-    /// ``areaReach`` along the normal (it spans -0.7 to -0.5): the level past it is held, not carried on.
+    /// ``areaReach`` along the normal (it spans a fifth of the reach, -0.7 to -0.5, as the inner band
+    /// does): the level past it is held, not carried on.
     static let nearBandEnd = -0.5
 
     /// The slope, levels per pixel outwards, at which the pressure falls towards an edge where the band
@@ -206,7 +207,8 @@ struct LocalEdge {
                     // outside the inner one falls more gently (``nearBandSlope(inside:near:deepSlope:stepSize:r:)``).
                     let deepSlope = (inside - deep) / (0.5 * r)
                     if outside < minimumStep,
-                       let gentler = Self.nearBandSlope(inside: inside, near: mean(p, normal, from: -0.7 * r, to: -0.5 * r),
+                       let gentler = Self.nearBandSlope(inside: inside,
+                                                        near: mean(p, normal, from: (Self.nearBandEnd - 0.2) * r, to: Self.nearBandEnd * r),
                                                         deepSlope: deepSlope, stepSize: stepSize, r: r) {
                         (slope, slopeUntil) = (gentler, Self.nearBandEnd * r)
                     } else {
