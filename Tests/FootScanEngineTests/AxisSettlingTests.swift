@@ -38,4 +38,20 @@ struct AxisSettlingTests {
         _ = broken.take(Self.axis(0.25))
         #expect(!broken.isSettled)
     }
+
+    @Test("an iteration that cycles without settling leaves the axis the next step turned least")
+    func steadiestOfACycle() {
+        // A cycle of three axes: 0.20 -> 0.23 (0.03 rad), 0.23 -> 0.24 (0.01), 0.24 -> 0.20 (0.04).
+        var cycle = AxisSettling(Self.axis(0.20))
+        #expect(cycle.steadiestAxis == nil)
+        let angles = [0.23, 0.24, 0.20]
+        for step in 0..<2 { _ = cycle.take(Self.axis(angles[step])) }
+        #expect(cycle.steadiestAxis == nil, "fewer than three steps")
+        for step in 2..<12 { _ = cycle.take(Self.axis(angles[step % 3])) }
+        #expect(!cycle.isSettled)
+        let steadiest = cycle.steadiestAxis
+        #expect(steadiest.map { AxisSettling.turn($0, Self.axis(0.23)) < 1e-12 } == true, "\(String(describing: steadiest))")
+        // Not the latest axis, where the iteration happened to stop.
+        #expect(AxisSettling.turn(cycle.axis, Self.axis(0.23)) > 0.005)
+    }
 }

@@ -5,6 +5,10 @@
 /// flips between them for ever. A flip between two axes closer than ``cycleTolerance`` is settled
 /// too: a generated pressure map's foot whose axis flipped between directions 2.6e-5 rad apart
 /// carried `axis_uncertain` for it.
+///
+/// An iteration that never settles (a cycle of axes degrees apart, where the tip taken for toe 2's
+/// changes with the axis) leaves ``steadiestAxis``: of the axes it visited, the one the next step
+/// turned least, the nearest it came to a fixed point.
 struct AxisSettling {
     /// A step below this, radians (the sine of the turn), ends the iteration.
     static let convergedBelow = 1e-7
@@ -22,6 +26,10 @@ struct AxisSettling {
     /// Whether the latest step returned to the axis two steps back, turning it by less than
     /// ``cycleTolerance``.
     private(set) var flipsInPlace = false
+    /// The steps taken so far.
+    private(set) var steps = 0
+    /// Of the axes visited so far, the one the step after it turned least, with that step's turn.
+    private var steadiest: (axis: SIMD2<Double>, turn: Double)?
 
     /// Starts from `axis`, a unit vector.
     init(_ axis: SIMD2<Double>) {
@@ -30,6 +38,12 @@ struct AxisSettling {
 
     /// Whether the axis has converged or flips between two axes that are as good as one.
     var isSettled: Bool { converged || flipsInPlace }
+
+    /// Of the axes the iteration left, the one the next step turned least, once three steps have been
+    /// taken; nil before. The axis to measure on when the iteration ran all its steps without settling.
+    var steadiestAxis: SIMD2<Double>? {
+        steps >= 3 ? steadiest?.axis : nil
+    }
 
     /// The sine of the angle between two unit vectors, unsigned.
     static func turn(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> Double {
@@ -41,6 +55,8 @@ struct AxisSettling {
         let change = Self.turn(next, axis)
         let returned = previous.map { Self.turn(next, $0) < Self.convergedBelow } ?? false
         flipsInPlace = returned && change < Self.cycleTolerance
+        if steadiest.map({ change < $0.turn }) ?? true { steadiest = (axis, change) }
+        steps += 1
         previous = axis
         axis = next
         if change < Self.convergedBelow { converged = true }

@@ -76,17 +76,24 @@ struct FootMeasurer {
             }
         }
         var settling = AxisSettling(axis)
+        var ranOut = true
         for _ in 0..<12 {
             findToes()
-            guard toes.tips.count >= 2 else { break }
+            guard toes.tips.count >= 2 else { ranOut = false; break }
             let tip2 = points[toe1First ? toes.tips[1] : toes.tips[toes.tips.count - 2]]
             let direction = tip2 - frame.origin
             let stop = settling.take(direction / (direction * direction).sum().squareRoot())
             axis = settling.axis
             frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
-            if stop { break }
+            if stop { ranOut = false; break }
         }
         let converged = settling.isSettled
+        // An axis that cycled through all its steps (another toe's tip taken for toe 2's at some axes)
+        // is measured where the iteration came nearest to a fixed point, not wherever it stopped.
+        if ranOut, !converged, let steadiest = settling.steadiestAxis {
+            axis = steadiest
+            frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
+        }
         if toes.tips.count >= 2 { findToes() }
         // An outline without pads apart whose midfoot leaves the arch out, or whose front is a ball's with
         // no toes found, is a print whose toes joined the forefoot or did not press: measured again as one
