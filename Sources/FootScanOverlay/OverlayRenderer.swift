@@ -20,8 +20,12 @@ public enum OverlayRenderer {
         let style = Style(pixelMM: pixelMM)
         for foot in measurement.feet {
             let g = foot.geometry
+            // The print the arch indices were read on, under the contour: where the two part (the toes'
+            // cut), it shows in the contact colour; elsewhere the contour covers it.
+            for outline in g.archOutlines { canvas.polygon(outline, thickness: style.line, .contact) }
             for outline in g.contours { canvas.polygon(outline, thickness: style.line, .contour) }
             for outline in g.contactContours { canvas.polygon(outline, thickness: style.line, .contact) }
+            for line in g.archThirdLines { canvas.line(line.0, line.1, thickness: style.line, .contact) }
             let axisEnd = g.pternion + g.axisDirection * (foot.lengthMM / pixelMM)
             canvas.line(g.pternion, axisEnd, thickness: style.line, .axis)
             // The width line is drawn wide under the ball line, which often lies on it.
@@ -40,7 +44,7 @@ public enum OverlayRenderer {
             let centre = SIMD2(((xs.min() ?? 0) + (xs.max() ?? 0)) / 2, ((ys.min() ?? 0) + (ys.max() ?? 0)) / 2)
             return LabelBlock(lines: lines.map { LabelBlock.Line(text: $0) }, near: centre, scale: style.textScale)
         }
-        let hasContact = measurement.feet.contains { !$0.geometry.contactContours.isEmpty }
+        let hasContact = measurement.feet.contains { !$0.geometry.contactContours.isEmpty || !$0.geometry.archThirdLines.isEmpty }
         blocks.append(LabelBlock(lines: legend + (hasContact ? [contactLegend] : []), near: SIMD2(Double(image.width), 0), scale: style.textScale))
         let hulls = measurement.feet.map(\.geometry.hull)
         layOut(&blocks, on: &canvas, around: hulls, style: style)
@@ -69,7 +73,8 @@ public enum OverlayRenderer {
         .init(text: "HEEL WIDTH", swatch: .heel), .init(text: "TOE TIPS", swatch: .toe),
     ]
 
-    /// The legend's line for a podoscope's contact print, added when a foot has one.
+    /// The legend's line for a podoscope's contact print and a print's arch thirds and toe cut, added
+    /// when a foot has one.
     static let contactLegend = LabelBlock.Line(text: "CONTACT, ARCH", swatch: .contact)
 
     /// Line widths and text size for a pixel size: lines at least 0.4 mm (heel 0.6, width 1.2 mm), font pixels of

@@ -23,6 +23,42 @@ struct FootprintTests {
         }
     }
 
+    /// Where along the axis a point lies from the pternion, in pixels.
+    static func along(_ point: SIMD2<Double>, _ geometry: FootGeometry) -> Double {
+        ((point - geometry.pternion) * geometry.axisDirection).sum()
+    }
+
+    @Test("the overlay's arch thirds: two lines across the axis, at a third and two thirds of the print without its toes; toes cut off where they joined")
+    func archLines() {
+        var cut = 0
+        for foot in Self.feet + GeneratedSet.padlessPrints.flatMap(\.feet) {
+            guard let measured = foot.measured, measured.archIndex != nil else { continue }
+            let geometry = measured.geometry, lines = geometry.archThirdLines
+            #expect(lines.count == 2, "seed \(foot.seed)")
+            guard lines.count == 2 else { continue }
+            for line in lines {
+                let direction = line.1 - line.0, span = (direction * direction).sum().squareRoot()
+                #expect(span > 0 && abs((direction * geometry.axisDirection).sum()) / span < 0.01, "seed \(foot.seed): a third's line across the axis")
+            }
+            let first = Self.along((lines[0].0 + lines[0].1) / 2, geometry), second = Self.along((lines[1].0 + lines[1].1) / 2, geometry)
+            let lengthPixels = Self.along(geometry.acropodion, geometry)
+            #expect(first > 0 && abs(second - 2 * first) < 2 && 1.5 * second <= lengthPixels + 2,
+                    "seed \(foot.seed): thirds at \(first), \(second) px of a print \(lengthPixels) px long")
+            // A print whose toes joined the forefoot is read without them: a smaller outline than the print's.
+            if !geometry.archOutlines.isEmpty {
+                cut += 1
+                let whole = geometry.contours.reduce(0) { $0 + abs($1.enclosedSignedArea) }
+                let read = geometry.archOutlines.reduce(0) { $0 + abs($1.enclosedSignedArea) }
+                #expect(read < whole, "seed \(foot.seed): the toes cut off")
+            }
+        }
+        #expect(cut >= 10, "\(cut) prints read without their joined toes")
+        for foot in GeneratedSet.main.flatMap(\.feet).prefix(20) {
+            let geometry = foot.measured?.geometry
+            #expect(geometry.map { $0.archThirdLines.isEmpty && $0.archOutlines.isEmpty } ?? true, "seed \(foot.seed): a sole has no arch lines")
+        }
+    }
+
     @Test("two split prints side by side: each heel joins its own forefoot")
     func splitPairs() {
         let scans = GeneratedSet.splitPrintPairs

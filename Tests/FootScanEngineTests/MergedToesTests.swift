@@ -108,6 +108,30 @@ struct MergedToesTests {
         #expect(toeless.allSatisfy { $0.x <= 205.01 }, "the print without its toe ends at the front")
     }
 
+    /// A print with two joined toes, the medial one shorter: toe 2 (y 6 to 22) to x = 215, toe 1 (y 24 to
+    /// 40) to x = 213, the col between them at x = 208, 7 mm behind toe 2's tip. Walking from toe 2 over
+    /// the lower toe 1, the col used to be sought past toe 1 (the neck lies under 8 mm behind the tip),
+    /// and toe 2's protrusion took toe 1 in: one toe 34 mm broad where two stand (a generated pressure
+    /// map's toe 2 was missed, its axis aimed at toe 3, its width 1.8 mm out).
+    static func twoToesPrint() -> [SIMD2<Double>] {
+        [SIMD2<Double>](polygonThrough: [SIMD2(0, -40), SIMD2(200, -40), SIMD2(200, 6), SIMD2(215, 6), SIMD2(215, 22),
+                                         SIMD2(208, 23), SIMD2(213, 24), SIMD2(213, 40), SIMD2(0, 40)])
+    }
+
+    @Test("a longer toe beside a shorter one: both found, parted at the col between them")
+    func longerToeBesideAShorter() throws {
+        let (merged, frame, _) = Self.mergedToes(print: Self.twoToesPrint(), pads: [])
+        #expect(merged.toes.count == 2)
+        let tips = merged.toes.map { frame.xs[$0.tip] }.sorted()
+        #expect(tips.count == 2 && abs(tips[0] - 213) < 0.6 && abs(tips[1] - 215) < 0.6, "tips at \(tips)")
+        // Each toe's vertices lie beyond the col (x 208); toe 2's about 16 x 7 mm of area and more.
+        for toe in merged.toes {
+            #expect(toe.run.allSatisfy { frame.xs[$0] >= 207.9 })
+            let across = toe.run.map { frame.ys[$0] }
+            #expect((across.max() ?? 0) - (across.min() ?? 0) < 18, "one toe's breadth")
+        }
+    }
+
     @Test("an oblique front's foremost corner is no toe")
     func obliqueFrontAlone() {
         #expect(Self.mergedToes(print: Self.obliquePrint(toe: false), pads: Self.obliquePads()).0.toes.isEmpty)

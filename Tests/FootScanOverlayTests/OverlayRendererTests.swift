@@ -85,6 +85,27 @@ struct OverlayRendererTests {
         }
     }
 
+    @Test("a print's arch thirds and its toes' cut are drawn in the contact colour, which the legend names")
+    func archLines() throws {
+        let (image, measurement) = try Self.measured(seed: 3, dpi: 100, feet: 2, footprints: true, padless: true)
+        try #require(measurement.feet.contains { !$0.geometry.archThirdLines.isEmpty })
+        let (canvas, blocks) = OverlayRenderer.drawLaidOut(image: image, measurement: measurement)
+        let legend = try #require(blocks.last)
+        #expect(legend.lines.contains { $0.text == OverlayRenderer.contactLegend.text })
+        let colour = OverlayCanvas.Colour.contact
+        var drawn = 0
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                if x >= legend.origin.x - 20, x < legend.origin.x + legend.width + 20,
+                   y >= legend.origin.y - 20, y < legend.origin.y + legend.height + 20 { continue }
+                let i = (y * canvas.width + x) * 3
+                if canvas.pixels[i] == colour.r && canvas.pixels[i + 1] == colour.g && canvas.pixels[i + 2] == colour.b { drawn += 1 }
+            }
+        }
+        // Two lines a foot across the print, each some 60 mm long at least: hundreds of pixels at 100 dpi.
+        #expect(drawn >= 2 * measurement.feet.count * 200, "\(drawn) pixels in the contact colour")
+    }
+
     @Test("a print on which no toe showed is labelled so, not with a toe shape; a print with its toes joined keeps its shape")
     func toesNotShown() throws {
         var seen = (none: 0, joined: 0)

@@ -161,7 +161,11 @@ struct FootMeasurer {
         // The print without its toes: a merged toe's vertices left out, the outline closed across its crease;
         // on a pressure map, cut back as well to where the pressure says the toes begin.
         var indices: FootprintIndices?
+        // For the overlay: the print the indices were read on where toes were cut off it, and its thirds.
+        var archOutlines: [[SIMD2<Double>]] = []
+        var archThirdLines: [(SIMD2<Double>, SIMD2<Double>)] = []
         if isPrint {
+            let across = frame.ys[widthLow]...frame.ys[widthHigh]
             if let merged, !merged.toes.isEmpty {
                 var toeless = merged.printWithoutToes(points: points, print: printRanges)
                 if let pressure,
@@ -169,9 +173,15 @@ struct FootMeasurer {
                                         pressure: ToeBases.pressure(in: pressure, scale: scale, frame: frame)) {
                     toeless = bases.cut(toeless, frame: frame, forefootFrom: ToeBases.forefootFrom * length)
                 }
-                indices = FootprintIndices(frame: Frame(points: toeless.points, parts: toeless.parts, axis: axis), parts: toeless.parts)
+                let toelessFrame = Frame(points: toeless.points, parts: toeless.parts, axis: axis)
+                let toelessIndices = FootprintIndices(frame: toelessFrame, parts: toeless.parts)
+                indices = toelessIndices
+                archOutlines = toeless.parts.map { toeless.points[$0].map { $0 / scale } }
+                archThirdLines = Self.thirdLines(toelessFrame, length: toelessIndices.length, across: across, scale: scale)
             } else {
-                indices = FootprintIndices(frame: frame, parts: printRanges)
+                let printIndices = FootprintIndices(frame: frame, parts: printRanges)
+                indices = printIndices
+                archThirdLines = Self.thirdLines(frame, length: printIndices.length, across: across, scale: scale)
             }
         }
         let hull = ConvexHull.indices(xs: frame.xs, ys: frame.ys)
@@ -193,7 +203,9 @@ struct FootMeasurer {
             toeTips: orderedTips.map { contour[$0] },
             widthLine: (contour[widthLow], contour[widthHigh]),
             heelLine: (toPixels(frame.point(x: 0.16 * length, y: heel.low)), toPixels(frame.point(x: 0.16 * length, y: heel.high))),
-            ballLine: (contour[medialBall], contour[lateralBall])
+            ballLine: (contour[medialBall], contour[lateralBall]),
+            archOutlines: archOutlines,
+            archThirdLines: archThirdLines
         )
         return FootMeasurement(
             side: side,
@@ -317,6 +329,14 @@ struct FootMeasurer {
             if along[index] < low + quarter { back = (min(back.0, t), max(back.1, t)) }
         }
         return (front.1 - front.0) >= (back.1 - back.0) ? direction : -direction
+    }
+
+    /// The two lines that cut a print into its arch indices' thirds, in pixels: across the axis at a third
+    /// and two thirds of `length` (mm from `frame`'s origin), spanning `across` (mm across the axis).
+    static func thirdLines(_ frame: Frame, length: Double, across: ClosedRange<Double>, scale: SIMD2<Double>) -> [(SIMD2<Double>, SIMD2<Double>)] {
+        [length / 3, 2 * length / 3].map { x in
+            (frame.point(x: x, y: across.lowerBound) / scale, frame.point(x: x, y: across.upperBound) / scale)
+        }
     }
 
     /// The x where a bulge of the outline peaks: the vertex of the parabola y = a x² + b x + c fitted

@@ -9,9 +9,13 @@ struct FootprintIndices {
     let archIndex: Double
     let chippauxSmirak: Double
     let staheli: Double
+    /// The print's length without its toes, mm from the pternion: the thirds are cut at a third and two
+    /// thirds of it.
+    let length: Double
 
     init(frame: Frame, parts: [Range<Int>]) {
         let length = parts.flatMap { Array($0) }.map { frame.xs[$0] }.max() ?? 0
+        self.length = length
         let areas = (0..<3).map { k in
             parts.reduce(0.0) { $0 + FootprintIndices.area(frame: frame, part: $1, from: length * Double(k) / 3, to: length * Double(k + 1) / 3) }
         }

@@ -11,7 +11,10 @@
 ///
 /// A col is the lowest point reached walking ``walkMM`` of outline from the summit before rising above
 /// it, or before leaving the toe's neck: the first notch of the outline at least ``neckDepthMM`` deep
-/// below its convex hull and ``minimumNeckDropMM`` behind the summit, walked to its deepest point.
+/// below its convex hull and either ``minimumNeckDropMM`` behind the summit or left by the outline
+/// rising ``minimumProminenceMM`` from it back to the hull (the col between two toes, however short
+/// the neighbour: walking from a longer toe over a shorter one, the col was sought past it and one
+/// protrusion took both toes in), walked to its deepest point.
 /// Behind a square front the two agree. Behind an oblique one (a real ball's front runs along the
 /// metatarsal heads) the outline goes on falling along the ball's front past the neck, and the lowest
 /// point would take the front into the toe.
@@ -69,7 +72,12 @@ struct MergedToes {
                         if depth(j) > notch.depth {
                             notch = (depth(j), lowest)
                         } else if depth(j) == 0 {
-                            if isNeck(notch) { return notch.lowest }
+                            // Back on the hull: a deep notch is the toe's neck if far enough behind the
+                            // summit, or if the outline rose from it to a toe's prominence again (the
+                            // col between two toes, whatever the summit's height above it).
+                            if isNeck(notch) || (notch.depth >= Self.neckDepthMM && x(j) - notch.lowest >= Self.minimumProminenceMM) {
+                                return notch.lowest
+                            }
                             notch.depth = 0
                         }
                     }

@@ -57,6 +57,8 @@ extension MeasurementEngine {
             result.feet[index].chippauxSmirakIndex = print.chippauxSmirakIndex
             result.feet[index].staheliIndex = print.staheliIndex
             result.feet[index].geometry.contactContours = print.geometry.contours
+            result.feet[index].geometry.archOutlines = print.geometry.archOutlines
+            result.feet[index].geometry.archThirdLines = print.geometry.archThirdLines
         }
         result.imageKind = .podoscope
         result.contrast = prints.contrast

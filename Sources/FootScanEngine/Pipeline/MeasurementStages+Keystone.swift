@@ -39,6 +39,8 @@ extension FootGeometry {
         result.heelLine = (transform(heelLine.0), transform(heelLine.1))
         result.ballLine = (transform(ballLine.0), transform(ballLine.1))
         result.contactContours = contactContours.map { $0.map(transform) }
+        result.archOutlines = archOutlines.map { $0.map(transform) }
+        result.archThirdLines = archThirdLines.map { (transform($0.0), transform($0.1)) }
         return result
     }
 }

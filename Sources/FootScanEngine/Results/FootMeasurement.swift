@@ -82,6 +82,12 @@ public struct FootGeometry: Sendable {
     /// On a podoscope image, the outlines of the contact print inside the foot (the arch indices' area);
     /// empty otherwise.
     public var contactContours: [[SIMD2<Double>]] = []
+    /// On a print whose toes joined the forefoot, the outlines the arch indices were read on: the print
+    /// with those toes cut off where they begin; empty otherwise (the indices were read on ``contours``).
+    public var archOutlines: [[SIMD2<Double>]] = []
+    /// On a print, the two lines that cut it into the arch indices' thirds, across the whole print at a
+    /// third and two thirds of its length without the toes; empty on a sole.
+    public var archThirdLines: [(SIMD2<Double>, SIMD2<Double>)] = []
 }
 
 /// The result for one scan.
