@@ -1,4 +1,5 @@
-/// A 5 x 7 pixel font for overlay labels: digits, capital letters and a little punctuation.
+/// A 5 x 7 pixel font for overlay labels and reasons: digits, capital letters and the punctuation the
+/// engine's messages use.
 enum PixelFont {
     static let glyphWidth = 5
     static let glyphHeight = 7
@@ -47,6 +48,10 @@ enum PixelFont {
         ":": ["     ", " ##  ", " ##  ", "     ", " ##  ", " ##  ", "     "],
         "/": ["    #", "    #", "   # ", "  #  ", " #   ", "#    ", "#    "],
         ",": ["     ", "     ", "     ", "     ", "  ## ", "   # ", "  #  "],
+        ";": ["     ", " ##  ", " ##  ", "     ", " ##  ", "  #  ", " #   "],
+        "'": ["  #  ", "  #  ", " #   ", "     ", "     ", "     ", "     "],
+        "(": ["   # ", "  #  ", " #   ", " #   ", " #   ", "  #  ", "   # "],
+        ")": [" #   ", "  #  ", "   # ", "   # ", "   # ", "  #  ", " #   "],
         " ": ["     ", "     ", "     ", "     ", "     ", "     ", "     "],
     ]
 }

@@ -85,6 +85,22 @@ struct OverlayRendererTests {
         }
     }
 
+    /// The failure picture's reason, as the engine words its density error, showed blanks for its
+    /// apostrophe, semicolon and brackets.
+    @Test("every character of a failure's reason has a glyph of the font's size")
+    func reasonGlyphs() {
+        let reason = "the foot would be 506 mm long at the file's 72 dpi: the density is probably wrong; calibrate the scanner "
+            + "(footscan calibrate) or give the true density (--override-dpi)"
+        for character in reason.uppercased() {
+            let glyph = PixelFont.glyphs[character]
+            #expect(glyph != nil, "no glyph for \(character)")
+            #expect(glyph.map { $0.count == PixelFont.glyphHeight && $0.allSatisfy { $0.count == PixelFont.glyphWidth } } ?? false)
+        }
+        for (character, rows) in PixelFont.glyphs {
+            #expect(rows.count == PixelFont.glyphHeight && rows.allSatisfy { $0.count == PixelFont.glyphWidth }, "glyph \(character)")
+        }
+    }
+
     @Test("a print's arch thirds and its toes' cut are drawn in the contact colour, which the legend names")
     func archLines() throws {
         let (image, measurement) = try Self.measured(seed: 3, dpi: 100, feet: 2, footprints: true, padless: true)
