@@ -46,8 +46,8 @@ struct AxisSettlingTests {
         #expect(cycle.steadiestAxis == nil)
         let angles = [0.23, 0.24, 0.20]
         for step in 0..<2 { _ = cycle.take(Self.axis(angles[step])) }
-        #expect(cycle.steadiestAxis == nil, "fewer than three steps")
-        for step in 2..<12 { _ = cycle.take(Self.axis(angles[step % 3])) }
+        #expect(cycle.steadiestAxis == nil, "before the iteration ran its steps")
+        for step in 2..<AxisSettling.maximumSteps { _ = cycle.take(Self.axis(angles[step % 3])) }
         #expect(!cycle.isSettled)
         let steadiest = cycle.steadiestAxis
         #expect(steadiest.map { AxisSettling.turn($0, Self.axis(0.23)) < 1e-12 } == true, "\(String(describing: steadiest))")

@@ -32,6 +32,20 @@ struct OverlayRendererTests {
         return true
     }
 
+    /// How many of the picture's pixels are `colour`, leaving out `block` (the legend) and 20 pixels round it.
+    static func pixelCount(of colour: OverlayCanvas.Colour, in canvas: OverlayCanvas, outside block: LabelBlock?) -> Int {
+        var count = 0
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                if let block, x >= block.origin.x - 20, x < block.origin.x + block.width + 20,
+                   y >= block.origin.y - 20, y < block.origin.y + block.height + 20 { continue }
+                let i = (y * canvas.width + x) * 3
+                if canvas.pixels[i] == colour.r && canvas.pixels[i + 1] == colour.g && canvas.pixels[i + 2] == colour.b { count += 1 }
+            }
+        }
+        return count
+    }
+
     @Test("labels and legend lie inside the picture, cover no foot, and each foot's block is nearer its foot than any other's",
           arguments: [(UInt64(12), 150.0, 2, false), (UInt64(3), 300.0, 2, false), (UInt64(1004), 100.0, 1, true), (UInt64(7), 600.0, 1, false)])
     func layout(seed: UInt64, dpi: Double, feet: Int, footprints: Bool) throws {
@@ -72,15 +86,7 @@ struct OverlayRendererTests {
         // Each named colour appears on the scan outside the legend (the drawing itself).
         let legendBlock = OverlayRenderer.drawLaidOut(image: image, measurement: measurement).blocks.last
         for colour in named {
-            var found = false
-            for y in 0..<canvas.height where !found {
-                for x in 0..<canvas.width {
-                    if let block = legendBlock, x >= block.origin.x - 20, x < block.origin.x + block.width + 20,
-                       y >= block.origin.y - 20, y < block.origin.y + block.height + 20 { continue }
-                    let i = (y * canvas.width + x) * 3
-                    if canvas.pixels[i] == colour.r && canvas.pixels[i + 1] == colour.g && canvas.pixels[i + 2] == colour.b { found = true; break }
-                }
-            }
+            let found = Self.pixelCount(of: colour, in: canvas, outside: legendBlock) > 0
             #expect(found, "colour \(colour.key) named but not drawn")
         }
     }
@@ -108,16 +114,7 @@ struct OverlayRendererTests {
         let (canvas, blocks) = OverlayRenderer.drawLaidOut(image: image, measurement: measurement)
         let legend = try #require(blocks.last)
         #expect(legend.lines.contains { $0.text == OverlayRenderer.contactLegend.text })
-        let colour = OverlayCanvas.Colour.contact
-        var drawn = 0
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                if x >= legend.origin.x - 20, x < legend.origin.x + legend.width + 20,
-                   y >= legend.origin.y - 20, y < legend.origin.y + legend.height + 20 { continue }
-                let i = (y * canvas.width + x) * 3
-                if canvas.pixels[i] == colour.r && canvas.pixels[i + 1] == colour.g && canvas.pixels[i + 2] == colour.b { drawn += 1 }
-            }
-        }
+        let drawn = Self.pixelCount(of: .contact, in: canvas, outside: legend)
         // Two lines a foot across the print, each some 60 mm long at least: hundreds of pixels at 100 dpi.
         #expect(drawn >= 2 * measurement.feet.count * 200, "\(drawn) pixels in the contact colour")
     }

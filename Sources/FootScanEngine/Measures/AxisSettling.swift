@@ -17,6 +17,9 @@ struct AxisSettling {
     /// as settled: 1e-4 (0.006°, 0.03 mm across a 300 mm foot).
     static let cycleTolerance = 1e-4
 
+    /// The most steps the iteration takes.
+    static let maximumSteps = 12
+
     /// The latest axis, a unit vector.
     private(set) var axis: SIMD2<Double>
     /// The axis before the latest step's.
@@ -27,7 +30,7 @@ struct AxisSettling {
     /// ``cycleTolerance``.
     private(set) var flipsInPlace = false
     /// The steps taken so far.
-    private(set) var steps = 0
+    private var steps = 0
     /// Of the axes visited so far, the one the step after it turned least, with that step's turn.
     private var steadiest: (axis: SIMD2<Double>, turn: Double)?
 
@@ -39,10 +42,10 @@ struct AxisSettling {
     /// Whether the axis has converged or flips between two axes that are as good as one.
     var isSettled: Bool { converged || flipsInPlace }
 
-    /// Of the axes the iteration left, the one the next step turned least, once three steps have been
-    /// taken; nil before. The axis to measure on when the iteration ran all its steps without settling.
+    /// Of the axes the iteration left, the one the next step turned least, once it has taken
+    /// ``maximumSteps`` without settling: the axis to measure on. Nil while it may go on, or once settled.
     var steadiestAxis: SIMD2<Double>? {
-        steps >= 3 ? steadiest?.axis : nil
+        steps >= Self.maximumSteps && !isSettled ? steadiest?.axis : nil
     }
 
     /// The sine of the angle between two unit vectors, unsigned.

@@ -76,21 +76,20 @@ struct FootMeasurer {
             }
         }
         var settling = AxisSettling(axis)
-        var ranOut = true
-        for _ in 0..<12 {
+        for _ in 0..<AxisSettling.maximumSteps {
             findToes()
-            guard toes.tips.count >= 2 else { ranOut = false; break }
+            guard toes.tips.count >= 2 else { break }
             let tip2 = points[toe1First ? toes.tips[1] : toes.tips[toes.tips.count - 2]]
             let direction = tip2 - frame.origin
             let stop = settling.take(direction / (direction * direction).sum().squareRoot())
             axis = settling.axis
             frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
-            if stop { ranOut = false; break }
+            if stop { break }
         }
         let converged = settling.isSettled
         // An axis that cycled through all its steps (another toe's tip taken for toe 2's at some axes)
         // is measured where the iteration came nearest to a fixed point, not wherever it stopped.
-        if ranOut, !converged, let steadiest = settling.steadiestAxis {
+        if let steadiest = settling.steadiestAxis {
             axis = steadiest
             frame = Frame(points: points, parts: ranges, axis: axis, pternionBand: pternionBandMM)
         }
