@@ -67,6 +67,19 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
         return UInt8((1 + 254 * t.t).rounded())
     }
 
+    /// Whether `colour` may be a colour of the scale mixed with `background` (a block over the gap
+    /// between two tiles): a share of 90% down to 30% of it the scale's colour, and that colour within
+    /// ``tolerance`` of the scale.
+    package func holdsMixed(_ colour: SIMD3<Double>, background: SIMD3<Double>) -> Bool {
+        for step in 3...9 {
+            let share = Double(step) / 10
+            let unmixed = (colour - background * (1 - share)) / share
+            guard unmixed.min() >= -Self.tolerance / 2, unmixed.max() <= 255 + Self.tolerance / 2 else { continue }
+            if let t = nearest(unmixed), t.distance <= Self.tolerance { return true }
+        }
+        return false
+    }
+
     /// The point of the scale nearest `colour`: its `t` and the RGB distance.
     public func nearest(_ colour: SIMD3<Double>) -> (t: Double, distance: Double)? {
         var best: (t: Double, distance: Double)?
@@ -110,6 +123,12 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
     /// nearly every coloured block (at least 0.5 % of them all) on one scale, spread over at least a third
     /// of it (a map has several hues; a single-coloured object is no map). ``hot`` only on black: its
     /// highest pressure is white.
+    ///
+    /// A map whose software draws each sensor as a tile, with a gap of the background's colour around
+    /// it, is told too: when no scale held and one held at least as many of the blocks it read as it
+    /// failed, the scales are read again with a block off a scale counted on it where it is one of the
+    /// scale's colours mixed with the background (`holdsMixed(_:background:)`). A map without gaps is
+    /// decided by the first reading alone. (`SensorTileGaps` (FootScanEngine) closes the gaps.)
     public static func detect(_ sample: ColourSample) -> PressureScale? {
         let means = sample.means
         guard sample.columns >= 8, sample.rows >= 8, means.count == sample.columns * sample.rows else { return nil }
@@ -134,24 +153,36 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
         // At most about 4,000 blocks are read against the scales.
         let step = max(1, bright.count / 4_000)
         let read = (bright.count + step - 1) / step
-        for scale in allCases where black || scale.isReadableOnWhite {
-            // A scale fails once more than a tenth of the blocks read lie off it: on a colour scan's
-            // skin that is after a tenth of them, not all (each is compared with 256 of the scale's
-            // colours; reading them all cost some 20 ms on a 300 dpi flatbed scan on a dark bed).
-            var onScale: [Double] = [], off = 0
-            for index in Swift.stride(from: 0, to: bright.count, by: step) {
-                let mean = bright[index]
-                if let t = scale.nearest(SIMD3(Double(mean.x), Double(mean.y), Double(mean.z))), t.distance <= tolerance {
-                    onScale.append(t.t)
-                } else {
-                    off += 1
-                    if off * 10 > read { break }
+        // First as drawn; then, when a scale held at least half the blocks it read before failing, with
+        // each block off it also read as a tile's colour mixed with the background (a map whose software
+        // draws each sensor as a tile with a gap around it: a block over a gap is darker, or paler on
+        // white, than the tile's colour). The first round alone decides every map without gaps.
+        var nearlyHeld = false
+        for mixing in [false, true] where !mixing || nearlyHeld {
+            for scale in allCases where black || scale.isReadableOnWhite {
+                // A scale fails once more than a tenth of the blocks read lie off it: on a colour scan's
+                // skin that is after a tenth of them, not all (each is compared with 256 of the scale's
+                // colours; reading them all cost some 20 ms on a 300 dpi flatbed scan on a dark bed).
+                // Blocks read as a tile's colour mixed with the background count as on the scale; the
+                // spread is read on the blocks that lie on it as drawn.
+                var onScale: [Double] = [], mixed = 0, off = 0
+                for index in Swift.stride(from: 0, to: bright.count, by: step) {
+                    let mean = SIMD3(Double(bright[index].x), Double(bright[index].y), Double(bright[index].z))
+                    if let t = scale.nearest(mean), t.distance <= tolerance {
+                        onScale.append(t.t)
+                    } else if mixing, scale.holdsMixed(mean, background: SIMD3(Double(background.x), Double(background.y), Double(background.z))) {
+                        mixed += 1
+                    } else {
+                        off += 1
+                        if off * 10 > read { break }
+                    }
                 }
+                if onScale.count >= off { nearlyHeld = true }
+                guard (onScale.count + mixed) * 10 >= read * 9, !onScale.isEmpty else { continue }
+                onScale.sort()
+                let low = onScale[onScale.count / 20], high = onScale[onScale.count * 19 / 20]
+                if high - low >= 1.0 / 3 { return scale }
             }
-            guard onScale.count * 10 >= read * 9 else { continue }
-            onScale.sort()
-            let low = onScale[onScale.count / 20], high = onScale[onScale.count * 19 / 20]
-            if high - low >= 1.0 / 3 { return scale }
         }
         return nil
     }

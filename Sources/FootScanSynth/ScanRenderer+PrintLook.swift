@@ -297,9 +297,13 @@ extension ScanRenderer {
         guard peak > 0 else { return [Double](repeating: 0, count: width * height) }
         cells = cells.map { $0 / peak >= look.sensorFloor ? $0 / peak : 0 }
         var map = [Double](repeating: 0, count: width * height)
+        // The gap between tiles, as a share of the pitch: the pixels whose centres lie that near a cell's
+        // lower or left side (at least one pixel a pitch).
+        let gap = look.sensorGrid ? max(PrintLook.sensorGapMM, mmPerPixel) / pitch : 0
         for y in 0..<height {
             for x in 0..<width {
                 let (cx, cy) = cell(Point2((Double(x) + 0.5) * mmPerPixel, (Double(y) + 0.5) * mmPerPixel))
+                if look.sensorGrid, cx - cx.rounded(.down) < gap || cy - cy.rounded(.down) < gap { continue }
                 if !look.interpolated {
                     map[y * width + x] = cells[Int(cy) * columns + Int(cx)]
                     continue

@@ -190,6 +190,10 @@ extension ScanScene {
                 if scale == .hot { lighting.printLook?.whiteBackground = false }
             }
             if conditions.greyPressureMap && device == .pressurePlate { lighting.printLook?.greyMap = true }
+            if conditions.sensorGrid && device == .pressurePlate {
+                lighting.printLook?.sensorGrid = true
+                lighting.printLook?.interpolated = false
+            }
             if conditions.perspective && device == .inkGrid {
                 // A stream of its own, so that the form and its prints stay those drawn square on.
                 var camera = SeededRandom(seed: seed ^ 0xCA3E_7117)

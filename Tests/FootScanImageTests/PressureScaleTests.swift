@@ -71,6 +71,33 @@ struct PressureScaleTests {
         }) == .jet)
     }
 
+    /// A map whose sensors are drawn as tiles with a gap around each: the blocks over a gap are the
+    /// tile's colour mixed with the background, darker on black and paler on white, and off the scale.
+    /// With four blocks in ten so, no scale held nine in ten as drawn; read as a tile's colour, each does.
+    @Test("a map of tiles with gaps is told by its colours, on black or white; skin is still no map")
+    func tiledMap() {
+        for onWhite in [false, true] {
+            let background = onWhite ? SIMD3<Double>(250, 251, 249) : SIMD3<Double>(2, 1, 3)
+            var means: [SIMD3<Float>] = []
+            for row in 0..<16 {
+                for column in 0..<16 {
+                    guard (3..<13).contains(row) && (3..<13).contains(column) else {
+                        means.append(SIMD3<Float>(background))
+                        continue
+                    }
+                    let tile = PressureScale.jet.colour(at: Double(column - 3) / 9)
+                    // Blocks in even columns lie over a gap: a third of them the background.
+                    let share = column % 2 == 0 ? 2.0 / 3 : 1
+                    means.append(SIMD3<Float>(tile * share + background * (1 - share)))
+                }
+            }
+            let map = ColourSample(columns: 16, rows: 16, blockPixels: 8, means: means)
+            #expect(PressureScale.detect(map) == .jet, "tiles on \(onWhite ? "white" : "black")")
+        }
+        // Skin, a third of some blocks the bed, is no map of tiles: unmixed from the bed, it is still skin.
+        #expect(PressureScale.detect(Self.sample { column, _ in column % 2 == 0 ? SIMD3(127, 93, 77) : SIMD3(190, 140, 115) }) == nil)
+    }
+
     /// A scale holds when nine in ten bright blocks lie on it; the reading stops at the first block
     /// past a tenth off it. The off-scale blocks come first here, so a count off by one either way
     /// fails one of the two.

@@ -247,6 +247,13 @@ package enum GeneratedSet {
         $0.device = .pressurePlate
     }
 
+    /// Pressure plates' maps whose sensors are drawn as tiles with a gap of the background's colour
+    /// around each (``PrintLook/sensorGrid``), as blocks in jet or a rainbow, on black or white. 30 scans.
+    package static let pressurePlateTiles = atThreeDensities(seeds: 9781...9810, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+        $0.sensorGrid = true
+    }
+
     /// Pressure plates' maps in the hot scale (dark red to white, on black), 24 scans at 150/200/300 dpi.
     package static let pressurePlateHot = atThreeDensities(seeds: 9351...9374, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
         $0.device = .pressurePlate

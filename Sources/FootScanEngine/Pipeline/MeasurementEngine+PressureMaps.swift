@@ -3,7 +3,8 @@ import FootScanImage
 extension MeasurementEngine {
     /// A pressure plate's map, decoded into pressure (the image's projection is a ``PressureScale``):
     /// measured as a print with ``PressureMapSegmenter``, after smoothing a map of blocks by a box as
-    /// wide as a sensor (the bilinear blend between the sensors' centres).
+    /// wide as a sensor (the bilinear blend between the sensors' centres). A map drawn as tiles has the
+    /// gaps between them closed first (``SensorTileGaps``).
     ///
     /// Faint toes may stand joined to one another and to the forefoot through lighter pressure (their
     /// necks, a sensor both pressed), and a split print's halves pair only with toes ahead of them. So
@@ -18,11 +19,16 @@ extension MeasurementEngine {
     /// 52). A higher level that parts one or two of its toes is passed over (the hardest pressed, the
     /// fainter toes gone there): on 30 grey maps without separate toes, one foot measured so came out
     /// 5.5 mm short and, its axis aimed at the big toe, 6.5 mm wide.
-    func measurePressureMap(_ image: ScanImage) throws(MeasurementError) -> ScanMeasurement {
-        let density = try MeasurementStages.Segmented.density(of: image)
+    func measurePressureMap(_ map: ScanImage) throws(MeasurementError) -> ScanMeasurement {
+        let density = try MeasurementStages.Segmented.density(of: map)
         let mmPerPixelX = density.millimetresPerPixelX, mmPerPixelY = density.millimetresPerPixelY
         let pixelMM = max(mmPerPixelX, mmPerPixelY)
+        // Sensors drawn as tiles: their gaps closed first, the map then one of blocks.
+        let tiles = SensorTileGaps.closed(map, pixelMM: pixelMM)
+        let image = tiles?.map ?? map
+        // A map of tiles is one of blocks, whose pitch the gaps show where the closed blocks' steps do not.
         let sensorPixels = PressureMapSegmenter.sensorPixels(of: image, shortest: PressureMapSegmenter.shortestPitchMM / pixelMM)
+            ?? tiles?.pitchPixels.flatMap { $0 >= PressureMapSegmenter.shortestPitchMM / pixelMM ? $0 : nil }
         let radius = Int((((sensorPixels ?? 1) - 1) / 2).rounded())
         let prepared = radius >= 1 ? BoxSmoothing.smoothed(image, radius: radius, passes: 1) : image
         var segmenter = PressureMapSegmenter(sensorPixels: sensorPixels)
