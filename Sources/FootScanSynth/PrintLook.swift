@@ -80,12 +80,9 @@ public struct PrintLook: Sendable, Codable, Hashable {
     /// Pressure plate: the map drawn in grey levels, not in `pressureScale`: the pressure as brightness
     /// (255 at the highest cell's) on black, or as darkness on white; the file is grey.
     public var greyMap = false
-    /// Pressure plate: each sensor drawn as a square tile with a gap of the background's colour around
-    /// it (``sensorGapMM``, at least a pixel), as some plates' software shows its cells; the map is
-    /// drawn as blocks.
-    public var sensorGrid = false
-    /// Pressure plate: the width of the gap between sensors' tiles with ``sensorGrid``, mm.
-    public static let sensorGapMM = 0.25
+    /// Pressure plate: how the boundaries between sensors are drawn, as some plates' software shows its
+    /// cells (the map then drawn as blocks); nil: not drawn.
+    public var sensorGrid: SensorGrid? = nil
     /// Podoscope: trousers at the heels (dark cloth as dim as the foot beside it); nil: bare legs.
     public var trousers: Trousers? = nil
     /// Ink grid: the camera's tilt when the form was photographed (``CameraTilt``); nil: square on.

@@ -248,7 +248,12 @@ extension ScanRenderer {
                     rgb += (bright - rgb) * c
                 case .pressurePlate:
                     let value = pressureMap[i]
-                    if look.greyMap {
+                    if value < 0 {
+                        // A grid line over the plate (a grey map draws the tiles' gaps instead).
+                        let line = look.greyMap ? (look.whiteBackground ? 255 : 0)
+                            : look.whiteBackground ? SensorGrid.lineLevel.onWhite : SensorGrid.lineLevel.onBlack
+                        rgb = SIMD3(repeating: line)
+                    } else if look.greyMap {
                         rgb = SIMD3(repeating: look.whiteBackground ? 255 * (1 - value) : 255 * value)
                     } else {
                         rgb = value > 0 ? (look.pressureScale ?? .jet).colour(at: value) : SIMD3(repeating: look.whiteBackground ? 255 : 0)
@@ -297,13 +302,18 @@ extension ScanRenderer {
         guard peak > 0 else { return [Double](repeating: 0, count: width * height) }
         cells = cells.map { $0 / peak >= look.sensorFloor ? $0 / peak : 0 }
         var map = [Double](repeating: 0, count: width * height)
-        // The gap between tiles, as a share of the pitch: the pixels whose centres lie that near a cell's
-        // lower or left side (at least one pixel a pitch).
-        let gap = look.sensorGrid ? max(PrintLook.sensorGapMM, mmPerPixel) / pitch : 0
+        // The gap between tiles, or a grid line, as a share of the pitch: the pixels whose centres lie
+        // that near a cell's lower or left side (at least one pixel a pitch). A gap is zero pressure; a
+        // line's pixels are marked -1, drawn in the line's grey.
+        let gap = look.sensorGrid == nil ? 0 : max(SensorGrid.widthMM, mmPerPixel) / pitch
+        let onLine = look.sensorGrid == .lines ? -1.0 : 0
         for y in 0..<height {
             for x in 0..<width {
                 let (cx, cy) = cell(Point2((Double(x) + 0.5) * mmPerPixel, (Double(y) + 0.5) * mmPerPixel))
-                if look.sensorGrid, cx - cx.rounded(.down) < gap || cy - cy.rounded(.down) < gap { continue }
+                if cx - cx.rounded(.down) < gap || cy - cy.rounded(.down) < gap {
+                    map[y * width + x] = onLine
+                    continue
+                }
                 if !look.interpolated {
                     map[y * width + x] = cells[Int(cy) * columns + Int(cx)]
                     continue

@@ -190,8 +190,8 @@ extension ScanScene {
                 if scale == .hot { lighting.printLook?.whiteBackground = false }
             }
             if conditions.greyPressureMap && device == .pressurePlate { lighting.printLook?.greyMap = true }
-            if conditions.sensorGrid && device == .pressurePlate {
-                lighting.printLook?.sensorGrid = true
+            if let grid = conditions.sensorGrid, device == .pressurePlate {
+                lighting.printLook?.sensorGrid = grid
                 lighting.printLook?.interpolated = false
             }
             if conditions.perspective && device == .inkGrid {

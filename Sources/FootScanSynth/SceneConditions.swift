@@ -53,9 +53,9 @@ public struct SceneConditions: Sendable {
     /// plates' software exports it: pressure as brightness on black, or as darkness on white (a
     /// quarter of the maps), in a grey file.
     public var greyPressureMap = false
-    /// With the pressure-plate device: each sensor a square tile with a gap of the background's colour
-    /// around it (``PrintLook/sensorGrid``), the map drawn as blocks.
-    public var sensorGrid = false
+    /// With the pressure-plate device: the boundaries between sensors drawn (``SensorGrid``: tiles with
+    /// gaps, or grid lines), the map as blocks; nil: not drawn.
+    public var sensorGrid: SensorGrid?
     /// With `footprints`: no midfoot contact, heel and forefoot apart (split prints, as high arches leave).
     public var splitPrints = false
     /// A band of light along the left edge (2 to 6 mm wide, 60 to 95% of the way from bed to skin) that

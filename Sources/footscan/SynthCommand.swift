@@ -64,8 +64,8 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "With --device pressure-plate: the map's colour scale (\(Self.pressureScales.joined(separator: ", ")); grey: pressure as brightness on black or darkness on white, in a grey file); default jet or rainbow at random.")
     var pressureScale: String?
 
-    @Flag(help: "With --device pressure-plate: each sensor a square tile with a gap of the background's colour around it, as some plates' software shows its cells.")
-    var sensorGrid = false
+    @Option(help: "With --device pressure-plate: the boundaries between sensors drawn, as some plates' software shows its cells (tiles: each sensor a tile with a gap of the background's colour around it; lines: grey grid lines over the whole plate).")
+    var sensorGrid: String?
 
     @Flag(help: "With two feet: make them touch.")
     var touching = false
@@ -143,7 +143,12 @@ struct SynthCommand: ParsableCommand {
                 throw ValidationError("--pressure-scale must be one of \(Self.pressureScales.joined(separator: ", ")).")
             }
         }
-        if sensorGrid && device != PrintDevice.pressurePlate.rawValue { throw ValidationError("--sensor-grid needs --device pressure-plate.") }
+        if let sensorGrid {
+            guard device == PrintDevice.pressurePlate.rawValue else { throw ValidationError("--sensor-grid needs --device pressure-plate.") }
+            guard SensorGrid(rawValue: sensorGrid) != nil else {
+                throw ValidationError("--sensor-grid must be one of \(SensorGrid.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        }
         if touchingHairs && (device != nil || footprints) { throw ValidationError("--touching-hairs draws soles; drop --device and --footprints.") }
         if touchingSpecks && (device != nil || footprints) { throw ValidationError("--touching-specks draws soles; drop --device and --footprints.") }
         if let look, ScannerLook(rawValue: look) == nil {
@@ -164,7 +169,7 @@ struct SynthCommand: ParsableCommand {
         conditions.trousers = trousers
         conditions.pressureScale = pressureScale.flatMap(PressureScale.init(rawValue:))
         conditions.greyPressureMap = pressureScale == Self.greyScale
-        conditions.sensorGrid = sensorGrid
+        conditions.sensorGrid = sensorGrid.flatMap(SensorGrid.init(rawValue:))
         conditions.touching = touching
         conditions.leakTouchesFoot = leakTouching
         conditions.touchingStaggerMM = stagger...stagger

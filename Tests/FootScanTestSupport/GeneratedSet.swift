@@ -248,10 +248,17 @@ package enum GeneratedSet {
     }
 
     /// Pressure plates' maps whose sensors are drawn as tiles with a gap of the background's colour
-    /// around each (``PrintLook/sensorGrid``), as blocks in jet or a rainbow, on black or white. 30 scans.
+    /// around each (``SensorGrid/tiles``), as blocks in jet or a rainbow, on black or white. 30 scans.
     package static let pressurePlateTiles = atThreeDensities(seeds: 9781...9810, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
         $0.device = .pressurePlate
-        $0.sensorGrid = true
+        $0.sensorGrid = .tiles
+    }
+
+    /// The same maps with grey grid lines between the sensors over the whole plate
+    /// (``SensorGrid/lines``). 30 scans.
+    package static let pressurePlateGridLines = atThreeDensities(seeds: 9781...9810, multiplier: 7727, options: MeasurementOptions(view: .dorsal)) {
+        $0.device = .pressurePlate
+        $0.sensorGrid = .lines
     }
 
     /// Pressure plates' maps in the hot scale (dark red to white, on black), 24 scans at 150/200/300 dpi.

@@ -1,7 +1,8 @@
 import FootScanImage
 
 /// A pressure map whose software draws each sensor as a square tile, with a thin gap of the
-/// background's colour around it: read as it stands, every gap is zero pressure, the print falls apart
+/// background's colour around it (or grey grid lines between the sensors, off every colour scale):
+/// read as it stands, every gap is zero pressure, the print falls apart
 /// into its sensors, and the engine traced fragments (on 30 generated tiled maps, lengths 40 mm out at
 /// the median, most with exit 0). The gaps are closed along rows, then along columns (a grey-level closing: the
 /// highest level within `radius` pixels, then the lowest of those), which fills every dip at most
