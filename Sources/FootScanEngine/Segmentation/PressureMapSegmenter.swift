@@ -78,14 +78,20 @@ struct PressureMapSegmenter: Segmenter {
             }
         }
         guard large >= 50, 10 * steps >= 3 * large else { return nil }
+        return commonestDistance(in: distances, from: max(4, Int(shortest.rounded(.up))))
+    }
+
+    /// The commonest distance of `distances` (how many times each distance, pixels, was seen; the last
+    /// entry the distances beyond) from `first` on, each with its neighbours' counts (a pitch of 40.1
+    /// pixels falls on 40 and 41): the mean distance within the three winning bins, or nil when they
+    /// hold less than a quarter of all the distances seen.
+    static func commonestDistance(in distances: [Int], from first: Int) -> Double? {
         var best = (pitch: 0, count: 0)
-        let first = max(4, Int(shortest.rounded(.up)))
         for pitch in first..<max(first, distances.count - 1) {
             let count = distances[pitch - 1] + distances[pitch] + distances[pitch + 1]
             if count > best.count { best = (pitch, count) }
         }
         guard best.count > 0, 4 * best.count >= distances.reduce(0, +) else { return nil }
-        // The mean distance within the winning bins.
         let weighted = (best.pitch - 1...best.pitch + 1).reduce(0) { $0 + $1 * distances[$1] }
         return Double(weighted) / Double(best.count)
     }

@@ -2,20 +2,21 @@ import FootScanImage
 
 /// A pressure map whose software draws each sensor as a square tile, with a thin gap of the
 /// background's colour around it (or grey grid lines between the sensors, off every colour scale):
-/// read as it stands, every gap is zero pressure, the print falls apart
-/// into its sensors, and the engine traced fragments (on 30 generated tiled maps, lengths 40 mm out at
-/// the median, most with exit 0). The gaps are closed along rows, then along columns (a grey-level closing: the
-/// highest level within `radius` pixels, then the lowest of those), which fills every dip at most
-/// ``widestGapMM`` wide between two pressed pixels and leaves each step between print and background
-/// where it was; the tiles become the map of blocks a plate without gaps draws.
+/// read as it stands, every gap is zero pressure, the print falls apart into its sensors, and the
+/// engine traced fragments (on 30 generated tiled maps, lengths 40 mm out at the median, most with
+/// exit 0). The gaps are closed along rows, then along columns (a grey-level closing: the highest level
+/// within `radius` pixels, then the lowest of those), which fills every dip at most ``widestGapMM``
+/// wide between two pressed pixels and leaves each step between print and background where it was; the
+/// tiles become the map of blocks a plate without gaps draws.
 ///
 /// Each tile is smaller than its sensor by the gap, so the print's outline lies half a gap inside the
 /// sensors' on every side (on generated tiled maps, lengths 0.25 mm and heel widths 0.36 mm short at
 /// the median): a ring around the print holding half a gap's pressure puts it back.
 ///
-/// Only where the map shows such gaps: at least ``leastGapShare`` of the closed print's pixels rose,
-/// each to at least twice its level (a map drawn without gaps has no dips that narrow, and is measured
-/// as it stands, to the bit).
+/// Only where the map shows such gaps: dips that narrow in at least half ``leastGapShare`` of the
+/// pressed pixels of every fourth row, and at least ``leastGapShare`` of the closed print's pixels
+/// risen, each to at least twice its level (a map drawn without gaps has no dips that narrow, and is
+/// measured as it stands, to the bit).
 enum SensorTileGaps {
     /// The widest gap between tiles closed, mm: plates' software draws a line of a screen pixel or two,
     /// and the sensors lie 2.5 mm apart at the finest, so a gap between two pressed regions a sensor
@@ -126,9 +127,9 @@ enum SensorTileGaps {
     /// What every fourth row shows of gaps between tiles: nil when dips as narrow as a gap (a pixel
     /// under half the highest level within `radius` pixels on its left and under half that on its
     /// right) are fewer than half ``leastGapShare`` of its pressed pixels; else the commonest distance
-    /// between neighbouring dips' centres along a row (the sensors' pitch, pixels, with its neighbours'
-    /// counts, as ``PressureMapSegmenter/sensorPixels(of:shortest:)`` reads steps; 0 when no distance
-    /// stands out) and the dips' mean width, pixels.
+    /// between neighbouring dips' centres along a row (the sensors' pitch, pixels, by
+    /// ``PressureMapSegmenter/commonestDistance(in:from:)``; 0 when none stands out) and the dips'
+    /// mean width, pixels.
     static func gaps(_ image: ScanImage, radius: Int) -> (pitch: Double, width: Double)? {
         var dips = 0, pressed = 0, runs = 0, runPixels = 0
         var distances = [Int](repeating: 0, count: max(image.width, 3))
@@ -163,14 +164,6 @@ enum SensorTileGaps {
             }
         }
         guard pressed > 0, runs > 0, Double(dips) >= leastGapShare / 2 * Double(pressed) else { return nil }
-        let gapWidth = Double(runPixels) / Double(runs)
-        var best = (pitch: 0, count: 0)
-        for pitch in 4..<max(4, distances.count - 1) {
-            let count = distances[pitch - 1] + distances[pitch] + distances[pitch + 1]
-            if count > best.count { best = (pitch, count) }
-        }
-        guard best.count > 0, 4 * best.count >= distances.reduce(0, +) else { return (0, gapWidth) }
-        let weighted = (best.pitch - 1...best.pitch + 1).reduce(0) { $0 + $1 * distances[$1] }
-        return (Double(weighted) / Double(best.count), gapWidth)
+        return (PressureMapSegmenter.commonestDistance(in: distances, from: 4) ?? 0, Double(runPixels) / Double(runs))
     }
 }
