@@ -158,6 +158,7 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
         // draws each sensor as a tile with a gap around it: a block over a gap is darker, or paler on
         // white, than the tile's colour). The first round alone decides every map without gaps.
         var nearlyHeld = false
+        let backgroundColour = SIMD3(Double(background.x), Double(background.y), Double(background.z))
         for mixing in [false, true] where !mixing || nearlyHeld {
             for scale in allCases where black || scale.isReadableOnWhite {
                 // A scale fails once more than a tenth of the blocks read lie off it: on a colour scan's
@@ -170,7 +171,7 @@ public enum PressureScale: String, Sendable, Hashable, CaseIterable, Codable {
                     let mean = SIMD3(Double(bright[index].x), Double(bright[index].y), Double(bright[index].z))
                     if let t = scale.nearest(mean), t.distance <= tolerance {
                         onScale.append(t.t)
-                    } else if mixing, scale.holdsMixed(mean, background: SIMD3(Double(background.x), Double(background.y), Double(background.z))) {
+                    } else if mixing, scale.holdsMixed(mean, background: backgroundColour) {
                         mixed += 1
                     } else {
                         off += 1
