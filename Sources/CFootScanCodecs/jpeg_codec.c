@@ -277,20 +277,25 @@ int fs_jpeg_prepare_planes(fs_jpeg_reader *reader, int scale_denominator, fs_jpe
     return FS_OK;
 }
 
-int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const size_t strides[3]) {
-    if (!reader || !planes || !strides || !reader->prepared || reader->started || !reader->cinfo.raw_data_out) return FS_ERR_USAGE;
+int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const size_t strides[3], uint32_t max_imcu_rows,
+                        uint32_t *luma_rows) {
+    if (!reader || !planes || !strides || !luma_rows || !reader->prepared || reader->finished || !reader->cinfo.raw_data_out)
+        return FS_ERR_USAGE;
     struct jpeg_decompress_struct *c = &reader->cinfo;
     if (setjmp(reader->error.jump)) {
         return reader->error.status ? reader->error.status : FS_ERR_CORRUPT;
     }
-    reader->started = 1;
-    jpeg_start_decompress(c);
+    if (!reader->started) {
+        reader->started = 1;
+        jpeg_start_decompress(c);
+    }
     JDIMENSION lines = (JDIMENSION)(c->max_v_samp_factor * FS_MIN_DCT_SIZE(c));
     /* Row pointers for one iMCU row of each component: at most 4 x 16 rows (v factor up to 4, scaled size up to 16). */
     JSAMPROW rows[3][64];
     JSAMPARRAY arrays[3] = { rows[0], rows[1], rows[2] };
-    JDIMENSION imcu = 0;
-    while (c->output_scanline < c->output_height) {
+    uint32_t read = 0;
+    while (read < max_imcu_rows && c->output_scanline < c->output_height) {
+        JDIMENSION imcu = c->output_scanline / lines;
         for (int ci = 0; ci < 3; ci++) {
             jpeg_component_info *comp = &c->comp_info[ci];
             int count = comp->v_samp_factor * FS_DCT_SIZE(comp);
@@ -301,10 +306,13 @@ int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const 
             snprintf(reader->error.message, sizeof(reader->error.message), "libjpeg delivered no raw data");
             return FS_ERR_CORRUPT;
         }
-        imcu++;
+        read++;
     }
-    jpeg_finish_decompress(c);
-    reader->finished = 1;
+    *luma_rows = c->output_scanline < c->output_height ? c->output_scanline : c->output_height;
+    if (c->output_scanline >= c->output_height) {
+        jpeg_finish_decompress(c);
+        reader->finished = 1;
+    }
     return FS_OK;
 }
 

@@ -70,6 +70,8 @@ enum JPEGDecoder {
                 for row in 0..<paddedHeights[plane] { (base + row * stride + written).initialize(repeating: 0, count: stride - written) }
             }
             var readStatus = Int32(FS_ERR_USAGE)
+            var sampler = PlaneSampler(width: widths[0], height: heights[0], chromaX: Int(layout.chroma_x), chromaY: Int(layout.chroma_y),
+                                       yStride: yStride, chromaStride: chromaStride)
             var cb: [UInt8] = [], cr: [UInt8] = []
             let y = [UInt8](unsafeUninitializedCapacity: counts[0]) { y, yCount in
                 cb = [UInt8](unsafeUninitializedCapacity: counts[1]) { cb, cbCount in
@@ -77,7 +79,13 @@ enum JPEGDecoder {
                         guard let yBase = y.baseAddress, let cbBase = cb.baseAddress, let crBase = cr.baseAddress else { return }
                         for (plane, base) in [yBase, cbBase, crBase].enumerated() { zeroAlignment(base, plane: plane) }
                         let planes: [UnsafeMutablePointer<UInt8>?] = [yBase, cbBase, crBase]
-                        readStatus = fs_jpeg_read_planes(reader, planes, strides)
+                        // One iMCU row a call, summed into the sample while it is in the cache.
+                        var lumaRows: UInt32 = 0
+                        repeat {
+                            readStatus = fs_jpeg_read_planes(reader, planes, strides, 1, &lumaRows)
+                            guard readStatus == FS_OK else { break }
+                            sampler.add(lumaRows: Int(lumaRows), y: yBase, cb: cbBase, cr: crBase)
+                        } while Int(lumaRows) < heights[0]
                         crCount = readStatus == FS_OK ? counts[2] : 0
                     }
                     cbCount = readStatus == FS_OK ? counts[1] : 0
@@ -91,7 +99,7 @@ enum JPEGDecoder {
                 orientation: exif?.orientation ?? .up, reduction: reduction)
             return .success(YCbCrPlanes(y: y, cb: cb, cr: cr, yStride: yStride, chromaStride: chromaStride, width: widths[0], height: heights[0],
                                         chromaWidth: widths[1], chromaHeight: heights[1], chromaX: Int(layout.chroma_x), chromaY: Int(layout.chroma_y),
-                                        density: density?.reduced(by: reduction), source: source))
+                                        density: density?.reduced(by: reduction), source: source, colourSample: sampler.finish()))
         }
     }
 

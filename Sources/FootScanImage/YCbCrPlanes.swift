@@ -29,9 +29,12 @@ public struct YCbCrPlanes: Sendable {
     let density: ScanDensity?
     /// The file's description (no projection).
     let source: ImageSourceDescription
+    /// The colour sample, summed as the planes were decoded.
+    let colourSample: ColourSample
 
     init(y: [UInt8], cb: [UInt8], cr: [UInt8], yStride: Int, chromaStride: Int, width: Int, height: Int,
-         chromaWidth: Int, chromaHeight: Int, chromaX: Int, chromaY: Int, density: ScanDensity?, source: ImageSourceDescription) {
+         chromaWidth: Int, chromaHeight: Int, chromaX: Int, chromaY: Int, density: ScanDensity?, source: ImageSourceDescription,
+         colourSample: ColourSample) {
         self.y = y
         self.cb = cb
         self.cr = cr
@@ -45,70 +48,14 @@ public struct YCbCrPlanes: Sendable {
         self.chromaY = chromaY
         self.density = density
         self.source = source
+        self.colourSample = colourSample
     }
 
     /// Block means of R, G and B, as ``ScanDecoder/colourSample(_:file:options:)`` gives for a JPEG:
     /// blocks of 8 luma pixels a side (more on very large scans), from the luma on every second row and
-    /// the chroma samples under the block, converted to RGB per block (JFIF's equations).
-    public func sample() -> ColourSample {
-        let side = ColourSample.blockSide(width: (width + 7) / 8, height: (height + 7) / 8, minimum: 1) * 8
-        let columns = width / side, rows = height / side
-        let chromaSideX = side / chromaX, chromaSideY = side / chromaY
-        var sums = [SIMD3<UInt32>](repeating: .zero, count: columns * rows)
-        let yStride = self.yStride, chromaStride = self.chromaStride
-        // Each plane's lines are added into a row of 16-bit column totals (a loop the compiler
-        // vectorises sixteen bytes a step), and each row of totals into its blocks once per row of
-        // blocks. At most 256 lines go into a total, and 255 x 256 fits in 16 bits: a JPEG is at most
-        // 65,535 pixels a side, which blocks of 256 cut into no more than the sample's 65,536 blocks.
-        // Summed block by block, eight bytes at a time, the sample of a 300 dpi scan took 1.2 ms; so,
-        // 0.54 (`sample_planes_300dpi_dark_bed`).
-        let lumaSpan = columns * side, chromaSpan = columns * chromaSideX
-        let totals = UnsafeMutablePointer<UInt16>.allocate(capacity: max(lumaSpan, 2 * chromaSpan, 1))
-        defer { totals.deallocate() }
-        func add(_ line: UnsafePointer<UInt8>, _ count: Int, into totals: UnsafeMutablePointer<UInt16>) {
-            for i in 0..<count { totals[i] &+= UInt16(line[i]) }
-        }
-        sums.withUnsafeMutableBufferPointer { sums in
-            /// Adds the totals, `blockWidth` columns a block, into lane `lane` of the blocks of `row`, and
-            /// clears them.
-            func flush(_ totals: UnsafeMutablePointer<UInt16>, blockWidth: Int, row: Int, lane: Int) {
-                for column in 0..<columns {
-                    var sum: UInt32 = 0
-                    for i in (column * blockWidth)..<((column + 1) * blockWidth) { sum &+= UInt32(totals[i]) }
-                    sums[row * columns + column][lane] &+= sum
-                }
-                totals.update(repeating: 0, count: columns * blockWidth)
-            }
-            y.withUnsafeBufferPointer { y in
-                cb.withUnsafeBufferPointer { cb in
-                    cr.withUnsafeBufferPointer { cr in
-                        guard let y = y.baseAddress, let cb = cb.baseAddress, let cr = cr.baseAddress else { return }
-                        totals.initialize(repeating: 0, count: max(lumaSpan, 2 * chromaSpan, 1))
-                        let red = totals + chromaSpan
-                        for row in 0..<rows {
-                            for line in Swift.stride(from: row * side, to: (row + 1) * side, by: 2) {
-                                add(y + line * yStride, lumaSpan, into: totals)
-                            }
-                            flush(totals, blockWidth: side, row: row, lane: 0)
-                            for line in (row * chromaSideY)..<((row + 1) * chromaSideY) {
-                                add(cb + line * chromaStride, chromaSpan, into: totals)
-                                add(cr + line * chromaStride, chromaSpan, into: red)
-                            }
-                            flush(totals, blockWidth: chromaSideX, row: row, lane: 1)
-                            flush(red, blockWidth: chromaSideX, row: row, lane: 2)
-                        }
-                    }
-                }
-            }
-        }
-        let lumaCount = Float(side * (side / 2)), chromaCount = Float(chromaSideX * chromaSideY)
-        let means = sums.map { sum -> SIMD3<Float> in
-            let luma = Float(sum.x) / lumaCount, blue = Float(sum.y) / chromaCount - 128, red = Float(sum.z) / chromaCount - 128
-            let rgb = SIMD3(luma + 1.402 * red, luma - 0.344_136 * blue - 0.714_136 * red, luma + 1.772 * blue)
-            return rgb.clamped(lowerBound: SIMD3(repeating: 0), upperBound: SIMD3(repeating: 255))
-        }
-        return ColourSample(columns: columns, rows: rows, blockPixels: side, means: means)
-    }
+    /// the chroma samples under the block, converted to RGB per block (JFIF's equations). Summed while
+    /// the planes were decoded (`PlaneSampler`).
+    public func sample() -> ColourSample { colourSample }
 
     /// The grey channel `projection` gives, as an image (orientation and density applied).
     public func projected(by projection: ChannelProjection) -> ScanImage {

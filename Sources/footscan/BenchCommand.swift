@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time decoding and the measuring core on scans (or on a generated 300 dpi scan).",
-        discussion: "Prints the fastest and the median of --repeat runs of each step, in milliseconds: the decode of the luma alone, the decode for measuring (on a colour scan the colour path: colour sample, channel choice and any projection) and its ratio to the first, the core (and its nanoseconds per pixel), and decode and measure together. Single thread."
+        discussion: "Prints the fastest and the median of --repeat runs of each step, in milliseconds: the decode of the luma alone, the decode for measuring (on a colour scan the colour path: colour sample, channel choice and any projection; the two decodes timed in turns) and its ratio to the first, the core (and its nanoseconds per pixel), and decode and measure together. Single thread."
     )
 
     @Argument(help: "Scans to time (default: one generated 300 dpi scan, PNG and JPEG).")
@@ -59,10 +59,10 @@ struct BenchCommand: ParsableCommand {
                 StandardError.print("footscan: \(name): no resolution in the file; pass --dpi N")
                 throw ExitCode(1)
             }
-            let decode = Self.time(runs) { _ = try? ScanDecoder.decode(bytes) }
-            // The decode the measuring goes through: on a colour scan the colour path (sample, channel
-            // choice, projection), which the luma decode above leaves out. Timed beside it, in one run.
-            let measuringDecode = Self.time(runs) { _ = try? pipeline.decode(bytes) }
+            // The luma decode, and the decode the measuring goes through: on a colour scan the colour path
+            // (sample, channel choice, projection), which the luma decode leaves out. Timed in turns, so
+            // that a busy spell of the machine slows both alike and their ratio holds.
+            let (decode, measuringDecode) = Self.timeInTurns(runs, { _ = try? ScanDecoder.decode(bytes) }, { _ = try? pipeline.decode(bytes) })
             let channel = image.source.channelName
             let core = Self.time(runs) { _ = try? MeasurementEngine().measure(image) }
             let endToEnd = Self.time(runs) { _ = pipeline.run(bytes) }
@@ -102,12 +102,33 @@ struct BenchCommand: ParsableCommand {
     static func time(_ runs: Int, _ body: () -> Void) -> (min: Double, median: Double) {
         let clock = ContinuousClock()
         var samples: [Double] = []
+        for _ in 0..<runs { samples.append(milliseconds(clock.measure(body))) }
+        return fastestAndMedian(samples)
+    }
+
+    /// The fastest and the median of `runs` runs of `first` and of `second`, run in turns (first, second,
+    /// first, ...).
+    static func timeInTurns(_ runs: Int, _ first: () -> Void, _ second: () -> Void)
+        -> (first: (min: Double, median: Double), second: (min: Double, median: Double))
+    {
+        let clock = ContinuousClock()
+        var firsts: [Double] = [], seconds: [Double] = []
         for _ in 0..<runs {
-            let elapsed = clock.measure(body)
-            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            samples.append((ms * 1000).rounded() / 1000)
+            firsts.append(milliseconds(clock.measure(first)))
+            seconds.append(milliseconds(clock.measure(second)))
         }
-        samples.sort()
-        return (samples.first ?? 0, samples[samples.count / 2])
+        return (fastestAndMedian(firsts), fastestAndMedian(seconds))
+    }
+
+    /// A duration in milliseconds, to the microsecond.
+    static func milliseconds(_ elapsed: Duration) -> Double {
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return (ms * 1000).rounded() / 1000
+    }
+
+    /// The smallest and the median of `samples` (at least one).
+    static func fastestAndMedian(_ samples: [Double]) -> (min: Double, median: Double) {
+        let sorted = samples.sorted()
+        return (sorted.first ?? 0, sorted.isEmpty ? 0 : sorted[sorted.count / 2])
     }
 }

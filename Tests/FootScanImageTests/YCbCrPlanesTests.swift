@@ -5,7 +5,8 @@ import Testing
 /// the luma decode, the 1/8 sample and the RGB decode.
 @Suite("YCbCr planes: one decode for luma, sample and projection")
 struct YCbCrPlanesTests {
-    /// A smooth colour picture with a skin-coloured ellipse on a dark bed, odd sizes to test the edges.
+    /// A smooth colour picture with a skin-coloured ellipse on a dark bed (its gradients repeating every
+    /// 1,600 pixels), odd sizes to test the edges.
     static func picture(width: Int, height: Int) -> [UInt8] {
         var pixels = [UInt8]()
         for y in 0..<height {
@@ -14,7 +15,7 @@ struct YCbCrPlanesTests {
                 if dx * dx + dy * dy < 1 {
                     pixels += [UInt8(170 + x % 7), UInt8(128 + y % 5), UInt8(112)]
                 } else {
-                    pixels += [UInt8(30 + x / 8), UInt8(32 + y / 8), UInt8(35)]
+                    pixels += [UInt8(30 + x / 8 % 200), UInt8(32 + y / 8 % 200), UInt8(35)]
                 }
             }
         }
@@ -149,13 +150,17 @@ struct YCbCrPlanesTests {
     }
 
     /// The sample's block sums, one pixel at a time: every second luma row of the block and every
-    /// chroma sample under it, converted as the sample converts them.
+    /// chroma sample under it, converted as the sample converts them. The sample is summed as the
+    /// decoder delivers the planes, an iMCU row (8 or 16 luma rows) at a time: blocks of 8 take one or
+    /// half of one; on the largest picture blocks are 16 pixels a side (the grid's limit), and with
+    /// chroma at full size each takes two.
     @Test("the sample's means are every block's pixels, summed one by one", arguments: [(2, 2), (2, 1), (1, 1)])
     func sampleSums(chroma: (Int, Int)) throws {
-        for (width, height) in [(256, 192), (203, 131), (1030, 70)] {
+        for (width, height) in [(256, 192), (203, 131), (1030, 70), (2100, 2060)] {
             let planes = try #require(try ScanDecoder.decodePlanes(Self.jpeg(width: width, height: height, chroma: chroma)))
             let sample = planes.sample()
             let side = sample.blockPixels
+            #expect(side == (width * height > 65_536 * 64 ? 16 : 8))
             #expect(sample.columns == width / side && sample.rows == height / side)
             for row in 0..<sample.rows {
                 for column in 0..<sample.columns {

@@ -109,7 +109,11 @@ int fs_jpeg_read_rows(fs_jpeg_reader *reader, uint8_t *rows, size_t stride, uint
  * plane's delivered size and the padded size its buffer must have (whole iMCU rows and blocks), and the
  * chroma subsampling (`chroma_x`, `chroma_y`: 1 or 2 luma pixels per chroma sample). Files that are not
  * three-component YCbCr, or whose chroma is subsampled otherwise (4:1:1, luma not the densest), are
- * refused with FS_ERR_UNSUPPORTED. fs_jpeg_read_planes then decodes into three buffers laid out so.
+ * refused with FS_ERR_UNSUPPORTED. fs_jpeg_read_planes then decodes into three buffers laid out so, up to
+ * `max_imcu_rows` iMCU rows a call (an iMCU row is `chroma_y` scaled blocks of luma rows: 16 for 4:2:0 at
+ * full size), and says in *luma_rows how many of the luma rows are decoded in all (at most the delivered
+ * height), so that the caller can read them between calls while they are still in the cache; after the
+ * last row the decompressor is finished.
  */
 typedef struct {
     uint32_t width[3];          /* delivered samples across, per plane (Y, Cb, Cr) */
@@ -121,7 +125,8 @@ typedef struct {
 } fs_jpeg_plane_layout;
 
 int fs_jpeg_prepare_planes(fs_jpeg_reader *reader, int scale_denominator, fs_jpeg_plane_layout *layout);
-int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const size_t strides[3]);
+int fs_jpeg_read_planes(fs_jpeg_reader *reader, uint8_t *const planes[3], const size_t strides[3], uint32_t max_imcu_rows,
+                        uint32_t *luma_rows);
 const char *fs_jpeg_reader_message(const fs_jpeg_reader *reader);
 void fs_jpeg_reader_destroy(fs_jpeg_reader *reader);
 

@@ -83,7 +83,12 @@ static void read_planes(const uint8_t *data, size_t size, int scale) {
             planes[i] = malloc((size_t)width * height);
             if (planes[i] == NULL) { ok = 0; break; }
         }
-        if (ok) (void)fs_jpeg_read_planes(reader, planes, strides);
+        /* One iMCU row a call, as the decoder reads them, until the last row or an error. */
+        uint32_t rows = 0, before = 0;
+        while (ok && rows < layout.height[0]) {
+            if (fs_jpeg_read_planes(reader, planes, strides, 1, &rows) != FS_OK || rows <= before) break;
+            before = rows;
+        }
         for (int i = 0; i < 3; i++) free(planes[i]);
     }
     fs_jpeg_reader_destroy(reader);
