@@ -1,6 +1,6 @@
 /// The colour sample of a YCbCr JPEG's planes (``YCbCrPlanes/sample()``), summed while the decoder
 /// delivers them: each row of blocks as soon as its rows are decoded, while they are still in the
-/// cache. Summed afterwards, the sample re-read 6 MB of planes that had left it (half its time was
+/// cache. Summed afterwards, the sample re-read 8 MB of planes that had left it (half its time was
 /// spent waiting on the luma's loads): on a 300 dpi dark-bed scan the decode for measuring took 19.6
 /// ms so at the fastest, 18.3 summed here (`footscan bench`, ten runs of 21 each way, in turns).
 ///
@@ -15,7 +15,6 @@ struct PlaneSampler: ~Copyable {
     let yStride: Int, chromaStride: Int
     /// A row of 16-bit column totals for luma, or for blue then red chroma; cleared after each flush.
     private let totals: UnsafeMutablePointer<UInt16>
-    private let totalsCount: Int
     /// Each block's sums of luma, blue and red.
     private var sums: [SIMD3<UInt32>]
     /// Rows of blocks summed so far.
@@ -34,7 +33,7 @@ struct PlaneSampler: ~Copyable {
         sums = [SIMD3<UInt32>](repeating: .zero, count: columns * rows)
         // At most 256 lines go into a total, and 255 x 256 fits in 16 bits: a JPEG is at most 65,535
         // pixels a side, which blocks of 256 cut into no more than the sample's 65,536 blocks.
-        totalsCount = max(columns * side, 2 * columns * chromaSideX, 1)
+        let totalsCount = max(columns * side, 2 * columns * chromaSideX, 1)
         totals = .allocate(capacity: totalsCount)
         totals.initialize(repeating: 0, count: totalsCount)
     }
