@@ -17,10 +17,11 @@ extension ProjectionKernel {
         // tried, cost more than it saved: its pages are new memory each time.
         let rowLength = chromaWidth + 2
         var ring = ChromaRowRing<UInt16>(rowLength: rowLength)
-        let terms = UnsafeMutablePointer<Int32>.allocate(capacity: chromaWidth)
+        let narrow = hasNarrowChromaWeights
+        // 32-bit terms only where the weights are too wide for 16-bit lanes.
+        let terms = UnsafeMutablePointer<Int32>.allocate(capacity: narrow ? 0 : chromaWidth)
         let blended = UnsafeMutablePointer<UInt16>.allocate(capacity: rowLength)
         defer { terms.deallocate(); blended.deallocate() }
-        let narrow = hasNarrowChromaWeights
         func fillLevels(_ j: Int, _ row: UnsafeMutablePointer<UInt16>) {
             hueLevels(cb: cb + j * chromaStride, cr: cr + j * chromaStride, count: chromaWidth, into: row + 1, terms: terms, narrow: narrow)
             row[0] = row[1]
@@ -85,7 +86,7 @@ extension ProjectionKernel {
             return
         }
         let blue = Int32(Int16(truncatingIfNeeded: self.blue)), red = Int32(Int16(truncatingIfNeeded: self.red))
-        let offset = self.offset &- 128 &* (self.blue &+ self.red) &+ 8
+        let offset = chromaOffset &+ 8
         for i in 0..<count {
             let term = blue &* Int32(cb[i]) &+ red &* Int32(cr[i]) &+ offset
             levels[i] = UInt16(truncatingIfNeeded: min(max(term &>> shift, 0), 4095))

@@ -22,10 +22,14 @@ struct ProjectionKernel {
         offset = Int32(((projection.offset + 0.5) * scale).rounded())
     }
 
+    /// The offset with the chroma's bias of 128 folded in: `kB Cb + kR Cr + chromaOffset` is
+    /// `kB (Cb - 128) + kR (Cr - 128) + offset`.
+    var chromaOffset: Int32 { offset &- 128 &* (blue &+ red) }
+
     /// `kB (Cb - 128) + kR (Cr - 128) + offset` along one chroma row.
     @inline(__always)
     func chromaTerms(cb: UnsafePointer<UInt8>, cr: UnsafePointer<UInt8>, count: Int, into term: UnsafeMutablePointer<Int32>) {
-        let blue = self.blue, red = self.red, offset = self.offset &- 128 &* (self.blue &+ self.red)
+        let blue = self.blue, red = self.red, offset = chromaOffset
         for i in 0..<count { term[i] = blue &* Int32(cb[i]) &+ red &* Int32(cr[i]) &+ offset }
     }
 
